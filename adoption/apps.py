@@ -1,0 +1,10 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class AdoptionConfig(AppConfig):
+    name = "adoption"
+    verbose_name = _("Adoption")
+
+    def ready(self):
+        from . import receivers  # noqa: F401

@@ -1,0 +1,27 @@
+from django.db.models import Prefetch, Q
+
+from agencies import roles
+from initiatives.models import Status
+
+from .models import Adoption, AdoptionReport
+
+PUBLIC_STATES = (Status.RECOGNIZED, Status.ROLLOUT, Status.CLOSED)
+
+
+def visible_adoptions(user):
+    """The adopting agency, the submitting agency, reviewers and leaders see adoption records."""
+    queryset = Adoption.objects.filter(initiative__status__in=PUBLIC_STATES)
+    if user.is_superuser or roles.is_reviewer(user) or roles.is_leader(user):
+        return queryset
+    agencies = roles.agency_member_ids(user)
+    return queryset.filter(Q(agency_id__in=agencies) | Q(initiative__agency_id__in=agencies))
+
+
+def adoptions_of(initiative, user):
+    reports = AdoptionReport.objects.order_by("created_at", "id")
+    return (
+        visible_adoptions(user)
+        .filter(initiative=initiative)
+        .select_related("agency")
+        .prefetch_related(Prefetch("reports", queryset=reports))
+    )

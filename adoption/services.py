@@ -1,0 +1,106 @@
+"""Writes to adoption records: created by rollout or by an agency, updated by that agency."""
+
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from agencies import roles
+from agencies.models import Role
+from common.exceptions import Conflict
+from initiatives.models import Status
+
+from .models import Adoption, AdoptionReport
+
+A = Adoption.Status
+# Where an adoption may go from where it is.
+NEXT = {
+    A.ASSIGNED: {A.IN_PROGRESS, A.APPLIED, A.NOT_APPLICABLE},
+    A.IN_PROGRESS: {A.APPLIED, A.NOT_APPLICABLE},
+    A.APPLIED: set(),
+    A.NOT_APPLICABLE: {A.IN_PROGRESS},
+}
+
+
+def adoptions_mandate(*, initiative, agency_ids, due_date) -> None:
+    """Rollout targets: create a mandated record per agency; a voluntary one becomes mandated."""
+    existing = {a.agency_id: a for a in Adoption.objects.filter(initiative=initiative)}
+    for agency_id in agency_ids:
+        adoption = existing.get(agency_id)
+        if adoption is None:
+            Adoption.objects.create(
+                initiative=initiative,
+                agency_id=agency_id,
+                source=Adoption.Source.MANDATED,
+                due_date=due_date,
+            )
+        else:
+            adoption.source, adoption.due_date = Adoption.Source.MANDATED, due_date
+            adoption.save(update_fields=["source", "due_date", "updated_at"])
+
+
+@transaction.atomic
+def adoption_create_voluntary(*, initiative, actor) -> Adoption:
+    agencies = roles.agency_member_ids(actor)
+    if not agencies:
+        raise PermissionDenied(_("Only agency staff or heads can adopt an initiative."))
+    if initiative.status not in (Status.RECOGNIZED, Status.ROLLOUT):
+        raise Conflict(
+            _("Only a recognized initiative can be adopted."), status=initiative.status
+        )
+    agency_id = min(agencies)
+    adoption, created = Adoption.objects.get_or_create(
+        initiative=initiative,
+        agency_id=agency_id,
+        defaults={"source": Adoption.Source.VOLUNTARY},
+    )
+    if not created:
+        raise ValidationError({"agency": _("Your agency already adopts this initiative.")})
+    return adoption
+
+
+def _check_adopting_agency(adoption, actor):
+    if not roles.acts_for_agency(actor, adoption.agency_id):
+        raise PermissionDenied(_("Only the adopting agency can update this record."))
+
+
+@transaction.atomic
+def adoption_update(*, adoption, actor, data: dict) -> Adoption:
+    adoption = Adoption.objects.select_for_update().get(pk=adoption.pk)
+    _check_adopting_agency(adoption, actor)
+    new_status = data.get("status", adoption.status)
+    if new_status != adoption.status:
+        _check_status_change(adoption, actor, new_status, data)
+    for name in ("status", "started_on", "applied_on", "reason"):
+        if name in data:
+            setattr(adoption, name, data[name])
+    today = timezone.localdate()
+    if adoption.status == A.IN_PROGRESS and not adoption.started_on:
+        adoption.started_on = today
+    if adoption.status == A.APPLIED and not adoption.applied_on:
+        adoption.applied_on = today
+    adoption.save()
+    return adoption
+
+
+def _check_status_change(adoption, actor, new_status, data):
+    if new_status not in NEXT.get(adoption.status, set()):
+        raise Conflict(
+            _("An adoption cannot go from “%(old)s” to “%(new)s”.")
+            % {"old": adoption.get_status_display(), "new": A(new_status).label},
+            status=adoption.status,
+        )
+    if new_status == A.APPLIED and roles.agency_role(actor, adoption.agency_id) != Role.AGENCY_HEAD:
+        raise PermissionDenied(_("Only the head of the agency can confirm it has been applied."))
+    if new_status == A.NOT_APPLICABLE and not (data.get("reason") or "").strip():
+        raise ValidationError({"reason": [_("Explain why the initiative does not apply.")]})
+
+
+@transaction.atomic
+def report_add(*, adoption, actor, data: dict) -> AdoptionReport:
+    _check_adopting_agency(adoption, actor)
+    report = AdoptionReport(adoption=adoption, submitted_by=actor, **data)
+    if roles.agency_role(actor, adoption.agency_id) == Role.AGENCY_HEAD:
+        report.confirmed_by = actor
+    report.save()
+    return report

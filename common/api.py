@@ -1,0 +1,37 @@
+"""API plumbing shared by every app: pagination and the mapping of domain errors to HTTP."""
+
+from django.core.exceptions import ValidationError as DjangoValidationError
+from rest_framework import status
+from rest_framework.pagination import PageNumberPagination
+from rest_framework.response import Response
+from rest_framework.views import exception_handler as drf_exception_handler
+
+from .exceptions import Conflict, UploadTooLarge
+
+
+class Pagination(PageNumberPagination):
+    page_size = 20
+    page_size_query_param = "page_size"
+    max_page_size = 100
+
+
+def validation_error_body(error: DjangoValidationError) -> dict:
+    if hasattr(error, "error_dict"):
+        return {
+            (field if field != "__all__" else "non_field_errors"): [str(m) for m in messages]
+            for field, messages in error.message_dict.items()
+        }
+    return {"non_field_errors": [str(m) for m in error.messages]}
+
+
+def exception_handler(exc, context):
+    if isinstance(exc, DjangoValidationError):
+        return Response(validation_error_body(exc), status=status.HTTP_400_BAD_REQUEST)
+    if isinstance(exc, Conflict):
+        body = {"detail": str(exc.message), "status": exc.status}
+        return Response(body, status=status.HTTP_409_CONFLICT)
+    if isinstance(exc, UploadTooLarge):
+        body = {"detail": str(exc.message)}
+        return Response(body, status=status.HTTP_413_REQUEST_ENTITY_TOO_LARGE)
+    # DRF maps Http404 and Django's PermissionDenied itself, with translated messages.
+    return drf_exception_handler(exc, context)

@@ -1,0 +1,30 @@
+"""Vietnamese text helpers: normalisation and diacritics folding (DESIGN.md §8)."""
+
+import re
+import unicodedata
+
+_SPACES = re.compile(r"\s+")
+
+
+def nfc(value: str) -> str:
+    """Store every string in NFC: text pasted from Word or macOS may arrive in NFD."""
+    return unicodedata.normalize("NFC", value) if value else value
+
+
+def fold(value: str) -> str:
+    """Lower-case, strip diacritics and collapse spaces: "Cải cách  ĐỔI mới" -> "cai cach doi moi".
+
+    đ/Đ carry no combining mark, so NFD leaves them alone; they are folded explicitly.
+    """
+    if not value:
+        return ""
+    decomposed = unicodedata.normalize("NFD", value)
+    stripped = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+    stripped = stripped.replace("đ", "d").replace("Đ", "D")
+    return _SPACES.sub(" ", stripped).strip().lower()
+
+
+def name_sort_key(full_name: str) -> tuple:
+    """Official lists sort by the given name (last word), then the rest of the name."""
+    parts = fold(full_name).split(" ")
+    return (parts[-1], " ".join(parts[:-1])) if parts else ("", "")

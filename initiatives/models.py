@@ -1,0 +1,312 @@
+from django.conf import settings
+from django.db import models
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+from django_fsm import ConcurrentTransitionMixin, FSMField, transition
+
+from agencies.models import Agency
+from common.text import fold, nfc
+
+from . import permissions as can
+
+
+def current_year():
+    return timezone.localdate().year
+
+
+class Field(models.Model):
+    """Lĩnh vực: an admin-editable list of the fields an initiative belongs to."""
+
+    code = models.SlugField(_("code"), max_length=40, unique=True)
+    name = models.CharField(_("name"), max_length=120)
+    order = models.PositiveSmallIntegerField(_("order"), default=0)
+    is_active = models.BooleanField(_("active"), default=True)
+
+    class Meta:
+        verbose_name = _("field")
+        verbose_name_plural = _("fields")
+        ordering = ["order", "name"]
+
+    def __str__(self):
+        return self.name
+
+
+class Status(models.TextChoices):
+    DRAFT = "draft", _("Draft")
+    DEPARTMENT_REVIEW = "department_review", _("Under review by the Department of S&T")
+    REVISION_REQUESTED = "revision_requested", _("Revision requested")
+    COUNCIL_REVIEW = "council_review", _("Council scoring")
+    AWAITING_DECISION = "awaiting_decision", _("Awaiting the provincial decision")
+    RECOGNIZED = "recognized", _("Recognized")
+    ROLLOUT = "rollout", _("Rolling out")
+    CLOSED = "closed", _("Closed")
+    REJECTED = "rejected", _("Not recognized")
+    WITHDRAWN = "withdrawn", _("Withdrawn")
+
+
+S = Status
+EDITABLE_STATES = (S.DRAFT, S.REVISION_REQUESTED)
+
+
+class Scope(models.TextChoices):
+    AGENCY = "agency", _("Agency level")
+    PROVINCIAL = "provincial", _("Provincial level")
+
+
+class Initiative(ConcurrentTransitionMixin, models.Model):
+    """Đơn yêu cầu công nhận sáng kiến (TT 18/2013/TT-BKHCN, Phụ lục I)."""
+
+    code = models.CharField(_("code"), max_length=20, unique=True, null=True, blank=True)
+    title = models.CharField(_("title"), max_length=500)
+    field = models.ForeignKey(
+        Field,
+        verbose_name=_("field"),
+        to_field="code",
+        on_delete=models.PROTECT,
+        default="cai_cach_hanh_chinh",
+        related_name="initiatives",
+    )
+    problem = models.TextField(_("problem solved"), blank=True)
+    agency = models.ForeignKey(
+        Agency,
+        verbose_name=_("submitting agency"),
+        on_delete=models.PROTECT,
+        related_name="initiatives",
+    )
+    investor = models.CharField(_("investor"), max_length=255, blank=True)
+    state_funded = models.BooleanField(_("funded by the state budget"), default=True)
+    first_applied_on = models.DateField(_("date of first (trial) application"), null=True, blank=True)
+    description = models.TextField(_("description of the initiative"), blank=True)
+    applicability = models.TextField(_("applicability"), blank=True)
+    confidential_info = models.TextField(_("confidential information"), blank=True)
+    conditions = models.TextField(_("conditions needed to apply it"), blank=True)
+    benefits_author = models.TextField(_("benefits according to the authors"), blank=True)
+    benefits_first_adopters = models.TextField(
+        _("benefits according to the first adopters"), blank=True
+    )
+    benefit_amount_vnd = models.BigIntegerField(_("estimated benefit (VND)"), null=True, blank=True)
+    truthfulness_declared = models.BooleanField(_("truthfulness declared"), default=False)
+    round = models.PositiveSmallIntegerField(_("round (year)"), default=current_year)
+
+    status = FSMField(_("status"), default=S.DRAFT, choices=Status.choices, protected=True)
+
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("created by"),
+        null=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    created_at = models.DateTimeField(_("created at"), auto_now_add=True)
+    updated_at = models.DateTimeField(_("updated at"), auto_now=True)
+    submitted_at = models.DateTimeField(_("submitted at"), null=True, blank=True)
+    review_due = models.DateField(_("review due"), null=True, blank=True)
+    revision_due = models.DateField(_("revision reply due"), null=True, blank=True)
+    accepted_at = models.DateTimeField(_("accepted at"), null=True, blank=True)
+    decision_due = models.DateField(_("decision due"), null=True, blank=True)
+    decided_at = models.DateTimeField(_("decided at"), null=True, blank=True)
+    decision_number = models.CharField(_("decision number"), max_length=60, blank=True)
+    decision_date = models.DateField(_("decision date"), null=True, blank=True)
+    scope = models.CharField(_("scope"), max_length=20, choices=Scope.choices, blank=True)
+
+    # Folded title + description for diacritics-insensitive search on any database.
+    search_text = models.TextField(editable=False, default="")
+
+    class Meta:
+        verbose_name = _("initiative")
+        verbose_name_plural = _("initiatives")
+        ordering = ["-updated_at", "-id"]
+        indexes = [
+            models.Index(fields=["status", "-updated_at"]),
+            models.Index(fields=["agency", "status"]),
+            models.Index(fields=["round", "status"]),
+            models.Index(fields=["field", "status"]),
+            models.Index(fields=["status", "revision_due"]),
+        ]
+
+    def __str__(self):
+        return f"{self.code or _('(draft)')} — {self.title}"
+
+    def save(self, *args, **kwargs):
+        for name in _TEXT_FIELDS:
+            setattr(self, name, nfc(getattr(self, name)))
+        self.search_text = fold(f"{self.title} {self.description}")
+        super().save(*args, **kwargs)
+
+    @property
+    def is_editable(self) -> bool:
+        return self.status in EDITABLE_STATES
+
+    # --- State machine: state rules only; services do checks, I/O and logging. -------------
+
+    @transition(status, S.DRAFT, S.DEPARTMENT_REVIEW, permission=can.is_owner,
+                custom={"label": _("Submit")})
+    def submit(self):
+        pass
+
+    @transition(status, [S.DEPARTMENT_REVIEW, S.COUNCIL_REVIEW], S.REVISION_REQUESTED,
+                permission=can.is_reviewer, custom={"label": _("Request revision")})
+    def request_revision(self):
+        pass
+
+    @transition(status, S.REVISION_REQUESTED, S.DEPARTMENT_REVIEW, permission=can.is_owner,
+                custom={"label": _("Resubmit")})
+    def resubmit(self):
+        pass
+
+    @transition(status, S.REVISION_REQUESTED, S.REJECTED, permission=can.nobody,
+                custom={"label": _("Expire")})
+    def expire(self):
+        pass
+
+    @transition(status, S.DEPARTMENT_REVIEW, S.REJECTED, permission=can.is_reviewer,
+                custom={"label": _("Reject")})
+    def reject(self):
+        pass
+
+    @transition(status, S.DEPARTMENT_REVIEW, S.COUNCIL_REVIEW, permission=can.is_reviewer,
+                custom={"label": _("Accept and send to the council")})
+    def accept(self):
+        pass
+
+    @transition(status, S.COUNCIL_REVIEW, S.AWAITING_DECISION, permission=can.is_reviewer,
+                custom={"label": _("Complete scoring")})
+    def complete_scoring(self):
+        pass
+
+    @transition(status, S.AWAITING_DECISION, S.RECOGNIZED, permission=can.is_leader,
+                custom={"label": _("Recognize")})
+    def recognize(self):
+        pass
+
+    @transition(status, S.AWAITING_DECISION, S.REJECTED, permission=can.is_leader,
+                custom={"label": _("Decline")})
+    def decline(self):
+        pass
+
+    @transition(status, S.RECOGNIZED, S.ROLLOUT, permission=can.is_leader_or_reviewer,
+                custom={"label": _("Start rollout")})
+    def start_rollout(self):
+        pass
+
+    @transition(status, S.ROLLOUT, S.CLOSED, permission=can.is_leader_or_reviewer,
+                custom={"label": _("Close rollout")})
+    def close_rollout(self):
+        pass
+
+    @transition(status, [S.DRAFT, S.DEPARTMENT_REVIEW, S.REVISION_REQUESTED], S.WITHDRAWN,
+                permission=can.is_owner, custom={"label": _("Withdraw")})
+    def withdraw(self):
+        pass
+
+
+_TEXT_FIELDS = (
+    "title", "problem", "investor", "description", "applicability", "confidential_info",
+    "conditions", "benefits_author", "benefits_first_adopters",
+)  # fmt: skip
+
+
+class CodeSequence(models.Model):
+    """Last number handed out per year for SK-<year>-<seq> codes; rows are locked to count."""
+
+    year = models.PositiveSmallIntegerField(primary_key=True)
+    last = models.PositiveIntegerField(default=0)
+
+
+class Author(models.Model):
+    initiative = models.ForeignKey(
+        Initiative, on_delete=models.CASCADE, related_name="authors", verbose_name=_("initiative")
+    )
+    full_name = models.CharField(_("full name"), max_length=150)
+    birth_date = models.DateField(_("date of birth"), null=True, blank=True)
+    workplace = models.CharField(_("workplace"), max_length=255, blank=True)
+    position = models.CharField(_("position"), max_length=150, blank=True)
+    qualification = models.CharField(_("qualification"), max_length=150, blank=True)
+    contribution_percent = models.DecimalField(
+        _("contribution (%)"), max_digits=5, decimal_places=2
+    )
+    order = models.PositiveSmallIntegerField(default=0)
+
+    class Meta:
+        verbose_name = _("author")
+        verbose_name_plural = _("authors")
+        ordering = ["order", "id"]
+
+    def save(self, *args, **kwargs):
+        self.full_name = nfc(self.full_name)
+        super().save(*args, **kwargs)
+
+    def __str__(self):
+        return self.full_name
+
+
+class Participant(models.Model):
+    """Người tham gia tổ chức áp dụng sáng kiến lần đầu."""
+
+    initiative = models.ForeignKey(
+        Initiative,
+        on_delete=models.CASCADE,
+        related_name="participants",
+        verbose_name=_("initiative"),
+    )
+    full_name = models.CharField(_("full name"), max_length=150)
+    birth_date = models.DateField(_("date of birth"), null=True, blank=True)
+    workplace = models.CharField(_("workplace"), max_length=255, blank=True)
+    position = models.CharField(_("position"), max_length=150, blank=True)
+    qualification = models.CharField(_("qualification"), max_length=150, blank=True)
+    task = models.CharField(_("task in the first application"), max_length=500, blank=True)
+    order = models.PositiveSmallIntegerField(default=0)
+
+    class Meta:
+        verbose_name = _("participant")
+        verbose_name_plural = _("participants")
+        ordering = ["order", "id"]
+
+    def __str__(self):
+        return self.full_name
+
+
+class AttachmentKind(models.TextChoices):
+    MO_TA = "mo_ta", _("Description")
+    MINH_CHUNG = "minh_chung", _("Evidence")
+    BIEN_BAN_CO_SO = "bien_ban_co_so", _("Minutes of the agency council")
+    QUYET_DINH_CO_SO = "quyet_dinh_co_so", _("Agency recognition decision")
+    CONG_VAN_DE_NGHI = "cong_van_de_nghi", _("Letter of request")
+    KHAC = "khac", _("Other")
+
+
+def attachment_path(instance, filename):
+    # The stored name is opaque; the original name is kept in a field for downloads.
+    ext = filename.rsplit(".", 1)[-1].lower() if "." in filename else "bin"
+    return f"attachments/{instance.initiative_id}/{timezone.now():%Y%m%d%H%M%S%f}.{ext}"
+
+
+class Attachment(models.Model):
+    initiative = models.ForeignKey(
+        Initiative,
+        on_delete=models.CASCADE,
+        related_name="attachments",
+        verbose_name=_("initiative"),
+    )
+    kind = models.CharField(_("kind"), max_length=30, choices=AttachmentKind.choices)
+    file = models.FileField(_("file"), upload_to=attachment_path)
+    original_name = models.CharField(_("file name"), max_length=255)
+    content_type = models.CharField(_("content type"), max_length=120)
+    size = models.PositiveBigIntegerField(_("size (bytes)"))
+    confidential = models.BooleanField(_("confidential"), default=False)
+    uploaded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("uploaded by"),
+        null=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    uploaded_at = models.DateTimeField(_("uploaded at"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("attachment")
+        verbose_name_plural = _("attachments")
+        ordering = ["uploaded_at", "id"]
+
+    def __str__(self):
+        return self.original_name

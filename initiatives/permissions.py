@@ -1,0 +1,24 @@
+"""Who may take each transition: pure role rules, used by the FSM and by the services."""
+
+from agencies import roles
+
+
+def is_owner(initiative, user) -> bool:
+    return roles.acts_for_agency(user, initiative.agency_id)
+
+
+def is_reviewer(initiative, user) -> bool:
+    return roles.is_reviewer(user)
+
+
+def is_leader(initiative, user) -> bool:
+    return roles.is_leader(user)
+
+
+def is_leader_or_reviewer(initiative, user) -> bool:
+    return roles.is_leader(user) or roles.is_reviewer(user)
+
+
+def nobody(initiative, user) -> bool:
+    """Transitions only the system (Celery beat) takes."""
+    return False

@@ -1,0 +1,66 @@
+"""Reads of dossiers, shaped for lists and detail pages, filtered by what the user may see."""
+
+from django.db.models import Q
+
+from agencies import roles
+from common.text import fold
+
+from .models import Initiative
+
+# Other apps grant extra visibility (e.g. workflow: council members see their assignments)
+# without initiatives importing them. Each provider returns a Q or None for a user.
+_visibility_providers = []
+
+
+def register_visibility(provider):
+    _visibility_providers.append(provider)
+    return provider
+
+
+def visibility_filter(user) -> Q | None:
+    """A Q selecting the dossiers the user may see, or None for no restriction."""
+    if getattr(user, "is_superuser", False):
+        return None
+    condition = Q(agency_id__in=roles.agency_member_ids(user))
+    if roles.is_reviewer(user) or roles.is_leader(user):
+        # Reviewers and leaders see every dossier that has ever been submitted.
+        condition |= Q(submitted_at__isnull=False)
+    for provider in _visibility_providers:
+        extra = provider(user)
+        if extra is not None:
+            condition |= extra
+    return condition
+
+
+def visible_initiatives(user):
+    queryset = Initiative.objects.all()
+    condition = visibility_filter(user)
+    return queryset if condition is None else queryset.filter(condition)
+
+
+def initiative_list(user, *, status=None, agency=None, year=None, field=None, q=None):
+    queryset = visible_initiatives(user).select_related("agency", "field")
+    if status:
+        queryset = queryset.filter(status__in=status.split(","))
+    if agency:
+        queryset = queryset.filter(agency_id=agency)
+    if year:
+        queryset = queryset.filter(round=year)
+    if field:
+        queryset = queryset.filter(field_id=field)
+    if q:
+        queryset = search(queryset, q)
+    return queryset
+
+
+def search(queryset, q: str):
+    """Diacritics-insensitive: every folded word of q must appear in the title or description."""
+    for word in fold(q).split():
+        queryset = queryset.filter(search_text__contains=word)
+    return queryset
+
+
+def initiative_detail_queryset(user):
+    return visible_initiatives(user).select_related("agency", "field").prefetch_related(
+        "authors", "participants", "attachments"
+    )

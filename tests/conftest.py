@@ -1,0 +1,166 @@
+import os
+from datetime import date, timedelta
+from decimal import Decimal
+
+import pytest
+from django.conf import settings
+from rest_framework.test import APIClient
+
+from agencies.models import Agency, Membership, Role, User
+from initiatives.models import Author, Initiative
+from workflow.scenarios import Cast, advance
+
+IN_CI = os.environ.get("CI", "").lower() == "true"
+
+
+def require_service(name: str, reason: str):
+    """Skip locally when a service is missing; fail under CI=true, never skip there."""
+    message = f"{name} is required for this test: {reason}"
+    if IN_CI:
+        pytest.fail(message)
+    pytest.skip(message)
+
+
+def pytest_sessionstart(session):
+    if IN_CI and settings.DATABASES["default"]["ENGINE"] != "django.db.backends.postgresql":
+        raise pytest.UsageError("CI=true: the suite must run on PostgreSQL (set DATABASE_URL).")
+
+
+@pytest.fixture
+def redis_url():
+    import redis
+
+    url = os.environ.get("CELERY_BROKER_URL") or os.environ.get("REDIS_URL")
+    if not url or not url.startswith("redis"):
+        require_service("Redis", "set CELERY_BROKER_URL=redis://…")
+    try:
+        redis.Redis.from_url(url, socket_connect_timeout=2).ping()
+    except redis.exceptions.RedisError as exc:
+        require_service("Redis", f"cannot reach {url}: {exc}")
+    return url
+
+
+@pytest.fixture(autouse=True)
+def _media_root(tmp_path, settings):
+    settings.MEDIA_ROOT = tmp_path / "media"
+
+
+# --- People and agencies --------------------------------------------------------------------
+
+
+def make_agency(code, name, kind=Agency.Kind.DEPARTMENT, parent=None):
+    return Agency.objects.create(code=code, name=name, short_name=name, kind=kind, parent=parent)
+
+
+def make_user(username, full_name, *memberships, email=None):
+    user = User.objects.create_user(
+        username=username,
+        password="pw-for-tests-123",
+        full_name=full_name,
+        email=email if email is not None else f"{username}@example.vn",
+    )
+    for role, agency in memberships:
+        Membership.objects.create(user=user, agency=agency, role=role)
+    return user
+
+
+class Province:
+    """A small province: the agencies and one person per role, as in DESIGN.md §7."""
+
+    def __init__(self):
+        self.ubnd = make_agency("UBND-TINH", "UBND tỉnh Thái Nguyên", Agency.Kind.PROVINCIAL)
+        self.skhcn = make_agency("SKHCN", "Sở Khoa học và Công nghệ", parent=self.ubnd)
+        self.stp = make_agency("STP", "Sở Tư pháp", parent=self.ubnd)
+        self.snv = make_agency("SNV", "Sở Nội vụ", parent=self.ubnd)
+        self.vp = make_agency("VPUBND", "Văn phòng UBND tỉnh", Agency.Kind.PROVINCIAL, self.ubnd)
+        self.phoyen = make_agency("UBND-PHOYEN", "UBND phường Phổ Yên", Agency.Kind.COMMUNE, self.ubnd)
+        self.dailu = make_agency("UBND-DAITU", "UBND xã Đại Từ", Agency.Kind.COMMUNE, self.ubnd)
+        self.staff = make_user("staff_tuphap", "Nguyễn Thị Lan", (Role.AGENCY_STAFF, self.stp))
+        self.head = make_user("head_tuphap", "Trần Văn Hùng", (Role.AGENCY_HEAD, self.stp))
+        self.other_staff = make_user(
+            "staff_phoyen", "Lê Minh Đức", (Role.AGENCY_STAFF, self.phoyen)
+        )
+        self.reviewer = make_user("reviewer", "Phạm Thu Hà", (Role.REVIEWER, self.skhcn))
+        self.council = [
+            make_user("council1", "Hoàng Văn Nam", (Role.COUNCIL_MEMBER, self.skhcn)),
+            make_user("council2", "Vũ Thị Mai", (Role.COUNCIL_MEMBER, self.snv)),
+            make_user("council3", "Đỗ Quang Vinh", (Role.COUNCIL_MEMBER, self.vp)),
+        ]
+        # A council member who works at the applicant agency: must be recused.
+        self.council_stp = make_user(
+            "council_stp", "Bùi Văn Tâm", (Role.COUNCIL_MEMBER, self.stp)
+        )
+        self.leader = make_user("leader", "Ngô Thanh Sơn", (Role.LEADER, self.ubnd))
+
+    def cast(self, **overrides):
+        values = dict(
+            agency_user=self.staff,
+            reviewer=self.reviewer,
+            council=self.council,
+            leader=self.leader,
+            rollout_agencies=[self.phoyen, self.dailu],
+        )
+        values.update(overrides)
+        return Cast(**values)
+
+
+@pytest.fixture
+def province(db):
+    return Province()
+
+
+def make_draft(province, **fields):
+    """A draft that meets every submission condition unless fields say otherwise."""
+    values = dict(
+        title="Cải cách thủ tục chứng thực bản sao điện tử tại bộ phận một cửa",
+        agency=province.stp,
+        problem="Người dân phải đi lại nhiều lần để chứng thực bản sao giấy tờ.",
+        investor="Sở Tư pháp",
+        first_applied_on=date.today() - timedelta(days=60),
+        description="Số hoá quy trình chứng thực, trả kết quả qua Cổng dịch vụ công.",
+        applicability="Áp dụng được tại tất cả UBND cấp xã trong tỉnh.",
+        conditions="Có đường truyền Internet và chữ ký số.",
+        benefits_author="Giảm 50% thời gian giải quyết thủ tục.",
+        benefits_first_adopters="Tiết kiệm chi phí đi lại cho người dân.",
+        truthfulness_declared=True,
+        created_by=province.staff,
+    )
+    authors = fields.pop("authors", [("Nguyễn Thị Lan", 60), ("Trần Văn Hùng", 40)])
+    values.update(fields)
+    initiative = Initiative.objects.create(**values)
+    for order, (name, percent) in enumerate(authors):
+        Author.objects.create(
+            initiative=initiative,
+            full_name=name,
+            contribution_percent=Decimal(percent),
+            order=order,
+        )
+    return initiative
+
+
+@pytest.fixture
+def draft(province):
+    return make_draft(province)
+
+
+@pytest.fixture
+def at_state(province):
+    """at_state("council_review") → a dossier driven there through the services."""
+
+    def build(state, **draft_fields):
+        return advance(make_draft(province, **draft_fields), state, province.cast())
+
+    return build
+
+
+@pytest.fixture
+def api():
+    """api(user) → an authenticated APIClient; api() → anonymous."""
+
+    def build(user=None):
+        client = APIClient()
+        if user is not None:
+            client.force_authenticate(user)
+        return client
+
+    return build

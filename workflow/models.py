@@ -1,0 +1,215 @@
+from decimal import Decimal
+
+from django.conf import settings
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+from initiatives.models import Initiative
+
+
+class TransitionLog(models.Model):
+    """Append-only audit trail: who moved a dossier, from where to where, and why."""
+
+    initiative = models.ForeignKey(
+        Initiative,
+        verbose_name=_("initiative"),
+        on_delete=models.CASCADE,
+        related_name="transition_logs",
+    )
+    transition = models.CharField(_("transition"), max_length=40)
+    source = models.CharField(_("from"), max_length=30)
+    target = models.CharField(_("to"), max_length=30)
+    actor = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("actor"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+    )
+    role = models.CharField(_("role"), max_length=30, blank=True)
+    comment = models.TextField(_("comment"), blank=True)
+    data = models.JSONField(_("details"), default=dict, blank=True)
+    created_at = models.DateTimeField(_("time"), auto_now_add=True, db_index=True)
+
+    class Meta:
+        verbose_name = _("transition log entry")
+        verbose_name_plural = _("transition log")
+        ordering = ["created_at", "id"]
+        indexes = [models.Index(fields=["initiative", "created_at"])]
+
+    def save(self, *args, **kwargs):
+        if self.pk is not None:
+            raise ValueError("TransitionLog rows are append-only.")
+        super().save(*args, **kwargs)
+
+    def delete(self, *args, **kwargs):
+        raise ValueError("TransitionLog rows are append-only.")
+
+    def __str__(self):
+        return f"{self.initiative_id}: {self.transition} ({self.source} → {self.target})"
+
+
+class Rubric(models.Model):
+    """A versioned scoring grid. A dossier keeps the version it was scored with."""
+
+    version = models.PositiveIntegerField(_("version"), unique=True)
+    name = models.CharField(_("name"), max_length=200)
+    pass_total = models.DecimalField(_("pass mark (mean total)"), max_digits=6, decimal_places=2)
+    is_active = models.BooleanField(_("in use for new dossiers"), default=False)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("rubric")
+        verbose_name_plural = _("rubrics")
+        ordering = ["-version"]
+
+    def __str__(self):
+        return f"{self.name} (v{self.version})"
+
+
+class Criterion(models.Model):
+    rubric = models.ForeignKey(
+        Rubric, verbose_name=_("rubric"), on_delete=models.CASCADE, related_name="criteria"
+    )
+    code = models.SlugField(_("code"), max_length=40)
+    name = models.CharField(_("name"), max_length=200)
+    max_points = models.DecimalField(_("maximum points"), max_digits=6, decimal_places=2)
+    min_points = models.DecimalField(
+        _("minimum mean to pass"), max_digits=6, decimal_places=2, default=Decimal(0)
+    )
+    order = models.PositiveSmallIntegerField(_("order"), default=0)
+
+    class Meta:
+        verbose_name = _("criterion")
+        verbose_name_plural = _("criteria")
+        ordering = ["order", "id"]
+        constraints = [
+            models.UniqueConstraint(fields=["rubric", "code"], name="unique_criterion_code")
+        ]
+
+    def __str__(self):
+        return self.name
+
+
+class CouncilReview(models.Model):
+    """The council's work on one dossier: the frozen rubric and, once complete, the result."""
+
+    initiative = models.OneToOneField(
+        Initiative,
+        verbose_name=_("initiative"),
+        on_delete=models.CASCADE,
+        related_name="council_review",
+    )
+    rubric = models.ForeignKey(Rubric, verbose_name=_("rubric"), on_delete=models.PROTECT)
+    started_at = models.DateTimeField(_("started at"), auto_now_add=True)
+    completed_at = models.DateTimeField(_("completed at"), null=True, blank=True)
+    mean_scores = models.JSONField(_("mean score per criterion"), default=dict, blank=True)
+    total = models.DecimalField(
+        _("mean total"), max_digits=7, decimal_places=2, null=True, blank=True
+    )
+    agree_count = models.PositiveSmallIntegerField(_("members agreeing"), default=0)
+    member_count = models.PositiveSmallIntegerField(_("members voting"), default=0)
+    recommended = models.BooleanField(_("recommended for recognition"), null=True)
+    reasons = models.JSONField(_("reasons"), default=list, blank=True)
+
+    class Meta:
+        verbose_name = _("council review")
+        verbose_name_plural = _("council reviews")
+
+    def __str__(self):
+        return str(self.initiative)
+
+
+class CouncilAssignment(models.Model):
+    initiative = models.ForeignKey(
+        Initiative,
+        verbose_name=_("initiative"),
+        on_delete=models.CASCADE,
+        related_name="council_assignments",
+    )
+    member = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("council member"),
+        on_delete=models.PROTECT,
+        related_name="council_assignments",
+    )
+    recused = models.BooleanField(_("recused"), default=False)
+    recusal_reason = models.CharField(_("recusal reason"), max_length=255, blank=True)
+    assigned_at = models.DateTimeField(_("assigned at"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("council assignment")
+        verbose_name_plural = _("council assignments")
+        ordering = ["id"]
+        constraints = [
+            models.UniqueConstraint(fields=["initiative", "member"], name="unique_assignment")
+        ]
+        indexes = [models.Index(fields=["member", "initiative"])]
+
+    def __str__(self):
+        return f"{self.member} — {self.initiative}"
+
+
+class Vote(models.TextChoices):
+    AGREE = "agree", _("Agree to recommend")
+    DISAGREE = "disagree", _("Disagree")
+
+
+class ScoreSheet(models.Model):
+    """One member's scores and vote; editable until submitted, then locked."""
+
+    assignment = models.OneToOneField(
+        CouncilAssignment,
+        verbose_name=_("assignment"),
+        on_delete=models.CASCADE,
+        related_name="sheet",
+    )
+    scores = models.JSONField(_("scores"), default=dict, blank=True)
+    vote = models.CharField(_("vote"), max_length=10, choices=Vote.choices, blank=True)
+    comment = models.TextField(_("comment"), blank=True)
+    updated_at = models.DateTimeField(_("updated at"), auto_now=True)
+    submitted_at = models.DateTimeField(_("submitted at"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("score sheet")
+        verbose_name_plural = _("score sheets")
+
+    @property
+    def is_locked(self) -> bool:
+        return self.submitted_at is not None
+
+    def __str__(self):
+        return str(self.assignment)
+
+
+class DeadlineRule(models.Model):
+    """How long a stage may take. Seeded with the legal defaults, editable in the admin."""
+
+    class Stage(models.TextChoices):
+        DEPARTMENT_REVIEW = "department_review", _("Department review")
+        REVISION_REPLY = "revision_reply", _("Reply to a revision request")
+        DECISION = "decision", _("Provincial decision after acceptance")
+        ROLLOUT_REPORT = "rollout_report", _("Rollout report")
+
+    class Unit(models.TextChoices):
+        DAYS = "days", _("days")
+        MONTHS = "months", _("months")
+
+    class DayType(models.TextChoices):
+        CALENDAR = "calendar", _("calendar days")
+        WORKING = "working", _("working days")
+
+    stage = models.CharField(_("stage"), max_length=30, choices=Stage.choices, unique=True)
+    amount = models.PositiveSmallIntegerField(_("amount"))
+    unit = models.CharField(_("unit"), max_length=10, choices=Unit.choices, default=Unit.DAYS)
+    day_type = models.CharField(
+        _("day type"), max_length=10, choices=DayType.choices, default=DayType.CALENDAR
+    )
+
+    class Meta:
+        verbose_name = _("deadline rule")
+        verbose_name_plural = _("deadline rules")
+
+    def __str__(self):
+        return f"{self.get_stage_display()}: {self.amount} {self.get_unit_display()}"

@@ -1,0 +1,125 @@
+"""Drive a dossier through the real services to a given state.
+
+Used by the demo loader and the tests, so both exercise the same code paths users do.
+"""
+
+from dataclasses import dataclass, field
+from datetime import date, timedelta
+
+from django.utils import timezone
+
+from initiatives.models import Status
+
+from . import scoresheets, services
+
+
+@dataclass
+class Cast:
+    """The people who act: an agency user, a reviewer, council members and a leader."""
+
+    agency_user: object
+    reviewer: object
+    council: list
+    leader: object
+    rollout_agencies: list = field(default_factory=list)
+    scores: dict = field(default_factory=lambda: {"novelty": 30, "applicability": 22, "benefit": 24})
+
+
+# The path each state is reached by, from draft.
+PATHS = {
+    Status.DRAFT: [],
+    Status.DEPARTMENT_REVIEW: ["submit"],
+    Status.REVISION_REQUESTED: ["submit", "request_revision"],
+    Status.COUNCIL_REVIEW: ["submit", "accept"],
+    Status.AWAITING_DECISION: ["submit", "accept", "score", "complete_scoring"],
+    Status.RECOGNIZED: ["submit", "accept", "score", "complete_scoring", "recognize"],
+    Status.ROLLOUT: ["submit", "accept", "score", "complete_scoring", "recognize", "start_rollout"],
+    Status.CLOSED: ["submit", "accept", "score", "complete_scoring", "recognize", "start_rollout",
+                    "close_rollout"],  # fmt: skip
+    Status.REJECTED: ["submit", "reject"],
+    Status.WITHDRAWN: ["withdraw"],
+}
+
+
+def advance(initiative, target: str, cast: Cast, *, today: date | None = None):
+    for step in PATHS[target]:
+        initiative = STEPS[step](initiative, cast, today or timezone.localdate())
+    return initiative
+
+
+def _submit(i, cast, today):
+    return services.initiative_submit(initiative=i, actor=cast.agency_user)
+
+
+def _request_revision(i, cast, today):
+    return services.initiative_request_revision(
+        initiative=i,
+        actor=cast.reviewer,
+        comment="Bổ sung biên bản họp hội đồng sáng kiến cơ sở và số liệu minh chứng.",
+    )
+
+
+def _accept(i, cast, today):
+    return services.initiative_accept(
+        initiative=i, actor=cast.reviewer, council_members=[m.pk for m in cast.council]
+    )
+
+
+def _score(i, cast, today):
+    for member in cast.council:
+        scoresheets.scoresheet_save(
+            initiative_id=i.pk, actor=member, scores=cast.scores, vote="agree", submit=True,
+            comment="Sáng kiến có tính thực tiễn cao.",
+        )  # fmt: skip
+    return i
+
+
+def _complete_scoring(i, cast, today):
+    return services.initiative_complete_scoring(initiative=i, actor=cast.reviewer)
+
+
+def _recognize(i, cast, today):
+    return services.initiative_recognize(
+        initiative=i,
+        actor=cast.leader,
+        decision_number=f"{i.pk:03d}/QĐ-UBND",
+        decision_date=today,
+        scope="provincial",
+    )
+
+
+def _start_rollout(i, cast, today):
+    return services.initiative_start_rollout(
+        initiative=i,
+        actor=cast.leader,
+        target_agencies=[a.pk for a in cast.rollout_agencies],
+        report_due=today + timedelta(days=90),
+    )
+
+
+def _close_rollout(i, cast, today):
+    return services.initiative_close_rollout(initiative=i, actor=cast.leader)
+
+
+def _reject(i, cast, today):
+    return services.initiative_reject(
+        initiative=i, actor=cast.reviewer, comment="Nội dung trùng với sáng kiến đã được công nhận."
+    )
+
+
+def _withdraw(i, cast, today):
+    return services.initiative_withdraw(initiative=i, actor=cast.agency_user)
+
+
+STEPS = {
+    "submit": _submit,
+    "request_revision": _request_revision,
+    "accept": _accept,
+    "score": _score,
+    "complete_scoring": _complete_scoring,
+    "recognize": _recognize,
+    "start_rollout": _start_rollout,
+    "close_rollout": _close_rollout,
+    "reject": _reject,
+    "withdraw": _withdraw,
+}

@@ -1,0 +1,98 @@
+"""A council member's score sheet: saved as a draft, then submitted and locked."""
+
+from decimal import Decimal, InvalidOperation
+
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import transaction
+from django.http import Http404
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from common.exceptions import Conflict
+from initiatives.models import Status
+from initiatives.selectors import visible_initiatives
+
+from .models import CouncilAssignment, ScoreSheet, Vote
+
+
+def _assignment_for(initiative_id, actor, *, lock=False) -> CouncilAssignment:
+    if not visible_initiatives(actor).filter(pk=initiative_id).exists():
+        raise Http404(_("Dossier not found."))
+    queryset = CouncilAssignment.objects.select_related("initiative__council_review__rubric")
+    if lock:
+        queryset = queryset.select_for_update(of=("self",))
+    assignment = queryset.filter(initiative_id=initiative_id, member=actor).first()
+    if assignment is None:
+        raise PermissionDenied(_("You are not on the council for this dossier."))
+    if assignment.recused:
+        raise PermissionDenied(
+            _("You are recused from this dossier (%(reason)s) and cannot score it.")
+            % {"reason": assignment.recusal_reason}
+        )
+    return assignment
+
+
+def scoresheet_get(*, initiative_id, actor) -> ScoreSheet:
+    assignment = _assignment_for(initiative_id, actor)
+    return getattr(assignment, "sheet", None) or ScoreSheet(assignment=assignment)
+
+
+def _clean_scores(criteria, scores: dict, *, complete: bool) -> tuple[dict, dict]:
+    cleaned, problems = {}, {}
+    known = {c.code: c for c in criteria}
+    for code in scores:
+        if code not in known:
+            problems.setdefault("scores", []).append(
+                _("“%(code)s” is not a criterion of this rubric.") % {"code": code}
+            )
+    for code, criterion in known.items():
+        raw = scores.get(code)
+        if raw in (None, ""):
+            if complete:
+                problems.setdefault("scores", []).append(
+                    _("Give a score for “%(name)s”.") % {"name": criterion.name}
+                )
+            continue
+        try:
+            value = Decimal(str(raw))
+        except InvalidOperation:
+            value = None
+        if value is None or not value.is_finite() or not 0 <= value <= criterion.max_points:
+            problems.setdefault("scores", []).append(
+                _("The score for “%(name)s” must be between 0 and %(max)s.")
+                % {"name": criterion.name, "max": criterion.max_points}
+            )
+            continue
+        cleaned[code] = str(value)
+    return cleaned, problems
+
+
+@transaction.atomic
+def scoresheet_save(
+    *, initiative_id, actor, scores: dict, vote: str = "", comment: str = "", submit=False
+) -> ScoreSheet:
+    assignment = _assignment_for(initiative_id, actor, lock=True)
+    initiative = assignment.initiative
+    if initiative.status != Status.COUNCIL_REVIEW:
+        raise Conflict(_("The council is not scoring this dossier now."), status=initiative.status)
+    sheet = ScoreSheet.objects.filter(assignment=assignment).first() or ScoreSheet(
+        assignment=assignment
+    )
+    if sheet.is_locked:
+        raise Conflict(
+            _("Your score sheet has been submitted and can no longer be changed."),
+            status=initiative.status,
+        )
+    criteria = list(initiative.council_review.rubric.criteria.all())
+    cleaned, problems = _clean_scores(criteria, scores or {}, complete=submit)
+    if vote and vote not in Vote.values:
+        problems["vote"] = [_("Choose “agree” or “disagree”.")]
+    elif submit and not vote:
+        problems["vote"] = [_("Vote before submitting your sheet.")]
+    if problems:
+        raise ValidationError(problems)
+    sheet.scores, sheet.vote, sheet.comment = cleaned, vote, comment
+    if submit:
+        sheet.submitted_at = timezone.now()
+    sheet.save()
+    return sheet

@@ -1,0 +1,23 @@
+from celery import shared_task
+from django.utils import timezone
+
+from common.exceptions import Conflict
+from initiatives.models import Initiative, Status
+
+from .services import initiative_expire
+
+
+@shared_task
+def expire_overdue_revisions() -> int:
+    """Refuse dossiers whose revision reply is overdue. Safe to run any number of times."""
+    overdue = Initiative.objects.filter(
+        status=Status.REVISION_REQUESTED, revision_due__lt=timezone.localdate()
+    ).values_list("pk", flat=True)
+    expired = 0
+    for pk in list(overdue):
+        try:
+            initiative_expire(initiative=pk)
+        except Conflict:
+            continue  # answered or expired meanwhile
+        expired += 1
+    return expired
