@@ -45,9 +45,7 @@ def adoption_create_voluntary(*, initiative, actor) -> Adoption:
     if not agencies:
         raise PermissionDenied(_("Only agency staff or heads can adopt an initiative."))
     if initiative.status not in (Status.RECOGNIZED, Status.ROLLOUT):
-        raise Conflict(
-            _("Only a recognized initiative can be adopted."), status=initiative.status
-        )
+        raise Conflict(_("Only a recognized initiative can be adopted."), status=initiative.status)
     agency_id = min(agencies)
     adoption, created = Adoption.objects.get_or_create(
         initiative=initiative,

@@ -75,7 +75,9 @@ class Initiative(ConcurrentTransitionMixin, models.Model):
     )
     investor = models.CharField(_("investor"), max_length=255, blank=True)
     state_funded = models.BooleanField(_("funded by the state budget"), default=True)
-    first_applied_on = models.DateField(_("date of first (trial) application"), null=True, blank=True)
+    first_applied_on = models.DateField(
+        _("date of first (trial) application"), null=True, blank=True
+    )
     description = models.TextField(_("description of the initiative"), blank=True)
     applicability = models.TextField(_("applicability"), blank=True)
     confidential_info = models.TextField(_("confidential information"), blank=True)
@@ -139,71 +141,134 @@ class Initiative(ConcurrentTransitionMixin, models.Model):
 
     # --- State machine: state rules only; services do checks, I/O and logging. -------------
 
-    @transition(status, S.DRAFT, S.DEPARTMENT_REVIEW, permission=can.is_owner,
-                custom={"label": _("Submit")})
+    @transition(
+        status, S.DRAFT, S.DEPARTMENT_REVIEW, permission=can.is_owner, custom={"label": _("Submit")}
+    )
     def submit(self):
         pass
 
-    @transition(status, [S.DEPARTMENT_REVIEW, S.COUNCIL_REVIEW], S.REVISION_REQUESTED,
-                permission=can.is_reviewer, custom={"label": _("Request revision")})
+    @transition(
+        status,
+        [S.DEPARTMENT_REVIEW, S.COUNCIL_REVIEW],
+        S.REVISION_REQUESTED,
+        permission=can.is_reviewer,
+        custom={"label": _("Request revision")},
+    )
     def request_revision(self):
         pass
 
-    @transition(status, S.REVISION_REQUESTED, S.DEPARTMENT_REVIEW, permission=can.is_owner,
-                custom={"label": _("Resubmit")})
+    @transition(
+        status,
+        S.REVISION_REQUESTED,
+        S.DEPARTMENT_REVIEW,
+        permission=can.is_owner,
+        custom={"label": _("Resubmit")},
+    )
     def resubmit(self):
         pass
 
-    @transition(status, S.REVISION_REQUESTED, S.REJECTED, permission=can.nobody,
-                custom={"label": _("Expire")})
+    @transition(
+        status,
+        S.REVISION_REQUESTED,
+        S.REJECTED,
+        permission=can.nobody,
+        custom={"label": _("Expire")},
+    )
     def expire(self):
         pass
 
-    @transition(status, S.DEPARTMENT_REVIEW, S.REJECTED, permission=can.is_reviewer,
-                custom={"label": _("Reject")})
+    @transition(
+        status,
+        S.DEPARTMENT_REVIEW,
+        S.REJECTED,
+        permission=can.is_reviewer,
+        custom={"label": _("Reject")},
+    )
     def reject(self):
         pass
 
-    @transition(status, S.DEPARTMENT_REVIEW, S.COUNCIL_REVIEW, permission=can.is_reviewer,
-                custom={"label": _("Accept and send to the council")})
+    @transition(
+        status,
+        S.DEPARTMENT_REVIEW,
+        S.COUNCIL_REVIEW,
+        permission=can.is_reviewer,
+        custom={"label": _("Accept and send to the council")},
+    )
     def accept(self):
         pass
 
-    @transition(status, S.COUNCIL_REVIEW, S.AWAITING_DECISION, permission=can.is_reviewer,
-                custom={"label": _("Complete scoring")})
+    @transition(
+        status,
+        S.COUNCIL_REVIEW,
+        S.AWAITING_DECISION,
+        permission=can.is_reviewer,
+        custom={"label": _("Complete scoring")},
+    )
     def complete_scoring(self):
         pass
 
-    @transition(status, S.AWAITING_DECISION, S.RECOGNIZED, permission=can.is_leader,
-                custom={"label": _("Recognize")})
+    @transition(
+        status,
+        S.AWAITING_DECISION,
+        S.RECOGNIZED,
+        permission=can.is_leader,
+        custom={"label": _("Recognize")},
+    )
     def recognize(self):
         pass
 
-    @transition(status, S.AWAITING_DECISION, S.REJECTED, permission=can.is_leader,
-                custom={"label": _("Decline")})
+    @transition(
+        status,
+        S.AWAITING_DECISION,
+        S.REJECTED,
+        permission=can.is_leader,
+        custom={"label": _("Decline")},
+    )
     def decline(self):
         pass
 
-    @transition(status, S.RECOGNIZED, S.ROLLOUT, permission=can.is_leader_or_reviewer,
-                custom={"label": _("Start rollout")})
+    @transition(
+        status,
+        S.RECOGNIZED,
+        S.ROLLOUT,
+        permission=can.is_leader_or_reviewer,
+        custom={"label": _("Start rollout")},
+    )
     def start_rollout(self):
         pass
 
-    @transition(status, S.ROLLOUT, S.CLOSED, permission=can.is_leader_or_reviewer,
-                custom={"label": _("Close rollout")})
+    @transition(
+        status,
+        S.ROLLOUT,
+        S.CLOSED,
+        permission=can.is_leader_or_reviewer,
+        custom={"label": _("Close rollout")},
+    )
     def close_rollout(self):
         pass
 
-    @transition(status, [S.DRAFT, S.DEPARTMENT_REVIEW, S.REVISION_REQUESTED], S.WITHDRAWN,
-                permission=can.is_owner, custom={"label": _("Withdraw")})
+    @transition(
+        status,
+        [S.DRAFT, S.DEPARTMENT_REVIEW, S.REVISION_REQUESTED],
+        S.WITHDRAWN,
+        permission=can.is_owner,
+        custom={"label": _("Withdraw")},
+    )
     def withdraw(self):
         pass
 
 
 _TEXT_FIELDS = (
-    "title", "problem", "investor", "description", "applicability", "confidential_info",
-    "conditions", "benefits_author", "benefits_first_adopters",
-)  # fmt: skip
+    "title",
+    "problem",
+    "investor",
+    "description",
+    "applicability",
+    "confidential_info",
+    "conditions",
+    "benefits_author",
+    "benefits_first_adopters",
+)
 
 
 class CodeSequence(models.Model):
@@ -211,6 +276,9 @@ class CodeSequence(models.Model):
 
     year = models.PositiveSmallIntegerField(primary_key=True)
     last = models.PositiveIntegerField(default=0)
+
+    def __str__(self):
+        return f"{self.year}: {self.last}"
 
 
 class Author(models.Model):

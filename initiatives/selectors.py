@@ -61,6 +61,8 @@ def search(queryset, q: str):
 
 
 def initiative_detail_queryset(user):
-    return visible_initiatives(user).select_related("agency", "field").prefetch_related(
-        "authors", "participants", "attachments"
+    return (
+        visible_initiatives(user)
+        .select_related("agency", "field")
+        .prefetch_related("authors", "participants", "attachments")
     )

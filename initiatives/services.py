@@ -13,10 +13,15 @@ from common.files import ALLOWED_TYPES, sniff_content_type
 
 from .models import Attachment, Author, CodeSequence, Initiative, Participant
 
-AUTHOR_FIELDS = ("full_name", "birth_date", "workplace", "position", "qualification",
-                 "contribution_percent")  # fmt: skip
-PARTICIPANT_FIELDS = ("full_name", "birth_date", "workplace", "position", "qualification",
-                      "task")  # fmt: skip
+AUTHOR_FIELDS = (
+    "full_name",
+    "birth_date",
+    "workplace",
+    "position",
+    "qualification",
+    "contribution_percent",
+)
+PARTICIPANT_FIELDS = ("full_name", "birth_date", "workplace", "position", "qualification", "task")
 
 
 def _owning_agency_id(actor, requested_agency_id=None) -> int:

@@ -27,8 +27,10 @@ def render(transition: str, initiative, log, language: str) -> tuple[str, str]:
         headline = _headlines().get(transition, transition)
         code = initiative.code or _("(draft)")
         subject = f"[{code}] {headline}"
-        lines = [headline + ".", _("Dossier: %(code)s — %(title)s") % {
-            "code": code, "title": initiative.title}]  # fmt: skip
+        lines = [
+            headline + ".",
+            _("Dossier: %(code)s — %(title)s") % {"code": code, "title": initiative.title},
+        ]
         if log.actor_id:
             lines.append(_("By: %(name)s") % {"name": log.actor.get_full_name()})
         if log.comment:

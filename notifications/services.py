@@ -8,7 +8,9 @@ from .recipients import recipients_for
 
 def notifications_for_transition(*, initiative, log, extra) -> list[Notification]:
     """Write one inbox/outbox row per recipient and enqueue e-mails once the transition commits."""
-    recipients = [u for u in recipients_for(log.transition, initiative, extra) if u.pk != log.actor_id]
+    recipients = [
+        u for u in recipients_for(log.transition, initiative, extra) if u.pk != log.actor_id
+    ]
     rows = []
     for user in recipients:
         subject, message = render(log.transition, initiative, log, user.language)
@@ -41,10 +43,12 @@ def enqueue_emails(ids) -> None:
     for pk in ids:
         try:
             send_notification_email.delay(pk)
-        except Exception:  # noqa: BLE001 - a broker outage must not break the request
+        except Exception:
             import logging
 
-            logging.getLogger(__name__).warning("Could not enqueue e-mail %s; sweeper will retry", pk)
+            logging.getLogger(__name__).warning(
+                "Could not enqueue e-mail %s; sweeper will retry", pk
+            )
 
 
 def absolute_url(path: str) -> str:

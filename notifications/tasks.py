@@ -35,7 +35,7 @@ def send_notification_email(self, notification_id: int) -> str:
     body = f"{notification.message}\n\n{absolute_url(notification.url)}"
     try:
         send_mail(notification.subject, body, None, [notification.recipient.email])
-    except Exception as exc:  # noqa: BLE001 - SMTP failures of any kind are retried
+    except Exception as exc:
         final = notification.attempts >= MAX_ATTEMPTS
         Notification.objects.filter(pk=notification_id).update(
             email_status=Status.FAILED if final else Status.PENDING, last_error=str(exc)[:2000]
@@ -53,9 +53,9 @@ def send_notification_email(self, notification_id: int) -> str:
 def resend_pending_emails() -> int:
     """Sweeper: re-enqueue what a broker outage or a crashed worker left behind."""
     now = timezone.now()
-    Notification.objects.filter(email_status=Status.SENDING, claimed_at__lt=now - CLAIM_TIMEOUT).update(
-        email_status=Status.PENDING
-    )
+    Notification.objects.filter(
+        email_status=Status.SENDING, claimed_at__lt=now - CLAIM_TIMEOUT
+    ).update(email_status=Status.PENDING)
     stale = Notification.objects.filter(
         Q(claimed_at__isnull=True) | Q(claimed_at__lt=now - CLAIM_TIMEOUT),
         email_status=Status.PENDING,

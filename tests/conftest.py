@@ -73,7 +73,9 @@ class Province:
         self.stp = make_agency("STP", "Sở Tư pháp", parent=self.ubnd)
         self.snv = make_agency("SNV", "Sở Nội vụ", parent=self.ubnd)
         self.vp = make_agency("VPUBND", "Văn phòng UBND tỉnh", Agency.Kind.PROVINCIAL, self.ubnd)
-        self.phoyen = make_agency("UBND-PHOYEN", "UBND phường Phổ Yên", Agency.Kind.COMMUNE, self.ubnd)
+        self.phoyen = make_agency(
+            "UBND-PHOYEN", "UBND phường Phổ Yên", Agency.Kind.COMMUNE, self.ubnd
+        )
         self.dailu = make_agency("UBND-DAITU", "UBND xã Đại Từ", Agency.Kind.COMMUNE, self.ubnd)
         self.staff = make_user("staff_tuphap", "Nguyễn Thị Lan", (Role.AGENCY_STAFF, self.stp))
         self.head = make_user("head_tuphap", "Trần Văn Hùng", (Role.AGENCY_HEAD, self.stp))
@@ -87,9 +89,7 @@ class Province:
             make_user("council3", "Đỗ Quang Vinh", (Role.COUNCIL_MEMBER, self.vp)),
         ]
         # A council member who works at the applicant agency: must be recused.
-        self.council_stp = make_user(
-            "council_stp", "Bùi Văn Tâm", (Role.COUNCIL_MEMBER, self.stp)
-        )
+        self.council_stp = make_user("council_stp", "Bùi Văn Tâm", (Role.COUNCIL_MEMBER, self.stp))
         self.leader = make_user("leader", "Ngô Thanh Sơn", (Role.LEADER, self.ubnd))
 
     def cast(self, **overrides):
@@ -164,3 +164,8 @@ def api():
         return client
 
     return build
+
+
+@pytest.fixture(autouse=True)
+def _fast_passwords(settings):
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]

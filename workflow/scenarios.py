@@ -22,7 +22,9 @@ class Cast:
     council: list
     leader: object
     rollout_agencies: list = field(default_factory=list)
-    scores: dict = field(default_factory=lambda: {"novelty": 30, "applicability": 22, "benefit": 24})
+    scores: dict = field(
+        default_factory=lambda: {"novelty": 30, "applicability": 22, "benefit": 24}
+    )
 
 
 # The path each state is reached by, from draft.
@@ -34,8 +36,15 @@ PATHS = {
     Status.AWAITING_DECISION: ["submit", "accept", "score", "complete_scoring"],
     Status.RECOGNIZED: ["submit", "accept", "score", "complete_scoring", "recognize"],
     Status.ROLLOUT: ["submit", "accept", "score", "complete_scoring", "recognize", "start_rollout"],
-    Status.CLOSED: ["submit", "accept", "score", "complete_scoring", "recognize", "start_rollout",
-                    "close_rollout"],  # fmt: skip
+    Status.CLOSED: [
+        "submit",
+        "accept",
+        "score",
+        "complete_scoring",
+        "recognize",
+        "start_rollout",
+        "close_rollout",
+    ],
     Status.REJECTED: ["submit", "reject"],
     Status.WITHDRAWN: ["withdraw"],
 }
@@ -68,9 +77,13 @@ def _accept(i, cast, today):
 def _score(i, cast, today):
     for member in cast.council:
         scoresheets.scoresheet_save(
-            initiative_id=i.pk, actor=member, scores=cast.scores, vote="agree", submit=True,
+            initiative_id=i.pk,
+            actor=member,
+            scores=cast.scores,
+            vote="agree",
+            submit=True,
             comment="Sáng kiến có tính thực tiễn cao.",
-        )  # fmt: skip
+        )
     return i
 
 

@@ -25,13 +25,17 @@ class ScoringResult:
 def compute(criteria, sheets, pass_total: Decimal) -> ScoringResult:
     """criteria: objects with code, name, min_points; sheets: objects with scores, vote."""
     n = len(sheets)
-    sums = {c.code: sum((Decimal(str(s.scores.get(c.code, 0))) for s in sheets), Decimal(0))
-            for c in criteria}  # fmt: skip
+    sums = {
+        c.code: sum((Decimal(str(s.scores.get(c.code, 0))) for s in sheets), Decimal(0))
+        for c in criteria
+    }
     grand_sum = sum(sums.values(), Decimal(0))
     agree = sum(1 for s in sheets if s.vote == "agree")
     reasons = []
     if grand_sum < pass_total * n:
-        reasons.append(_("The mean total is below the pass mark of %(mark)s.") % {"mark": pass_total})
+        reasons.append(
+            _("The mean total is below the pass mark of %(mark)s.") % {"mark": pass_total}
+        )
     for c in criteria:
         if sums[c.code] < c.min_points * n:
             reasons.append(

@@ -29,6 +29,7 @@ from initiatives.services import initiative_assign_code
 from . import scoring
 from .deadlines import due_date
 from .models import CouncilAssignment, CouncilReview, DeadlineRule, TransitionLog
+from .permissions import may_take, transition_label, transition_meta
 from .selectors import active_rubric, eligible_assignments
 from .signals import initiative_transitioned
 
@@ -45,16 +46,6 @@ def _lock(initiative, actor) -> Initiative:
         return queryset.select_for_update().get(pk=getattr(initiative, "pk", initiative))
     except Initiative.DoesNotExist:
         raise Http404(_("Dossier not found.")) from None
-
-
-def transition_meta(name: str):
-    """django-fsm's description of a transition (permission, label); same for every source."""
-    return next(iter(getattr(Initiative, name)._django_fsm.transitions.values()))
-
-
-def may_take(initiative, actor, name: str) -> bool:
-    """Role check only, whatever the state: the superuser acts through the admin."""
-    return actor.is_superuser or transition_meta(name).has_perm(initiative, actor)
 
 
 def _acting_role(initiative, actor, name: str) -> str:
@@ -83,7 +74,7 @@ def _perform(
 ) -> Initiative:
     obj = _lock(initiative, actor)
     method = getattr(obj, name)
-    label = transition_meta(name).custom["label"]
+    label = transition_label(name)
     if actor is not None and not may_take(obj, actor, name):
         raise PermissionDenied(
             _("You are not allowed to “%(action)s” this dossier.") % {"action": label}
@@ -150,17 +141,25 @@ def initiative_submit(*, initiative, actor, comment: str = "") -> Initiative:
         _open_department_review(obj)
 
     return _perform(
-        "submit", initiative=initiative, actor=actor, comment=comment,
-        check=_submission_check, apply=apply,
-    )  # fmt: skip
+        "submit",
+        initiative=initiative,
+        actor=actor,
+        comment=comment,
+        check=_submission_check,
+        apply=apply,
+    )
 
 
 @transaction.atomic
 def initiative_resubmit(*, initiative, actor, comment: str = "") -> Initiative:
     return _perform(
-        "resubmit", initiative=initiative, actor=actor, comment=comment,
-        check=_submission_check, apply=_open_department_review,
-    )  # fmt: skip
+        "resubmit",
+        initiative=initiative,
+        actor=actor,
+        comment=comment,
+        check=_submission_check,
+        apply=_open_department_review,
+    )
 
 
 @transaction.atomic
@@ -190,17 +189,25 @@ def initiative_request_revision(
         obj.revision_due = due
 
     return _perform(
-        "request_revision", initiative=initiative, actor=actor, comment=comment,
-        check=check, apply=apply, details={"reply_due": due.isoformat()},
-    )  # fmt: skip
+        "request_revision",
+        initiative=initiative,
+        actor=actor,
+        comment=comment,
+        check=check,
+        apply=apply,
+        details={"reply_due": due.isoformat()},
+    )
 
 
 @transaction.atomic
 def initiative_reject(*, initiative, actor, comment: str = "") -> Initiative:
     return _perform(
-        "reject", initiative=initiative, actor=actor, comment=comment,
+        "reject",
+        initiative=initiative,
+        actor=actor,
+        comment=comment,
         check=lambda obj: _require(comment.strip(), "comment", _("Give the reason for rejecting.")),
-    )  # fmt: skip
+    )
 
 
 def _recusal_reason(initiative, member, author_names: set[str]) -> str:
@@ -235,8 +242,7 @@ def _council_plan(obj, member_ids) -> tuple[list[tuple], Problems]:
     if len(eligible) < MIN_COUNCIL_MEMBERS:
         recused = "; ".join(f"{m.get_full_name()} ({reason})" for m, reason in plan if reason)
         message = _(
-            "At least %(min)s council members who are not recused are needed; "
-            "%(count)s chosen."
+            "At least %(min)s council members who are not recused are needed; %(count)s chosen."
         ) % {"min": MIN_COUNCIL_MEMBERS, "count": len(eligible)}
         if recused:
             message += " " + _("Recused: %(list)s.") % {"list": recused}
@@ -260,9 +266,14 @@ def initiative_accept(*, initiative, actor, council_members=(), comment: str = "
         _start_council(obj, state["plan"])
 
     return _perform(
-        "accept", initiative=initiative, actor=actor, comment=comment,
-        check=check, apply=apply, details={"council_members": member_ids},
-    )  # fmt: skip
+        "accept",
+        initiative=initiative,
+        actor=actor,
+        comment=comment,
+        check=check,
+        apply=apply,
+        details={"council_members": member_ids},
+    )
 
 
 def _start_council(obj, plan) -> None:
@@ -309,9 +320,13 @@ def initiative_complete_scoring(*, initiative, actor, comment: str = "") -> Init
         review.save()
 
     return _perform(
-        "complete_scoring", initiative=initiative, actor=actor, comment=comment,
-        check=check, apply=apply,
-    )  # fmt: skip
+        "complete_scoring",
+        initiative=initiative,
+        actor=actor,
+        comment=comment,
+        check=check,
+        apply=apply,
+    )
 
 
 def _submitted_sheet(assignment):
@@ -324,9 +339,14 @@ def _submitted_sheet(assignment):
 
 @transaction.atomic
 def initiative_recognize(
-    *, initiative, actor, decision_number: str = "", decision_date: date | None = None,
-    scope: str = "", comment: str = "",
-) -> Initiative:  # fmt: skip
+    *,
+    initiative,
+    actor,
+    decision_number: str = "",
+    decision_date: date | None = None,
+    scope: str = "",
+    comment: str = "",
+) -> Initiative:
     def check(obj):
         problems = _require(
             decision_number.strip(), "decision_number", _("Enter the decision number.")
@@ -345,9 +365,14 @@ def initiative_recognize(
         obj.decided_at = timezone.now()
 
     return _perform(
-        "recognize", initiative=initiative, actor=actor, comment=comment, check=check,
-        apply=apply, details={"decision_number": decision_number.strip(), "scope": scope},
-    )  # fmt: skip
+        "recognize",
+        initiative=initiative,
+        actor=actor,
+        comment=comment,
+        check=check,
+        apply=apply,
+        details={"decision_number": decision_number.strip(), "scope": scope},
+    )
 
 
 @transaction.atomic
@@ -356,10 +381,13 @@ def initiative_decline(*, initiative, actor, comment: str = "") -> Initiative:
         obj.decided_at = timezone.now()
 
     return _perform(
-        "decline", initiative=initiative, actor=actor, comment=comment,
+        "decline",
+        initiative=initiative,
+        actor=actor,
+        comment=comment,
         check=lambda obj: _require(comment.strip(), "comment", _("Give the reason for declining.")),
         apply=apply,
-    )  # fmt: skip
+    )
 
 
 @transaction.atomic
@@ -383,11 +411,17 @@ def initiative_start_rollout(
         return problems
 
     return _perform(
-        "start_rollout", initiative=initiative, actor=actor, comment=comment, check=check,
-        details={"target_agencies": agency_ids,
-                 "report_due": report_due.isoformat() if report_due else None},
+        "start_rollout",
+        initiative=initiative,
+        actor=actor,
+        comment=comment,
+        check=check,
+        details={
+            "target_agencies": agency_ids,
+            "report_due": report_due.isoformat() if report_due else None,
+        },
         extra={"target_agencies": agency_ids, "report_due": report_due},
-    )  # fmt: skip
+    )
 
 
 @transaction.atomic
@@ -406,9 +440,12 @@ def initiative_expire(*, initiative) -> Initiative:
         return {}
 
     return _perform(
-        "expire", initiative=initiative, actor=None, check=check,
+        "expire",
+        initiative=initiative,
+        actor=None,
+        check=check,
         comment=_("No reply to the revision request by the deadline."),
-    )  # fmt: skip
+    )
 
 
 # --- Dispatch by name, for the API, the admin and the web views ------------------------------

@@ -1,0 +1,48 @@
+from django.contrib import admin
+from django.db.models import Count
+from django.utils.translation import gettext_lazy as _
+
+from .models import Adoption, AdoptionReport
+
+
+class AdoptionReportInline(admin.StackedInline):
+    """Reports are written and confirmed by the adopting agency; the admin reads them."""
+
+    model = AdoptionReport
+    extra = 0
+    fields = ("period", "result_summary", "processing_days_before", "processing_days_after",
+              "dossiers_handled", "cost_saved_vnd", "submitted_by", "confirmed_by", "created_at")  # fmt: skip
+    readonly_fields = fields
+
+    def has_add_permission(self, request, obj=None):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+
+@admin.register(Adoption)
+class AdoptionAdmin(admin.ModelAdmin):
+    """Adoptions come from rollout or from an agency's own choice; the agency moves their
+    status. The admin may correct the report due date."""
+
+    list_display = ("initiative", "agency", "source", "status", "due_date", "started_on",
+                    "applied_on", "report_count")  # fmt: skip
+    list_filter = ("status", "source", "agency__kind", "initiative__status")
+    search_fields = ("initiative__code", "initiative__title", "agency__code", "agency__name")
+    list_select_related = ("initiative", "agency")
+    fields = ("initiative", "agency", "source", "status", "due_date", "started_on", "applied_on",
+              "reason", "created_at", "updated_at")  # fmt: skip
+    readonly_fields = ("initiative", "agency", "source", "status", "started_on", "applied_on",
+                       "reason", "created_at", "updated_at")  # fmt: skip
+    inlines = (AdoptionReportInline,)
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).annotate(_report_count=Count("reports"))
+
+    @admin.display(description=_("reports"), ordering="_report_count")
+    def report_count(self, obj):
+        return obj._report_count
+
+    def has_add_permission(self, request):
+        return False

@@ -1,0 +1,379 @@
+"""Serializers of the REST contract (API.md). The API is an edge adapter: it validates input,
+calls services and shapes output; the apps know nothing of it."""
+
+from decimal import Decimal
+
+from django.utils.translation import gettext_lazy as _
+from rest_framework import serializers
+
+from adoption.models import Adoption, AdoptionReport
+from agencies.models import Agency, User
+from initiatives.models import Attachment, AttachmentKind, Author, Field, Initiative, Participant
+from initiatives.models import Status as InitiativeStatus
+from workflow.models import Criterion, Rubric, ScoreSheet, TransitionLog, Vote
+from workflow.permissions import available_transitions
+
+
+class AgencyRefSerializer(serializers.ModelSerializer):
+    class Meta:
+        model = Agency
+        fields = ["id", "code", "name"]
+
+
+class AgencySerializer(serializers.ModelSerializer):
+    class Meta:
+        model = Agency
+        fields = ["id", "code", "name", "short_name", "kind", "parent", "is_active"]
+
+
+class UserRefSerializer(serializers.ModelSerializer):
+    full_name = serializers.CharField(source="get_full_name")
+
+    class Meta:
+        model = User
+        fields = ["id", "username", "full_name"]
+
+
+class MeSerializer(serializers.ModelSerializer):
+    full_name = serializers.CharField(source="get_full_name")
+    roles = serializers.SerializerMethodField()
+
+    class Meta:
+        model = User
+        fields = ["id", "username", "full_name", "email", "language", "roles"]
+
+    def get_roles(self, user):
+        return [
+            {
+                "role": m.role,
+                "role_label": m.get_role_display(),
+                "agency": AgencyRefSerializer(m.agency).data,
+            }
+            for m in user.memberships.select_related("agency")
+        ]
+
+
+class AuthorSerializer(serializers.ModelSerializer):
+    contribution_percent = serializers.DecimalField(
+        max_digits=5, decimal_places=2, min_value=Decimal("0.01"), max_value=Decimal(100)
+    )
+
+    class Meta:
+        model = Author
+        fields = [
+            "full_name",
+            "birth_date",
+            "workplace",
+            "position",
+            "qualification",
+            "contribution_percent",
+        ]
+
+
+class ParticipantSerializer(serializers.ModelSerializer):
+    class Meta:
+        model = Participant
+        fields = ["full_name", "birth_date", "workplace", "position", "qualification", "task"]
+
+
+class AttachmentSerializer(serializers.ModelSerializer):
+    name = serializers.CharField(source="original_name")
+    url = serializers.SerializerMethodField()
+    kind_label = serializers.CharField(source="get_kind_display")
+
+    class Meta:
+        model = Attachment
+        fields = [
+            "id",
+            "kind",
+            "kind_label",
+            "name",
+            "size",
+            "content_type",
+            "confidential",
+            "uploaded_at",
+            "url",
+        ]
+
+    def get_url(self, attachment):
+        return f"/api/v1/attachments/{attachment.pk}/download/"
+
+
+class AttachmentUploadSerializer(serializers.Serializer):
+    file = serializers.FileField()
+    kind = serializers.ChoiceField(choices=AttachmentKind.choices)
+    confidential = serializers.BooleanField(default=False)
+
+
+class InitiativeSummarySerializer(serializers.ModelSerializer):
+    status_label = serializers.CharField(source="get_status_display", read_only=True)
+    agency = AgencyRefSerializer(read_only=True)
+    field = serializers.CharField(source="field_id", read_only=True)
+
+    class Meta:
+        model = Initiative
+        fields = [
+            "id",
+            "code",
+            "title",
+            "status",
+            "status_label",
+            "agency",
+            "field",
+            "round",
+            "submitted_at",
+            "review_due",
+            "revision_due",
+            "decision_due",
+            "updated_at",
+        ]
+
+
+DOSSIER_FIELDS = [
+    "title",
+    "field",
+    "problem",
+    "investor",
+    "state_funded",
+    "first_applied_on",
+    "description",
+    "applicability",
+    "confidential_info",
+    "conditions",
+    "benefits_author",
+    "benefits_first_adopters",
+    "benefit_amount_vnd",
+    "truthfulness_declared",
+    "round",
+]
+
+
+class InitiativeWriteSerializer(serializers.ModelSerializer):
+    """What the agency writes: the TT 18 form, authors and participants (replaced as lists)."""
+
+    field = serializers.SlugRelatedField(
+        slug_field="code", queryset=Field.objects.filter(is_active=True), required=False
+    )
+    authors = AuthorSerializer(many=True, required=False)
+    participants = ParticipantSerializer(many=True, required=False)
+    benefit_amount_vnd = serializers.IntegerField(min_value=0, required=False, allow_null=True)
+    agency = serializers.PrimaryKeyRelatedField(
+        queryset=Agency.objects.filter(is_active=True), required=False, write_only=True
+    )
+
+    class Meta:
+        model = Initiative
+        fields = [*DOSSIER_FIELDS, "authors", "participants", "agency"]
+        extra_kwargs = {"title": {"required": True}}
+
+
+class ScoreSummarySerializer(serializers.Serializer):
+    rubric_version = serializers.IntegerField(source="rubric.version")
+    pass_total = serializers.DecimalField(
+        source="rubric.pass_total", max_digits=6, decimal_places=2
+    )
+    mean_scores = serializers.SerializerMethodField()
+    total = serializers.DecimalField(max_digits=7, decimal_places=2)
+    agree_count = serializers.IntegerField()
+    member_count = serializers.IntegerField()
+    recommended = serializers.BooleanField()
+    reasons = serializers.ListField(child=serializers.CharField())
+    completed_at = serializers.DateTimeField()
+
+    def get_mean_scores(self, review):
+        return {code: float(value) for code, value in review.mean_scores.items()}
+
+
+class InitiativeDetailSerializer(InitiativeSummarySerializer):
+    authors = AuthorSerializer(many=True, read_only=True)
+    participants = ParticipantSerializer(many=True, read_only=True)
+    attachments = AttachmentSerializer(many=True, read_only=True)
+    available_transitions = serializers.SerializerMethodField()
+    score_summary = serializers.SerializerMethodField()
+    scope_label = serializers.CharField(source="get_scope_display", read_only=True)
+
+    class Meta:
+        model = Initiative
+        fields = [
+            *InitiativeSummarySerializer.Meta.fields,
+            *DOSSIER_FIELDS,
+            "authors",
+            "participants",
+            "attachments",
+            "available_transitions",
+            "accepted_at",
+            "decided_at",
+            "decision_number",
+            "decision_date",
+            "scope",
+            "scope_label",
+            "score_summary",
+            "created_at",
+        ]
+
+    def get_available_transitions(self, initiative):
+        return available_transitions(initiative, self.context["request"].user)
+
+    def get_score_summary(self, initiative):
+        review = getattr(initiative, "council_review", None)
+        if review is None or review.completed_at is None:
+            return None
+        return ScoreSummarySerializer(review).data
+
+
+class TransitionInputSerializer(serializers.Serializer):
+    """Every input any transition takes; each service uses what it needs and checks it."""
+
+    comment = serializers.CharField(required=False, allow_blank=True, default="", max_length=5000)
+    reply_due = serializers.DateField(required=False, allow_null=True)
+    council_members = serializers.ListField(child=serializers.IntegerField(), required=False)
+    decision_number = serializers.CharField(required=False, allow_blank=True, max_length=60)
+    decision_date = serializers.DateField(required=False, allow_null=True)
+    scope = serializers.CharField(required=False, allow_blank=True)
+    target_agencies = serializers.ListField(child=serializers.IntegerField(), required=False)
+    report_due = serializers.DateField(required=False, allow_null=True)
+
+    ARGUMENTS = {
+        "request_revision": ["reply_due"],
+        "accept": ["council_members"],
+        "recognize": ["decision_number", "decision_date", "scope"],
+        "start_rollout": ["target_agencies", "report_due"],
+    }
+
+    def arguments_for(self, name: str) -> dict:
+        data = self.validated_data
+        kwargs = {"comment": data.get("comment", "")}
+        for key in self.ARGUMENTS.get(name, []):
+            if key in data:
+                kwargs[key] = data[key]
+        return kwargs
+
+
+class HistorySerializer(serializers.ModelSerializer):
+    actor = UserRefSerializer(read_only=True)
+    transition_label = serializers.SerializerMethodField()
+
+    class Meta:
+        model = TransitionLog
+        fields = [
+            "transition",
+            "transition_label",
+            "source",
+            "target",
+            "actor",
+            "role",
+            "comment",
+            "data",
+            "created_at",
+        ]
+
+    def get_transition_label(self, log):
+        from workflow.permissions import transition_label
+
+        return str(transition_label(log.transition))
+
+
+class CriterionSerializer(serializers.ModelSerializer):
+    class Meta:
+        model = Criterion
+        fields = ["code", "name", "max_points", "min_points"]
+
+
+class RubricSerializer(serializers.ModelSerializer):
+    criteria = CriterionSerializer(many=True)
+
+    class Meta:
+        model = Rubric
+        fields = ["version", "name", "criteria", "pass_total"]
+
+
+class ScoreSheetSerializer(serializers.ModelSerializer):
+    scores = serializers.SerializerMethodField()
+    locked = serializers.BooleanField(source="is_locked")
+
+    class Meta:
+        model = ScoreSheet
+        fields = ["scores", "vote", "comment", "submitted_at", "locked"]
+
+    def get_scores(self, sheet):
+        return {code: float(value) for code, value in sheet.scores.items()}
+
+
+class ScoreSheetInputSerializer(serializers.Serializer):
+    scores = serializers.DictField(child=serializers.JSONField(), required=False, default=dict)
+    vote = serializers.ChoiceField(choices=Vote.choices, required=False, allow_blank=True)
+    comment = serializers.CharField(required=False, allow_blank=True, default="")
+    submit = serializers.BooleanField(required=False, default=False)
+
+
+class AdoptionReportSerializer(serializers.ModelSerializer):
+    confirmed = serializers.SerializerMethodField()
+
+    class Meta:
+        model = AdoptionReport
+        fields = [
+            "id",
+            "period",
+            "result_summary",
+            "processing_days_before",
+            "processing_days_after",
+            "dossiers_handled",
+            "cost_saved_vnd",
+            "confirmed",
+            "created_at",
+        ]
+        read_only_fields = ["id", "confirmed", "created_at"]
+        extra_kwargs = {
+            "dossiers_handled": {"min_value": 0},
+            "cost_saved_vnd": {"min_value": 0},
+            "processing_days_before": {"min_value": 0},
+            "processing_days_after": {"min_value": 0},
+        }
+
+    def get_confirmed(self, report):
+        return report.confirmed_by_id is not None
+
+
+class AdoptionSerializer(serializers.ModelSerializer):
+    agency = AgencyRefSerializer(read_only=True)
+    status_label = serializers.CharField(source="get_status_display", read_only=True)
+    reports = AdoptionReportSerializer(many=True, read_only=True)
+
+    class Meta:
+        model = Adoption
+        fields = [
+            "id",
+            "initiative",
+            "agency",
+            "source",
+            "status",
+            "status_label",
+            "due_date",
+            "started_on",
+            "applied_on",
+            "reason",
+            "reports",
+        ]
+        read_only_fields = ["id", "initiative", "agency", "source", "due_date"]
+
+
+class AdoptionUpdateSerializer(serializers.ModelSerializer):
+    class Meta:
+        model = Adoption
+        fields = ["status", "started_on", "applied_on", "reason"]
+
+
+class InitiativeFilterSerializer(serializers.Serializer):
+    status = serializers.CharField(required=False)
+    agency = serializers.IntegerField(required=False, min_value=1)
+    year = serializers.IntegerField(required=False, min_value=2000, max_value=2100)
+    field = serializers.SlugField(required=False)
+    q = serializers.CharField(required=False, max_length=200)
+
+    def validate_status(self, value):
+        unknown = [s for s in value.split(",") if s not in InitiativeStatus.values]
+        if unknown:
+            raise serializers.ValidationError(
+                _("Unknown status: %(list)s.") % {"list": ", ".join(unknown)}
+            )
+        return value

@@ -1,0 +1,30 @@
+from django.urls import path
+from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerView
+from rest_framework.authtoken.views import obtain_auth_token
+from rest_framework.routers import SimpleRouter
+
+from . import views
+
+router = SimpleRouter()
+router.register("initiatives", views.InitiativeViewSet, basename="initiative")
+
+urlpatterns = [
+    path("auth/token/", obtain_auth_token, name="api-token"),
+    path("me/", views.MeView.as_view(), name="api-me"),
+    path("agencies/", views.AgencyListView.as_view(), name="api-agencies"),
+    path("rubric/", views.RubricView.as_view(), name="api-rubric"),
+    path(
+        "attachments/<int:pk>/download/",
+        views.AttachmentDownloadView.as_view(),
+        name="api-attachment-download",
+    ),
+    path("adoptions/<int:pk>/", views.AdoptionDetailView.as_view(), name="api-adoption"),
+    path(
+        "adoptions/<int:pk>/reports/",
+        views.AdoptionReportCreateView.as_view(),
+        name="api-adoption-reports",
+    ),
+    path("schema/", SpectacularAPIView.as_view(), name="api-schema"),
+    path("docs/", SpectacularSwaggerView.as_view(url_name="api-schema"), name="api-docs"),
+    *router.urls,
+]

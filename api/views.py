@@ -1,0 +1,243 @@
+"""REST API v1 views: thin adapters from HTTP to selectors and services."""
+
+from django.db import connection
+from django.http import FileResponse, Http404, JsonResponse
+from django.shortcuts import get_object_or_404
+from django.utils.translation import gettext as _
+from drf_spectacular.utils import extend_schema
+from rest_framework import generics, mixins, status, viewsets
+from rest_framework.decorators import action
+from rest_framework.exceptions import MethodNotAllowed, NotFound
+from rest_framework.response import Response
+from rest_framework.views import APIView
+
+from adoption import services as adoption_services
+from adoption.selectors import PUBLIC_STATES, adoptions_of, visible_adoptions
+from agencies.models import Agency
+from initiatives import services as initiative_services
+from initiatives.models import Attachment, Initiative
+from initiatives.selectors import initiative_detail_queryset, initiative_list, visible_initiatives
+from workflow import scoresheets
+from workflow.selectors import active_rubric, initiative_history
+from workflow.services import SERVICES
+
+from . import serializers as s
+
+
+class MeView(APIView):
+    @extend_schema(responses=s.MeSerializer)
+    def get(self, request):
+        return Response(s.MeSerializer(request.user).data)
+
+
+class AgencyListView(generics.ListAPIView):
+    serializer_class = s.AgencySerializer
+
+    def get_queryset(self):
+        queryset = Agency.objects.filter(is_active=True).order_by("kind", "name")
+        kind = self.request.query_params.get("kind")
+        if kind:
+            queryset = queryset.filter(kind=kind)
+        q = self.request.query_params.get("q")
+        if q:
+            queryset = queryset.filter(name__icontains=q) | queryset.filter(code__icontains=q)
+        return queryset
+
+
+class InitiativeViewSet(
+    mixins.ListModelMixin,
+    mixins.RetrieveModelMixin,
+    mixins.CreateModelMixin,
+    mixins.UpdateModelMixin,
+    viewsets.GenericViewSet,
+):
+    # PUT is only for the score sheet; a dossier is edited with PATCH.
+    http_method_names = ["get", "post", "put", "patch", "head", "options"]
+
+    def get_serializer_class(self):
+        if self.action == "list":
+            return s.InitiativeSummarySerializer
+        if self.action in ("create", "partial_update"):
+            return s.InitiativeWriteSerializer
+        return s.InitiativeDetailSerializer
+
+    def get_queryset(self):
+        user = self.request.user
+        if self.action == "list":
+            filters = s.InitiativeFilterSerializer(data=self.request.query_params)
+            filters.is_valid(raise_exception=True)
+            return initiative_list(user, **filters.validated_data)
+        return initiative_detail_queryset(user).select_related("council_review__rubric")
+
+    def _detail(self, initiative, code=status.HTTP_200_OK):
+        fresh = self.get_queryset().get(pk=initiative.pk)
+        context = self.get_serializer_context()
+        return Response(s.InitiativeDetailSerializer(fresh, context=context).data, status=code)
+
+    def create(self, request, *args, **kwargs):
+        serializer = s.InitiativeWriteSerializer(data=request.data)
+        serializer.is_valid(raise_exception=True)
+        data = dict(serializer.validated_data)
+        agency = data.pop("agency", None)
+        initiative = initiative_services.initiative_create(
+            actor=request.user,
+            data=data,
+            authors=data.pop("authors", []),
+            participants=data.pop("participants", []),
+            agency_id=agency.pk if agency else None,
+        )
+        return self._detail(initiative, status.HTTP_201_CREATED)
+
+    def update(self, request, *args, **kwargs):
+        raise MethodNotAllowed(request.method)
+
+    def partial_update(self, request, *args, **kwargs):
+        initiative = self.get_object()
+        serializer = s.InitiativeWriteSerializer(initiative, data=request.data, partial=True)
+        serializer.is_valid(raise_exception=True)
+        data = dict(serializer.validated_data)
+        data.pop("agency", None)  # the owning agency never changes
+        initiative = initiative_services.initiative_update(
+            initiative=initiative,
+            actor=request.user,
+            data=data,
+            authors=data.pop("authors", None),
+            participants=data.pop("participants", None),
+        )
+        return self._detail(initiative)
+
+    @extend_schema(request=s.TransitionInputSerializer, responses=s.InitiativeDetailSerializer)
+    @action(detail=True, methods=["post"], url_path=r"transitions/(?P<name>[a-z_]+)")
+    def transitions(self, request, pk=None, name=None):
+        service = SERVICES.get(name)
+        if service is None:
+            raise NotFound(_("Unknown transition “%(name)s”.") % {"name": name})
+        serializer = s.TransitionInputSerializer(data=request.data)
+        serializer.is_valid(raise_exception=True)
+        initiative = service(initiative=pk, actor=request.user, **serializer.arguments_for(name))
+        return self._detail(initiative)
+
+    @extend_schema(responses=s.HistorySerializer(many=True))
+    @action(detail=True, methods=["get"])
+    def history(self, request, pk=None):
+        initiative = self.get_object()
+        logs = initiative_history(initiative)
+        return Response(s.HistorySerializer(logs, many=True).data)
+
+    @extend_schema(request=s.AttachmentUploadSerializer, responses=s.AttachmentSerializer)
+    @action(detail=True, methods=["post"])
+    def attachments(self, request, pk=None):
+        initiative = self.get_object()
+        serializer = s.AttachmentUploadSerializer(data=request.data)
+        serializer.is_valid(raise_exception=True)
+        attachment = initiative_services.attachment_add(
+            initiative=initiative, actor=request.user, **serializer.validated_data
+        )
+        return Response(s.AttachmentSerializer(attachment).data, status=status.HTTP_201_CREATED)
+
+    @extend_schema(request=s.ScoreSheetInputSerializer, responses=s.ScoreSheetSerializer)
+    @action(detail=True, methods=["get", "put"])
+    def scoresheet(self, request, pk=None):
+        if request.method == "GET":
+            sheet = scoresheets.scoresheet_get(initiative_id=pk, actor=request.user)
+            return Response(s.ScoreSheetSerializer(sheet).data)
+        serializer = s.ScoreSheetInputSerializer(data=request.data)
+        serializer.is_valid(raise_exception=True)
+        sheet = scoresheets.scoresheet_save(
+            initiative_id=pk, actor=request.user, **serializer.validated_data
+        )
+        return Response(s.ScoreSheetSerializer(sheet).data)
+
+    @extend_schema(responses=s.AdoptionSerializer(many=True))
+    @action(detail=True, methods=["get", "post"])
+    def adoptions(self, request, pk=None):
+        initiative = _adoptable_initiative(request.user, pk)
+        if request.method == "POST":
+            adoption = adoption_services.adoption_create_voluntary(
+                initiative=initiative, actor=request.user
+            )
+            return Response(s.AdoptionSerializer(adoption).data, status=status.HTTP_201_CREATED)
+        records = adoptions_of(initiative, request.user)
+        return Response(s.AdoptionSerializer(records, many=True).data)
+
+
+def _adoptable_initiative(user, pk):
+    """Recognized initiatives are public; others only to those who may see the dossier."""
+    public = Initiative.objects.filter(pk=pk, status__in=PUBLIC_STATES).first()
+    return public or get_object_or_404(visible_initiatives(user), pk=pk)
+
+
+class RubricView(APIView):
+    @extend_schema(responses=s.RubricSerializer)
+    def get(self, request):
+        return Response(s.RubricSerializer(active_rubric()).data)
+
+
+class AttachmentDownloadView(APIView):
+    def get(self, request, pk):
+        visible = visible_initiatives(request.user)
+        attachment = get_object_or_404(Attachment.objects.filter(initiative__in=visible), pk=pk)
+        return FileResponse(
+            attachment.file.open("rb"),
+            as_attachment=True,
+            filename=attachment.original_name,
+            content_type=attachment.content_type,
+        )
+
+
+def _visible_adoption(request, pk):
+    adoption = visible_adoptions(request.user).filter(pk=pk).first()
+    if adoption is None:
+        raise Http404
+    return adoption
+
+
+class AdoptionDetailView(APIView):
+    @extend_schema(responses=s.AdoptionSerializer)
+    def get(self, request, pk):
+        return Response(s.AdoptionSerializer(_visible_adoption(request, pk)).data)
+
+    @extend_schema(request=s.AdoptionUpdateSerializer, responses=s.AdoptionSerializer)
+    def patch(self, request, pk):
+        adoption = _visible_adoption(request, pk)
+        serializer = s.AdoptionUpdateSerializer(adoption, data=request.data, partial=True)
+        serializer.is_valid(raise_exception=True)
+        adoption = adoption_services.adoption_update(
+            adoption=adoption, actor=request.user, data=serializer.validated_data
+        )
+        return Response(s.AdoptionSerializer(adoption).data)
+
+
+class AdoptionReportCreateView(APIView):
+    @extend_schema(request=s.AdoptionReportSerializer, responses=s.AdoptionReportSerializer)
+    def post(self, request, pk):
+        adoption = _visible_adoption(request, pk)
+        serializer = s.AdoptionReportSerializer(data=request.data)
+        serializer.is_valid(raise_exception=True)
+        report = adoption_services.report_add(
+            adoption=adoption, actor=request.user, data=serializer.validated_data
+        )
+        return Response(s.AdoptionReportSerializer(report).data, status=status.HTTP_201_CREATED)
+
+
+def healthz(request):
+    """Liveness for load balancers and the smoke script: the database must answer."""
+    body = {"database": "ok", "broker": _broker_status()}
+    try:
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT 1")
+    except Exception:
+        body["database"] = "unreachable"
+        return JsonResponse(body, status=503)
+    return JsonResponse(body)
+
+
+def _broker_status() -> str:
+    from config.celery import app
+
+    try:
+        with app.connection_for_write() as conn:
+            conn.ensure_connection(max_retries=1, timeout=2)
+    except Exception:
+        return "unreachable"
+    return "ok"

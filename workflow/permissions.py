@@ -1,0 +1,43 @@
+"""Who may take which transition, read from the django-fsm declarations on Initiative."""
+
+from django_fsm import can_proceed
+
+from initiatives.models import Initiative
+
+# Transitions a person can take; `expire` belongs to the system alone.
+USER_TRANSITIONS = (
+    "submit",
+    "resubmit",
+    "withdraw",
+    "request_revision",
+    "reject",
+    "accept",
+    "complete_scoring",
+    "recognize",
+    "decline",
+    "start_rollout",
+    "close_rollout",
+)
+
+
+def transition_meta(name: str):
+    """django-fsm's description of a transition (permission, label); same for every source."""
+    return next(iter(getattr(Initiative, name)._django_fsm.transitions.values()))
+
+
+def transition_label(name: str) -> str:
+    return transition_meta(name).custom["label"]
+
+
+def may_take(initiative, actor, name: str) -> bool:
+    """Role check only, whatever the state: the superuser acts through the admin."""
+    return actor.is_superuser or transition_meta(name).has_perm(initiative, actor)
+
+
+def available_transitions(initiative, user) -> list[dict]:
+    """What this user may do now: the buttons to show."""
+    return [
+        {"name": name, "label": str(transition_label(name))}
+        for name in USER_TRANSITIONS
+        if can_proceed(getattr(initiative, name)) and may_take(initiative, user, name)
+    ]
