@@ -169,3 +169,28 @@ def api():
 @pytest.fixture(autouse=True)
 def _fast_passwords(settings):
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+
+
+SEED_MIGRATIONS = (
+    "initiatives.migrations.0002_seed_fields",
+    "workflow.migrations.0002_seed_rubric_and_deadlines",
+)
+
+
+@pytest.fixture(autouse=True)
+def _reference_data(request):
+    """Transactional tests flush the tables, data migrations included: seed them again."""
+    if "transactional_db" not in request.fixturenames and not _is_transactional(request):
+        return
+    import importlib
+
+    from django.apps import apps
+
+    request.getfixturevalue("transactional_db")
+    for module in SEED_MIGRATIONS:
+        importlib.import_module(module).seed(apps, None)
+
+
+def _is_transactional(request):
+    marker = request.node.get_closest_marker("django_db")
+    return bool(marker and (marker.kwargs.get("transaction") or (marker.args and marker.args[0])))

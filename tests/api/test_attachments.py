@@ -1,0 +1,93 @@
+"""Uploads are recognised by content and size; downloads go through a permission check."""
+
+import io
+import zipfile
+
+import pytest
+from django.core.files.uploadedfile import SimpleUploadedFile
+
+pytestmark = pytest.mark.django_db
+
+PDF = b"%PDF-1.7\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n"
+PNG = b"\x89PNG\r\n\x1a\n" + b"\x00" * 64
+
+
+def docx_bytes():
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w") as archive:
+        archive.writestr("[Content_Types].xml", "<Types/>")
+        archive.writestr("word/document.xml", "<w:document/>")
+    return buffer.getvalue()
+
+
+def upload(client, pk, name, content, kind="minh_chung"):
+    return client.post(
+        f"/api/v1/initiatives/{pk}/attachments/",
+        {"file": SimpleUploadedFile(name, content), "kind": kind},
+        format="multipart",
+    )
+
+
+@pytest.mark.parametrize(
+    ("name", "content", "expected"),
+    [
+        ("bien-ban.pdf", PDF, "application/pdf"),
+        ("anh.png", PNG, "image/png"),
+        ("mo-ta.docx", docx_bytes(), "application/vnd.openxmlformats-officedocument.wordprocessingml.document"),
+    ],
+)
+def test_allowed_files_are_stored_with_their_real_type(draft, province, api, name, content, expected):
+    response = upload(api(province.staff), draft.pk, name, content)
+    assert response.status_code == 201, response.data
+    assert response.data["content_type"] == expected
+    assert response.data["name"] == name and response.data["size"] == len(content)
+    detail = api(province.staff).get(f"/api/v1/initiatives/{draft.pk}/").data
+    assert [a["name"] for a in detail["attachments"]] == [name]
+
+
+def test_a_renamed_executable_is_refused_with_a_clear_message(draft, province, api):
+    response = upload(api(province.staff), draft.pk, "bao-cao.pdf", b"MZ\x90\x00 not a pdf")
+    assert response.status_code == 400
+    message = " ".join(response.data["file"])
+    assert "bao-cao.pdf" in message and "PDF" in message
+    assert not draft.attachments.exists()
+
+
+def test_a_zip_that_is_not_an_office_file_is_refused(draft, province, api):
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w") as archive:
+        archive.writestr("virus.exe", "x")
+    assert upload(api(province.staff), draft.pk, "x.docx", buffer.getvalue()).status_code == 400
+
+
+def test_a_file_over_the_limit_is_refused_with_413(draft, province, api, settings):
+    assert settings.ATTACHMENT_MAX_BYTES == 20 * 1024 * 1024
+    big = PDF + b"0" * (settings.ATTACHMENT_MAX_BYTES + 1 - len(PDF))
+    response = upload(api(province.staff), draft.pk, "qua-lon.pdf", big)
+    assert response.status_code == 413
+    assert "20" in response.data["detail"] and "qua-lon.pdf" in response.data["detail"]
+    assert not draft.attachments.exists()
+
+
+def test_download_only_for_those_who_see_the_dossier(draft, province, api):
+    created = upload(api(province.staff), draft.pk, "bien-ban.pdf", PDF).data
+    url = created["url"]
+
+    own = api(province.head).get(url)
+    assert own.status_code == 200
+    assert b"".join(own.streaming_content) == PDF
+    assert "bien-ban.pdf" in own["Content-Disposition"]
+
+    assert api(province.other_staff).get(url).status_code == 404
+    assert api(province.reviewer).get(url).status_code == 404  # still a draft
+    assert api().get(url).status_code == 401
+
+
+def test_no_upload_once_submitted(at_state, province, api):
+    initiative = at_state("department_review")
+    response = upload(api(province.staff), initiative.pk, "late.pdf", PDF)
+    assert response.status_code == 409
+
+
+def test_other_agency_cannot_upload(draft, province, api):
+    assert upload(api(province.other_staff), draft.pk, "x.pdf", PDF).status_code == 404
