@@ -10,6 +10,7 @@ from adoption.models import Adoption, AdoptionReport
 from agencies.models import Agency, User
 from initiatives.models import Attachment, AttachmentKind, Author, Field, Initiative, Participant
 from initiatives.models import Status as InitiativeStatus
+from notifications.models import Notification
 from workflow.models import Criterion, Rubric, ScoreSheet, TransitionLog, Vote
 from workflow.permissions import available_transitions
 
@@ -377,3 +378,9 @@ class InitiativeFilterSerializer(serializers.Serializer):
                 _("Unknown status: %(list)s.") % {"list": ", ".join(unknown)}
             )
         return value
+
+
+class NotificationSerializer(serializers.ModelSerializer):
+    class Meta:
+        model = Notification
+        fields = ["id", "kind", "subject", "message", "initiative", "url", "created_at", "read_at"]

@@ -17,6 +17,8 @@ from agencies.models import Agency
 from initiatives import services as initiative_services
 from initiatives.models import Attachment, Initiative
 from initiatives.selectors import initiative_detail_queryset, initiative_list, visible_initiatives
+from notifications import selectors as notification_selectors
+from notifications import services as notification_services
 from workflow import scoresheets
 from workflow.selectors import active_rubric, initiative_history
 from workflow.services import SERVICES
@@ -241,3 +243,29 @@ def _broker_status() -> str:
     except Exception:
         return "unreachable"
     return "ok"
+
+
+class NotificationViewSet(mixins.ListModelMixin, viewsets.GenericViewSet):
+    """The caller's inbox; every user sees only their own notifications."""
+
+    serializer_class = s.NotificationSerializer
+
+    def get_queryset(self):
+        queryset = notification_selectors.inbox(self.request.user)
+        if self.request.query_params.get("unread") in ("1", "true"):
+            queryset = queryset.filter(read_at__isnull=True)
+        return queryset
+
+    @extend_schema(request=None, responses=s.NotificationSerializer)
+    @action(detail=True, methods=["post"])
+    def read(self, request, pk=None):
+        notification = notification_services.notification_mark_read(
+            recipient=request.user, notification_id=pk
+        )
+        return Response(s.NotificationSerializer(notification).data)
+
+    @extend_schema(request=None, responses={200: dict})
+    @action(detail=False, methods=["post"], url_path="read-all")
+    def read_all(self, request):
+        count = notification_services.notifications_mark_all_read(recipient=request.user)
+        return Response({"marked": count})

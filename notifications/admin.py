@@ -1,7 +1,7 @@
 from django.contrib import admin, messages
 from django.db import transaction
-from django.utils.translation import ngettext
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
 
 from .models import Notification
 from .services import enqueue_emails
@@ -13,15 +13,42 @@ Status = Notification.EmailStatus
 class NotificationAdmin(admin.ModelAdmin):
     """The inbox and e-mail outbox: shown as written; only failed e-mails can be sent again."""
 
-    list_display = ("subject", "recipient", "kind", "initiative", "created_at", "read_at",
-                    "email_status", "attempts")  # fmt: skip
+    list_display = (
+        "subject",
+        "recipient",
+        "kind",
+        "initiative",
+        "created_at",
+        "read_at",
+        "email_status",
+        "attempts",
+    )
     list_filter = ("email_status", "kind", ("read_at", admin.EmptyFieldListFilter), "created_at")
-    search_fields = ("subject", "message", "recipient__username", "recipient__full_name",
-                     "recipient__email", "initiative__code")  # fmt: skip
+    search_fields = (
+        "subject",
+        "message",
+        "recipient__username",
+        "recipient__full_name",
+        "recipient__email",
+        "initiative__code",
+    )
     list_select_related = ("recipient", "initiative")
     date_hierarchy = "created_at"
-    fields = ("recipient", "kind", "initiative", "subject", "message", "url", "created_at",
-              "read_at", "email_status", "attempts", "claimed_at", "sent_at", "last_error")  # fmt: skip
+    fields = (
+        "recipient",
+        "kind",
+        "initiative",
+        "subject",
+        "message",
+        "url",
+        "created_at",
+        "read_at",
+        "email_status",
+        "attempts",
+        "claimed_at",
+        "sent_at",
+        "last_error",
+    )
     readonly_fields = fields
     actions = ["resend_failed"]
 

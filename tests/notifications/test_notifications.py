@@ -1,0 +1,70 @@
+"""Who hears of each transition, in which words, and the inbox API."""
+
+import pytest
+
+from notifications.models import Notification
+from tests.conftest import make_user
+
+pytestmark = pytest.mark.django_db
+
+
+def recipients(initiative, kind):
+    rows = Notification.objects.filter(initiative=initiative, kind=kind)
+    return sorted(rows.values_list("recipient__username", flat=True))
+
+
+def test_submission_notifies_reviewers_and_the_agency_but_not_the_actor(at_state):
+    initiative = at_state("department_review")
+    assert recipients(initiative, "submit") == ["head_tuphap", "reviewer"]
+
+
+def test_each_step_reaches_whoever_acts_next(at_state):
+    initiative = at_state("rollout")
+    assert recipients(initiative, "accept") == ["council1", "council2", "council3",
+                                                "head_tuphap", "staff_tuphap"]  # fmt: skip
+    assert recipients(initiative, "complete_scoring") == ["head_tuphap", "leader", "staff_tuphap"]
+    assert recipients(initiative, "recognize") == ["head_tuphap", "reviewer", "staff_tuphap"]
+    assert recipients(initiative, "start_rollout") == [
+        "head_tuphap", "staff_phoyen", "staff_tuphap"
+    ]  # fmt: skip
+
+
+def test_revision_request_tells_the_agency_what_and_by_when(at_state):
+    initiative = at_state("revision_requested")
+    note = Notification.objects.get(initiative=initiative, kind="request_revision",
+                                    recipient__username="staff_tuphap")  # fmt: skip
+    assert initiative.code in note.subject
+    assert "biên bản" in note.message
+    assert initiative.revision_due.strftime("%d/%m/%Y") in note.message
+    assert note.email_status == "pending"
+
+
+def test_user_without_email_is_not_queued_for_email(province, at_state):
+    province.head.email = ""
+    province.head.save()
+    initiative = at_state("department_review")
+    note = Notification.objects.get(initiative=initiative, recipient=province.head)
+    assert note.email_status == "skipped"
+
+
+def test_english_speaker_gets_english(province, at_state):
+    province.reviewer.language = "en"
+    province.reviewer.save()
+    initiative = at_state("department_review")
+    note = Notification.objects.get(initiative=initiative, recipient=province.reviewer)
+    assert "A new dossier awaits review" in note.subject
+
+
+def test_inbox_api(at_state, province, api):
+    other = make_user("reviewer_b", "Đinh Văn Lộc", ("reviewer", province.skhcn))
+    at_state("department_review")
+    client = api(province.reviewer)
+    inbox = client.get("/api/v1/notifications/", {"unread": 1}).data
+    assert inbox["count"] == 1
+    note_id = inbox["results"][0]["id"]
+    assert inbox["results"][0]["url"].startswith("/initiatives/")
+
+    assert api(other).post(f"/api/v1/notifications/{note_id}/read/").status_code == 404
+    assert client.post(f"/api/v1/notifications/{note_id}/read/").data["read_at"]
+    assert client.get("/api/v1/notifications/", {"unread": 1}).data["count"] == 0
+    assert api(other).post("/api/v1/notifications/read-all/").data == {"marked": 1}
