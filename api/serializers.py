@@ -4,6 +4,7 @@ calls services and shapes output; the apps know nothing of it."""
 from decimal import Decimal
 
 from django.utils.translation import gettext_lazy as _
+from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
 from adoption.models import Adoption, AdoptionReport
@@ -35,6 +36,17 @@ class UserRefSerializer(serializers.ModelSerializer):
         fields = ["id", "username", "full_name"]
 
 
+class RoleSerializer(serializers.Serializer):
+    role = serializers.CharField()
+    role_label = serializers.CharField()
+    agency = AgencyRefSerializer()
+
+
+class TransitionChoiceSerializer(serializers.Serializer):
+    name = serializers.CharField()
+    label = serializers.CharField()
+
+
 class MeSerializer(serializers.ModelSerializer):
     full_name = serializers.CharField(source="get_full_name")
     roles = serializers.SerializerMethodField()
@@ -43,6 +55,7 @@ class MeSerializer(serializers.ModelSerializer):
         model = User
         fields = ["id", "username", "full_name", "email", "language", "roles"]
 
+    @extend_schema_field(RoleSerializer(many=True))
     def get_roles(self, user):
         return [
             {
@@ -96,7 +109,7 @@ class AttachmentSerializer(serializers.ModelSerializer):
             "url",
         ]
 
-    def get_url(self, attachment):
+    def get_url(self, attachment) -> str:
         return f"/api/v1/attachments/{attachment.pk}/download/"
 
 
@@ -181,7 +194,7 @@ class ScoreSummarySerializer(serializers.Serializer):
     reasons = serializers.ListField(child=serializers.CharField())
     completed_at = serializers.DateTimeField()
 
-    def get_mean_scores(self, review):
+    def get_mean_scores(self, review) -> dict[str, float]:
         return {code: float(value) for code, value in review.mean_scores.items()}
 
 
@@ -212,9 +225,11 @@ class InitiativeDetailSerializer(InitiativeSummarySerializer):
             "created_at",
         ]
 
+    @extend_schema_field(TransitionChoiceSerializer(many=True))
     def get_available_transitions(self, initiative):
         return available_transitions(initiative, self.context["request"].user)
 
+    @extend_schema_field(ScoreSummarySerializer(allow_null=True))
     def get_score_summary(self, initiative):
         review = getattr(initiative, "council_review", None)
         if review is None or review.completed_at is None:
@@ -268,7 +283,7 @@ class HistorySerializer(serializers.ModelSerializer):
             "created_at",
         ]
 
-    def get_transition_label(self, log):
+    def get_transition_label(self, log) -> str:
         from workflow.permissions import transition_label
 
         return str(transition_label(log.transition))
@@ -296,7 +311,7 @@ class ScoreSheetSerializer(serializers.ModelSerializer):
         model = ScoreSheet
         fields = ["scores", "vote", "comment", "submitted_at", "locked"]
 
-    def get_scores(self, sheet):
+    def get_scores(self, sheet) -> dict[str, float]:
         return {code: float(value) for code, value in sheet.scores.items()}
 
 
@@ -331,7 +346,7 @@ class AdoptionReportSerializer(serializers.ModelSerializer):
             "processing_days_after": {"min_value": 0},
         }
 
-    def get_confirmed(self, report):
+    def get_confirmed(self, report) -> bool:
         return report.confirmed_by_id is not None
 
 

@@ -228,6 +228,13 @@ SPECTACULAR_SETTINGS = {
     "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
     "REDOC_DIST": "SIDECAR",
     "COMPONENT_SPLIT_REQUEST": True,
+    "ENUM_NAME_OVERRIDES": {
+        "InitiativeStatusEnum": "initiatives.models.Status",
+        "AdoptionStatusEnum": "adoption.models.Adoption.Status",
+        "AgencyKindEnum": "agencies.models.Agency.Kind",
+        "AttachmentKindEnum": "initiatives.models.AttachmentKind",
+        "NotificationEmailStatusEnum": "notifications.models.Notification.EmailStatus",
+    },
 }
 
 CRISPY_ALLOWED_TEMPLATE_PACKS = "bootstrap5"

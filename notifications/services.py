@@ -13,7 +13,7 @@ logger = logging.getLogger(__name__)
 
 
 def notifications_for_transition(*, initiative, log, extra) -> list[Notification]:
-    """Write one inbox/outbox row per recipient; e-mails are enqueued once the transition commits."""
+    """One inbox/outbox row per recipient; e-mails are enqueued once the transition commits."""
     recipients = recipients_for(log.transition, initiative, extra)
     rows = []
     for user in recipients:
@@ -49,7 +49,7 @@ def enqueue_emails(ids) -> None:
     for pk in ids:
         try:
             send_notification_email.delay(pk)
-        except Exception:  # noqa: BLE001 - a broker outage must not break the request
+        except Exception:
             logger.warning("Could not enqueue e-mail %s; the sweeper will retry", pk)
 
 

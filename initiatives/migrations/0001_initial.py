@@ -2,162 +2,393 @@
 
 import django.db.models.deletion
 import django_fsm
-import initiatives.models
 from django.conf import settings
 from django.db import migrations, models
 
+import initiatives.models
+
 
 class Migration(migrations.Migration):
-
     initial = True
 
     dependencies = [
-        ('agencies', '0001_initial'),
+        ("agencies", "0001_initial"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
     operations = [
         migrations.CreateModel(
-            name='CodeSequence',
+            name="CodeSequence",
             fields=[
-                ('year', models.PositiveSmallIntegerField(primary_key=True, serialize=False)),
-                ('last', models.PositiveIntegerField(default=0)),
+                ("year", models.PositiveSmallIntegerField(primary_key=True, serialize=False)),
+                ("last", models.PositiveIntegerField(default=0)),
             ],
         ),
         migrations.CreateModel(
-            name='Field',
+            name="Field",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('code', models.SlugField(max_length=40, unique=True, verbose_name='code')),
-                ('name', models.CharField(max_length=120, verbose_name='name')),
-                ('order', models.PositiveSmallIntegerField(default=0, verbose_name='order')),
-                ('is_active', models.BooleanField(default=True, verbose_name='active')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("code", models.SlugField(max_length=40, unique=True, verbose_name="code")),
+                ("name", models.CharField(max_length=120, verbose_name="name")),
+                ("order", models.PositiveSmallIntegerField(default=0, verbose_name="order")),
+                ("is_active", models.BooleanField(default=True, verbose_name="active")),
             ],
             options={
-                'verbose_name': 'field',
-                'verbose_name_plural': 'fields',
-                'ordering': ['order', 'name'],
+                "verbose_name": "field",
+                "verbose_name_plural": "fields",
+                "ordering": ["order", "name"],
             },
         ),
         migrations.CreateModel(
-            name='Initiative',
+            name="Initiative",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('code', models.CharField(blank=True, max_length=20, null=True, unique=True, verbose_name='code')),
-                ('title', models.CharField(max_length=500, verbose_name='title')),
-                ('problem', models.TextField(blank=True, verbose_name='problem solved')),
-                ('investor', models.CharField(blank=True, max_length=255, verbose_name='investor')),
-                ('state_funded', models.BooleanField(default=True, verbose_name='funded by the state budget')),
-                ('first_applied_on', models.DateField(blank=True, null=True, verbose_name='date of first (trial) application')),
-                ('description', models.TextField(blank=True, verbose_name='description of the initiative')),
-                ('applicability', models.TextField(blank=True, verbose_name='applicability')),
-                ('confidential_info', models.TextField(blank=True, verbose_name='confidential information')),
-                ('conditions', models.TextField(blank=True, verbose_name='conditions needed to apply it')),
-                ('benefits_author', models.TextField(blank=True, verbose_name='benefits according to the authors')),
-                ('benefits_first_adopters', models.TextField(blank=True, verbose_name='benefits according to the first adopters')),
-                ('benefit_amount_vnd', models.BigIntegerField(blank=True, null=True, verbose_name='estimated benefit (VND)')),
-                ('truthfulness_declared', models.BooleanField(default=False, verbose_name='truthfulness declared')),
-                ('round', models.PositiveSmallIntegerField(default=initiatives.models.current_year, verbose_name='round (year)')),
-                ('status', django_fsm.FSMField(choices=[('draft', 'Draft'), ('department_review', 'Under review by the Department of S&T'), ('revision_requested', 'Revision requested'), ('council_review', 'Council scoring'), ('awaiting_decision', 'Awaiting the provincial decision'), ('recognized', 'Recognized'), ('rollout', 'Rolling out'), ('closed', 'Closed'), ('rejected', 'Not recognized'), ('withdrawn', 'Withdrawn')], default='draft', max_length=50, protected=True, verbose_name='status')),
-                ('created_at', models.DateTimeField(auto_now_add=True, verbose_name='created at')),
-                ('updated_at', models.DateTimeField(auto_now=True, verbose_name='updated at')),
-                ('submitted_at', models.DateTimeField(blank=True, null=True, verbose_name='submitted at')),
-                ('review_due', models.DateField(blank=True, null=True, verbose_name='review due')),
-                ('revision_due', models.DateField(blank=True, null=True, verbose_name='revision reply due')),
-                ('accepted_at', models.DateTimeField(blank=True, null=True, verbose_name='accepted at')),
-                ('decision_due', models.DateField(blank=True, null=True, verbose_name='decision due')),
-                ('decided_at', models.DateTimeField(blank=True, null=True, verbose_name='decided at')),
-                ('decision_number', models.CharField(blank=True, max_length=60, verbose_name='decision number')),
-                ('decision_date', models.DateField(blank=True, null=True, verbose_name='decision date')),
-                ('scope', models.CharField(blank=True, choices=[('agency', 'Agency level'), ('provincial', 'Provincial level')], max_length=20, verbose_name='scope')),
-                ('search_text', models.TextField(default='', editable=False)),
-                ('agency', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='initiatives', to='agencies.agency', verbose_name='submitting agency')),
-                ('created_by', models.ForeignKey(null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL, verbose_name='created by')),
-                ('field', models.ForeignKey(default='cai_cach_hanh_chinh', on_delete=django.db.models.deletion.PROTECT, related_name='initiatives', to='initiatives.field', to_field='code', verbose_name='field')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "code",
+                    models.CharField(
+                        blank=True, max_length=20, null=True, unique=True, verbose_name="code"
+                    ),
+                ),
+                ("title", models.CharField(max_length=500, verbose_name="title")),
+                ("problem", models.TextField(blank=True, verbose_name="problem solved")),
+                ("investor", models.CharField(blank=True, max_length=255, verbose_name="investor")),
+                (
+                    "state_funded",
+                    models.BooleanField(default=True, verbose_name="funded by the state budget"),
+                ),
+                (
+                    "first_applied_on",
+                    models.DateField(
+                        blank=True, null=True, verbose_name="date of first (trial) application"
+                    ),
+                ),
+                (
+                    "description",
+                    models.TextField(blank=True, verbose_name="description of the initiative"),
+                ),
+                ("applicability", models.TextField(blank=True, verbose_name="applicability")),
+                (
+                    "confidential_info",
+                    models.TextField(blank=True, verbose_name="confidential information"),
+                ),
+                (
+                    "conditions",
+                    models.TextField(blank=True, verbose_name="conditions needed to apply it"),
+                ),
+                (
+                    "benefits_author",
+                    models.TextField(blank=True, verbose_name="benefits according to the authors"),
+                ),
+                (
+                    "benefits_first_adopters",
+                    models.TextField(
+                        blank=True, verbose_name="benefits according to the first adopters"
+                    ),
+                ),
+                (
+                    "benefit_amount_vnd",
+                    models.BigIntegerField(
+                        blank=True, null=True, verbose_name="estimated benefit (VND)"
+                    ),
+                ),
+                (
+                    "truthfulness_declared",
+                    models.BooleanField(default=False, verbose_name="truthfulness declared"),
+                ),
+                (
+                    "round",
+                    models.PositiveSmallIntegerField(
+                        default=initiatives.models.current_year, verbose_name="round (year)"
+                    ),
+                ),
+                (
+                    "status",
+                    django_fsm.FSMField(
+                        choices=[
+                            ("draft", "Draft"),
+                            ("department_review", "Under review by the Department of S&T"),
+                            ("revision_requested", "Revision requested"),
+                            ("council_review", "Council scoring"),
+                            ("awaiting_decision", "Awaiting the provincial decision"),
+                            ("recognized", "Recognized"),
+                            ("rollout", "Rolling out"),
+                            ("closed", "Closed"),
+                            ("rejected", "Not recognized"),
+                            ("withdrawn", "Withdrawn"),
+                        ],
+                        default="draft",
+                        max_length=50,
+                        protected=True,
+                        verbose_name="status",
+                    ),
+                ),
+                ("created_at", models.DateTimeField(auto_now_add=True, verbose_name="created at")),
+                ("updated_at", models.DateTimeField(auto_now=True, verbose_name="updated at")),
+                (
+                    "submitted_at",
+                    models.DateTimeField(blank=True, null=True, verbose_name="submitted at"),
+                ),
+                ("review_due", models.DateField(blank=True, null=True, verbose_name="review due")),
+                (
+                    "revision_due",
+                    models.DateField(blank=True, null=True, verbose_name="revision reply due"),
+                ),
+                (
+                    "accepted_at",
+                    models.DateTimeField(blank=True, null=True, verbose_name="accepted at"),
+                ),
+                (
+                    "decision_due",
+                    models.DateField(blank=True, null=True, verbose_name="decision due"),
+                ),
+                (
+                    "decided_at",
+                    models.DateTimeField(blank=True, null=True, verbose_name="decided at"),
+                ),
+                (
+                    "decision_number",
+                    models.CharField(blank=True, max_length=60, verbose_name="decision number"),
+                ),
+                (
+                    "decision_date",
+                    models.DateField(blank=True, null=True, verbose_name="decision date"),
+                ),
+                (
+                    "scope",
+                    models.CharField(
+                        blank=True,
+                        choices=[("agency", "Agency level"), ("provincial", "Provincial level")],
+                        max_length=20,
+                        verbose_name="scope",
+                    ),
+                ),
+                ("search_text", models.TextField(default="", editable=False)),
+                (
+                    "agency",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="initiatives",
+                        to="agencies.agency",
+                        verbose_name="submitting agency",
+                    ),
+                ),
+                (
+                    "created_by",
+                    models.ForeignKey(
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                        verbose_name="created by",
+                    ),
+                ),
+                (
+                    "field",
+                    models.ForeignKey(
+                        default="cai_cach_hanh_chinh",
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="initiatives",
+                        to="initiatives.field",
+                        to_field="code",
+                        verbose_name="field",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'initiative',
-                'verbose_name_plural': 'initiatives',
-                'ordering': ['-updated_at', '-id'],
+                "verbose_name": "initiative",
+                "verbose_name_plural": "initiatives",
+                "ordering": ["-updated_at", "-id"],
             },
             bases=(django_fsm.ConcurrentTransitionMixin, models.Model),
         ),
         migrations.CreateModel(
-            name='Author',
+            name="Author",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('full_name', models.CharField(max_length=150, verbose_name='full name')),
-                ('birth_date', models.DateField(blank=True, null=True, verbose_name='date of birth')),
-                ('workplace', models.CharField(blank=True, max_length=255, verbose_name='workplace')),
-                ('position', models.CharField(blank=True, max_length=150, verbose_name='position')),
-                ('qualification', models.CharField(blank=True, max_length=150, verbose_name='qualification')),
-                ('contribution_percent', models.DecimalField(decimal_places=2, max_digits=5, verbose_name='contribution (%)')),
-                ('order', models.PositiveSmallIntegerField(default=0)),
-                ('initiative', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='authors', to='initiatives.initiative', verbose_name='initiative')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("full_name", models.CharField(max_length=150, verbose_name="full name")),
+                (
+                    "birth_date",
+                    models.DateField(blank=True, null=True, verbose_name="date of birth"),
+                ),
+                (
+                    "workplace",
+                    models.CharField(blank=True, max_length=255, verbose_name="workplace"),
+                ),
+                ("position", models.CharField(blank=True, max_length=150, verbose_name="position")),
+                (
+                    "qualification",
+                    models.CharField(blank=True, max_length=150, verbose_name="qualification"),
+                ),
+                (
+                    "contribution_percent",
+                    models.DecimalField(
+                        decimal_places=2, max_digits=5, verbose_name="contribution (%)"
+                    ),
+                ),
+                ("order", models.PositiveSmallIntegerField(default=0)),
+                (
+                    "initiative",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="authors",
+                        to="initiatives.initiative",
+                        verbose_name="initiative",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'author',
-                'verbose_name_plural': 'authors',
-                'ordering': ['order', 'id'],
+                "verbose_name": "author",
+                "verbose_name_plural": "authors",
+                "ordering": ["order", "id"],
             },
         ),
         migrations.CreateModel(
-            name='Attachment',
+            name="Attachment",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('kind', models.CharField(choices=[('mo_ta', 'Description'), ('minh_chung', 'Evidence'), ('bien_ban_co_so', 'Minutes of the agency council'), ('quyet_dinh_co_so', 'Agency recognition decision'), ('cong_van_de_nghi', 'Letter of request'), ('khac', 'Other')], max_length=30, verbose_name='kind')),
-                ('file', models.FileField(upload_to=initiatives.models.attachment_path, verbose_name='file')),
-                ('original_name', models.CharField(max_length=255, verbose_name='file name')),
-                ('content_type', models.CharField(max_length=120, verbose_name='content type')),
-                ('size', models.PositiveBigIntegerField(verbose_name='size (bytes)')),
-                ('confidential', models.BooleanField(default=False, verbose_name='confidential')),
-                ('uploaded_at', models.DateTimeField(auto_now_add=True, verbose_name='uploaded at')),
-                ('uploaded_by', models.ForeignKey(null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL, verbose_name='uploaded by')),
-                ('initiative', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='attachments', to='initiatives.initiative', verbose_name='initiative')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "kind",
+                    models.CharField(
+                        choices=[
+                            ("mo_ta", "Description"),
+                            ("minh_chung", "Evidence"),
+                            ("bien_ban_co_so", "Minutes of the agency council"),
+                            ("quyet_dinh_co_so", "Agency recognition decision"),
+                            ("cong_van_de_nghi", "Letter of request"),
+                            ("khac", "Other"),
+                        ],
+                        max_length=30,
+                        verbose_name="kind",
+                    ),
+                ),
+                (
+                    "file",
+                    models.FileField(
+                        upload_to=initiatives.models.attachment_path, verbose_name="file"
+                    ),
+                ),
+                ("original_name", models.CharField(max_length=255, verbose_name="file name")),
+                ("content_type", models.CharField(max_length=120, verbose_name="content type")),
+                ("size", models.PositiveBigIntegerField(verbose_name="size (bytes)")),
+                ("confidential", models.BooleanField(default=False, verbose_name="confidential")),
+                (
+                    "uploaded_at",
+                    models.DateTimeField(auto_now_add=True, verbose_name="uploaded at"),
+                ),
+                (
+                    "uploaded_by",
+                    models.ForeignKey(
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                        verbose_name="uploaded by",
+                    ),
+                ),
+                (
+                    "initiative",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="attachments",
+                        to="initiatives.initiative",
+                        verbose_name="initiative",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'attachment',
-                'verbose_name_plural': 'attachments',
-                'ordering': ['uploaded_at', 'id'],
+                "verbose_name": "attachment",
+                "verbose_name_plural": "attachments",
+                "ordering": ["uploaded_at", "id"],
             },
         ),
         migrations.CreateModel(
-            name='Participant',
+            name="Participant",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('full_name', models.CharField(max_length=150, verbose_name='full name')),
-                ('birth_date', models.DateField(blank=True, null=True, verbose_name='date of birth')),
-                ('workplace', models.CharField(blank=True, max_length=255, verbose_name='workplace')),
-                ('position', models.CharField(blank=True, max_length=150, verbose_name='position')),
-                ('qualification', models.CharField(blank=True, max_length=150, verbose_name='qualification')),
-                ('task', models.CharField(blank=True, max_length=500, verbose_name='task in the first application')),
-                ('order', models.PositiveSmallIntegerField(default=0)),
-                ('initiative', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='participants', to='initiatives.initiative', verbose_name='initiative')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("full_name", models.CharField(max_length=150, verbose_name="full name")),
+                (
+                    "birth_date",
+                    models.DateField(blank=True, null=True, verbose_name="date of birth"),
+                ),
+                (
+                    "workplace",
+                    models.CharField(blank=True, max_length=255, verbose_name="workplace"),
+                ),
+                ("position", models.CharField(blank=True, max_length=150, verbose_name="position")),
+                (
+                    "qualification",
+                    models.CharField(blank=True, max_length=150, verbose_name="qualification"),
+                ),
+                (
+                    "task",
+                    models.CharField(
+                        blank=True, max_length=500, verbose_name="task in the first application"
+                    ),
+                ),
+                ("order", models.PositiveSmallIntegerField(default=0)),
+                (
+                    "initiative",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="participants",
+                        to="initiatives.initiative",
+                        verbose_name="initiative",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'participant',
-                'verbose_name_plural': 'participants',
-                'ordering': ['order', 'id'],
+                "verbose_name": "participant",
+                "verbose_name_plural": "participants",
+                "ordering": ["order", "id"],
             },
         ),
         migrations.AddIndex(
-            model_name='initiative',
-            index=models.Index(fields=['status', '-updated_at'], name='initiatives_status_69080e_idx'),
+            model_name="initiative",
+            index=models.Index(
+                fields=["status", "-updated_at"], name="initiatives_status_69080e_idx"
+            ),
         ),
         migrations.AddIndex(
-            model_name='initiative',
-            index=models.Index(fields=['agency', 'status'], name='initiatives_agency__a7b9fd_idx'),
+            model_name="initiative",
+            index=models.Index(fields=["agency", "status"], name="initiatives_agency__a7b9fd_idx"),
         ),
         migrations.AddIndex(
-            model_name='initiative',
-            index=models.Index(fields=['round', 'status'], name='initiatives_round_3ceae9_idx'),
+            model_name="initiative",
+            index=models.Index(fields=["round", "status"], name="initiatives_round_3ceae9_idx"),
         ),
         migrations.AddIndex(
-            model_name='initiative',
-            index=models.Index(fields=['field', 'status'], name='initiatives_field_i_59963e_idx'),
+            model_name="initiative",
+            index=models.Index(fields=["field", "status"], name="initiatives_field_i_59963e_idx"),
         ),
         migrations.AddIndex(
-            model_name='initiative',
-            index=models.Index(fields=['status', 'revision_due'], name='initiatives_status_414894_idx'),
+            model_name="initiative",
+            index=models.Index(
+                fields=["status", "revision_due"], name="initiatives_status_414894_idx"
+            ),
         ),
     ]

@@ -33,10 +33,16 @@ def upload(client, pk, name, content, kind="minh_chung"):
     [
         ("bien-ban.pdf", PDF, "application/pdf"),
         ("anh.png", PNG, "image/png"),
-        ("mo-ta.docx", docx_bytes(), "application/vnd.openxmlformats-officedocument.wordprocessingml.document"),
+        (
+            "mo-ta.docx",
+            docx_bytes(),
+            "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+        ),
     ],
 )
-def test_allowed_files_are_stored_with_their_real_type(draft, province, api, name, content, expected):
+def test_allowed_files_are_stored_with_their_real_type(
+    draft, province, api, name, content, expected
+):
     response = upload(api(province.staff), draft.pk, name, content)
     assert response.status_code == 201, response.data
     assert response.data["content_type"] == expected

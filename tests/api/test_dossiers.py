@@ -96,7 +96,9 @@ def test_create_validates_input_in_vietnamese(province, api):
     assert response.status_code == 400
     assert "title" in response.data and "authors" in response.data
     assert "benefit_amount_vnd" in response.data
-    assert "trường" in str(response.data["title"]).lower() or "bắt buộc" in str(response.data["title"])
+    assert "trường" in str(response.data["title"]).lower() or "bắt buộc" in str(
+        response.data["title"]
+    )
 
 
 def test_patch_replaces_authors_and_only_while_editable(at_state, province, api):
@@ -112,9 +114,12 @@ def test_patch_replaces_authors_and_only_while_editable(at_state, province, api)
     conflict = staff.patch(f"{LIST}{submitted.pk}/", {"title": "Đổi tên"}, format="json")
     assert conflict.status_code == 409
     assert conflict.data["status"] == "department_review"
-    assert api(province.reviewer).patch(
-        f"{LIST}{submitted.pk}/", {"title": "x"}, format="json"
-    ).status_code == 403
+    assert (
+        api(province.reviewer)
+        .patch(f"{LIST}{submitted.pk}/", {"title": "x"}, format="json")
+        .status_code
+        == 403
+    )
 
 
 def test_code_sequence_per_year(at_state):

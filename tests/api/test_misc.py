@@ -85,10 +85,15 @@ def test_rollout_creates_mandated_adoptions_the_agency_updates(at_state, provinc
     started = api(province.other_staff).patch(url, {"status": "in_progress"}, format="json")
     assert started.status_code == 200 and started.data["started_on"] == date.today().isoformat()
     # Staff cannot confirm the initiative is applied: the agency head does.
-    assert api(province.other_staff).patch(url, {"status": "applied"}, format="json").status_code == 403
+    assert (
+        api(province.other_staff).patch(url, {"status": "applied"}, format="json").status_code
+        == 403
+    )
     assert api(head_phoyen).patch(url, {"status": "applied"}, format="json").status_code == 200
     # Another agency cannot touch this record.
-    assert api(province.staff).patch(url, {"status": "in_progress"}, format="json").status_code == 403
+    assert (
+        api(province.staff).patch(url, {"status": "in_progress"}, format="json").status_code == 403
+    )
 
     report = api(province.other_staff).post(
         f"{url}reports/",
@@ -131,3 +136,10 @@ def test_report_due_is_in_the_future(at_state, province, api):
         f"/api/v1/initiatives/{initiative.pk}/transitions/start_rollout/", body, format="json"
     )
     assert response.status_code == 400 and response.data["report_due"]
+
+
+def test_openapi_schema_is_valid_without_warnings(db, tmp_path):
+    from django.core.management import call_command
+
+    call_command("spectacular", "--validate", "--fail-on-warn", "--file", str(tmp_path / "s.yml"))
+    assert "/api/v1/initiatives/{id}/scoresheet/" in (tmp_path / "s.yml").read_text()

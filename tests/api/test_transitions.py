@@ -63,8 +63,6 @@ def resolve(body, province):
     return {k: (v(province) if callable(v) else v) for k, v in body.items()}
 
 
-
-
 def url(pk, name):
     return f"/api/v1/initiatives/{pk}/transitions/{name}/"
 
@@ -99,7 +97,9 @@ def test_right_actor_in_right_state(case, dossier, province, api):
     assert response.data["status"] == case.target
     log = TransitionLog.objects.filter(initiative=initiative).latest("id")
     assert (log.transition, log.target, log.actor) == (
-        case.name, case.target, getattr(province, case.actor)
+        case.name,
+        case.target,
+        getattr(province, case.actor),
     )
     assert TransitionLog.objects.filter(initiative=initiative).count() == before + 1
 
@@ -213,7 +213,9 @@ def test_accept_needs_three_members_who_are_not_recused(at_state, province, api)
     initiative = at_state("department_review")
     body = {"council_members": [province.council[0].pk, province.council[1].pk,
                                 province.council_stp.pk]}  # fmt: skip
-    errors = errors_of(api(province.reviewer).post(url(initiative.pk, "accept"), body, format="json"))
+    errors = errors_of(
+        api(province.reviewer).post(url(initiative.pk, "accept"), body, format="json")
+    )
     assert "3" in errors["council_members"]
     assert province.council_stp.full_name in errors["council_members"]
     initiative.refresh_from_db()
@@ -224,7 +226,9 @@ def test_accept_needs_three_members_who_are_not_recused(at_state, province, api)
 def test_accept_refuses_users_who_are_not_council_members(at_state, province, api):
     initiative = at_state("department_review")
     body = {"council_members": [*members(province), province.staff.pk]}
-    errors = errors_of(api(province.reviewer).post(url(initiative.pk, "accept"), body, format="json"))
+    errors = errors_of(
+        api(province.reviewer).post(url(initiative.pk, "accept"), body, format="json")
+    )
     assert str(province.staff.pk) in errors["council_members"]
 
 
@@ -239,7 +243,9 @@ def test_complete_scoring_waits_for_every_sheet(at_state, province, api):
 
 def test_recognize_needs_decision_number_date_and_scope(at_state, province, api):
     initiative = at_state("awaiting_decision")
-    errors = errors_of(api(province.leader).post(url(initiative.pk, "recognize"), {}, format="json"))
+    errors = errors_of(
+        api(province.leader).post(url(initiative.pk, "recognize"), {}, format="json")
+    )
     assert set(errors) == {"decision_number", "decision_date", "scope"}
     assert "số quyết định" in errors["decision_number"].lower()
 
@@ -261,5 +267,7 @@ def test_start_rollout_needs_targets_and_a_report_date(at_state, province, api):
 def test_malformed_input_is_a_400_not_a_500(at_state, province, api):
     initiative = at_state("awaiting_decision")
     body = {"decision_date": "31/12/2026", "decision_number": "1", "scope": "provincial"}
-    errors = errors_of(api(province.leader).post(url(initiative.pk, "recognize"), body, format="json"))
+    errors = errors_of(
+        api(province.leader).post(url(initiative.pk, "recognize"), body, format="json")
+    )
     assert errors["decision_date"]

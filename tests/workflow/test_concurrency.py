@@ -46,9 +46,7 @@ def test_same_transition_twice_at_once_one_wins(postgres, province, api, attempt
     initiative = advance(make_draft(province), "department_review", province.cast())
     path = f"/api/v1/initiatives/{initiative.pk}/transitions/reject/"
 
-    statuses = race(
-        [api(province.reviewer), api(second_reviewer)], path, {"comment": "Trùng lặp."}
-    )
+    statuses = race([api(province.reviewer), api(second_reviewer)], path, {"comment": "Trùng lặp."})
 
     assert statuses == [200, 409]
     assert TransitionLog.objects.filter(initiative=initiative, transition="reject").count() == 1
@@ -80,4 +78,7 @@ def test_two_different_transitions_at_once_one_wins(postgres, province, api):
         thread.join(timeout=30)
 
     assert sorted(r.status_code for r in codes.values()) == [200, 409]
-    assert TransitionLog.objects.filter(initiative=initiative).exclude(transition="submit").count() == 1
+    assert (
+        TransitionLog.objects.filter(initiative=initiative).exclude(transition="submit").count()
+        == 1
+    )

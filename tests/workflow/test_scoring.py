@@ -38,7 +38,10 @@ def test_member_from_applicant_agency_is_recused_and_cannot_score(at_state, prov
     assert refused.status_code == 403
     # A recused member does not hold up the council: the other three are enough.
     for member in province.council:
-        assert put(api(member), initiative.pk, scores=GOOD, vote="agree", submit=True).status_code == 200
+        assert (
+            put(api(member), initiative.pk, scores=GOOD, vote="agree", submit=True).status_code
+            == 200
+        )
     done = api(province.reviewer).post(
         f"/api/v1/initiatives/{initiative.pk}/transitions/complete_scoring/", {}, format="json"
     )
@@ -48,9 +51,7 @@ def test_member_from_applicant_agency_is_recused_and_cannot_score(at_state, prov
 
 def test_author_on_the_council_is_recused(at_state, province, api):
     # Trần Văn Hùng is an author of the default draft; a council member of that name recuses.
-    author_member = make_user(
-        "council_author", "Trần Văn Hùng", ("council_member", province.snv)
-    )
+    author_member = make_user("council_author", "Trần Văn Hùng", ("council_member", province.snv))
     initiative = at_state("department_review")
     accept_with(province, api, initiative, [*province.council, author_member])
     assignment = CouncilAssignment.objects.get(initiative=initiative, member=author_member)

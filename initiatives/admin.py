@@ -1,0 +1,145 @@
+"""Admin for dossiers. Fields are editable only while the agency may edit the dossier itself;
+state changes are added by workflow.admin, which knows the services (DESIGN.md §3)."""
+
+from django import forms
+from django.contrib import admin
+from django.core.exceptions import ValidationError
+from django.template.defaultfilters import filesizeformat
+from django.utils.translation import gettext_lazy as _
+
+from .models import EDITABLE_STATES, Attachment, Author, Field, Initiative, Participant, Status
+from .selectors import search
+
+# Set by the services as the dossier moves; never typed in by hand.
+WORKFLOW_FIELDS = (
+    "created_by", "created_at", "updated_at", "submitted_at", "review_due", "revision_due",
+    "accepted_at", "decision_due", "decided_at",
+)  # fmt: skip
+DECISION_FIELDS = ("decision_number", "decision_date", "scope")
+DOSSIER_FIELDS = (
+    "problem", "investor", "state_funded", "first_applied_on", "description", "applicability",
+    "confidential_info", "conditions", "benefits_author", "benefits_first_adopters",
+    "benefit_amount_vnd", "truthfulness_declared",
+)  # fmt: skip
+
+
+@admin.register(Field)
+class FieldAdmin(admin.ModelAdmin):
+    list_display = ("code", "name", "order", "is_active")
+    list_editable = ("order", "is_active")
+    list_filter = ("is_active",)
+    search_fields = ("code", "name")
+
+
+class InitiativeForm(forms.ModelForm):
+    def clean(self):
+        cleaned = super().clean()
+        if self.instance.pk is not None:
+            # The admin saves inside a transaction: holding the row lock until then means a
+            # transition taken meanwhile cannot slip between this check and the save.
+            status = (
+                Initiative.objects.select_for_update()
+                .filter(pk=self.instance.pk)
+                .values_list("status", flat=True)
+                .first()
+            )
+            if status not in EDITABLE_STATES:
+                label = Status(status).label if status in Status.values else status
+                raise ValidationError(
+                    _("The dossier is now “%(status)s” and can no longer be edited."),
+                    params={"status": label},
+                )
+        return cleaned
+
+
+class AuthorInline(admin.TabularInline):
+    model = Author
+    extra = 0
+    fields = ("order", "full_name", "birth_date", "workplace", "position", "qualification",
+              "contribution_percent")  # fmt: skip
+
+
+class ParticipantInline(admin.TabularInline):
+    model = Participant
+    extra = 0
+    fields = ("order", "full_name", "birth_date", "workplace", "position", "qualification",
+              "task")  # fmt: skip
+
+
+class AttachmentInline(admin.TabularInline):
+    """Files are uploaded by the agency (content-checked by the service) and downloaded only
+    through the permission-checked view, so the admin shows their metadata and never a URL."""
+
+    model = Attachment
+    extra = 0
+    show_on_add = False
+    fields = ("original_name", "kind", "size_display", "content_type", "confidential",
+              "uploaded_by", "uploaded_at")  # fmt: skip
+    readonly_fields = ("original_name", "size_display", "content_type", "confidential",
+                       "uploaded_by", "uploaded_at")  # fmt: skip
+
+    @admin.display(description=_("size"))
+    def size_display(self, obj):
+        return filesizeformat(obj.size)
+
+    def has_add_permission(self, request, obj=None):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False
+
+
+@admin.register(Initiative)
+class InitiativeAdmin(admin.ModelAdmin):
+    form = InitiativeForm
+    list_display = ("code", "title", "agency", "field", "status", "round", "submitted_at",
+                    "decision_due")  # fmt: skip
+    list_display_links = ("code", "title")
+    list_filter = ("status", "field", "round", "agency__kind")
+    search_fields = ("code", "title")
+    list_select_related = ("agency", "field")
+    autocomplete_fields = ("agency",)
+    inlines = (AuthorInline, ParticipantInline, AttachmentInline)
+    fieldsets = (
+        (None, {"fields": ("code", "title", "field", "agency", "round", "status")}),
+        (_("Application (Circular 18/2013, Annex I)"), {"fields": DOSSIER_FIELDS}),
+        (_("Workflow"), {"fields": WORKFLOW_FIELDS}),
+        (_("Decision"), {"fields": DECISION_FIELDS}),
+    )
+
+    def get_readonly_fields(self, request, obj=None):
+        # `status` is a protected FSM field: only the workflow services move it.
+        readonly = ("code", "status", *WORKFLOW_FIELDS, *DECISION_FIELDS)
+        if obj is not None and obj.status != Status.DRAFT:
+            readonly += ("agency",)
+        return readonly
+
+    def has_change_permission(self, request, obj=None):
+        # Once with the reviewers, the council or the leadership, the dossier is what they
+        # judge: the admin shows it read-only, like the agency's own screens.
+        if obj is not None and not obj.is_editable:
+            return False
+        return super().has_change_permission(request, obj)
+
+    def has_delete_permission(self, request, obj=None):
+        # A dossier that has been submitted is part of the record; only unsent drafts go.
+        if obj is not None and (obj.status != Status.DRAFT or obj.submitted_at is not None):
+            return False
+        return super().has_delete_permission(request, obj)
+
+    def get_inline_instances(self, request, obj=None):
+        # Read-only lists (attachments, the timeline) have nothing to show for a new dossier.
+        inlines = super().get_inline_instances(request, obj)
+        return [i for i in inlines if obj is not None or getattr(i, "show_on_add", True)]
+
+    def get_search_results(self, request, queryset, search_term):
+        found, duplicates = super().get_search_results(request, queryset, search_term)
+        if search_term.strip():
+            # Also match without diacritics ("cai cach" finds "cải cách").
+            found = found | search(queryset, search_term)
+        return found, duplicates
+
+    def save_model(self, request, obj, form, change):
+        if not change and obj.created_by_id is None:
+            obj.created_by = request.user
+        super().save_model(request, obj, form, change)

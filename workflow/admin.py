@@ -1,0 +1,469 @@
+"""Admin for the workflow: the audit trail, council work, deadlines, and dossier transitions.
+
+Every state change made here goes through workflow.services, exactly as the web views and the
+API do; the admin only collects the inputs and reports the service's answer as a message.
+"""
+
+from django import forms
+from django.contrib import admin, messages
+from django.contrib.admin import helpers
+from django.contrib.admin.utils import unquote
+from django.contrib.admin.widgets import AdminDateWidget, FilteredSelectMultiple
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.http import Http404, HttpResponseRedirect
+from django.template.response import TemplateResponse
+from django.urls import path, reverse
+from django.utils.text import format_lazy
+from django.utils.translation import gettext, ngettext
+from django.utils.translation import gettext_lazy as _
+
+from agencies.models import Agency, Role, User
+from common.exceptions import Conflict
+from initiatives.admin import InitiativeAdmin
+from initiatives.models import Initiative, Scope, Status
+
+from . import services
+from .models import (
+    CouncilAssignment,
+    CouncilReview,
+    Criterion,
+    DeadlineRule,
+    Rubric,
+    ScoreSheet,
+    TransitionLog,
+)
+from .permissions import USER_TRANSITIONS, available_transitions, transition_label
+from .scoresheets import _clean_scores
+
+SERVICE_ERRORS = (Conflict, PermissionDenied, ValidationError, Http404)
+DATE_INPUTS = ["%Y-%m-%d", "%d/%m/%Y"]
+
+
+def status_label(value: str) -> str:
+    return Status(value).label if value in Status.values else value
+
+
+def error_text(exc: Exception) -> str:
+    if isinstance(exc, ValidationError):
+        return " ".join(str(m) for m in exc.messages)
+    if isinstance(exc, Conflict):
+        return str(exc.message)
+    return str(exc) or gettext("This action is not allowed.")
+
+
+class ReadOnlyAdminMixin:
+    """Shown, never written through the admin."""
+
+    def has_add_permission(self, request, obj=None):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False
+
+
+# --- Forms collecting what each transition needs ----------------------------------------------
+
+
+class CommentForm(forms.Form):
+    comment = forms.CharField(
+        label=_("Comment"), required=False, widget=forms.Textarea(attrs={"rows": 4, "cols": 80})
+    )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.order_fields([name for name in self.fields if name != "comment"] + ["comment"])
+
+    def service_kwargs(self) -> dict:
+        return dict(self.cleaned_data)
+
+
+class ReasonForm(CommentForm):
+    comment = forms.CharField(
+        label=_("Reason"), widget=forms.Textarea(attrs={"rows": 4, "cols": 80})
+    )
+
+
+class RequestRevisionForm(CommentForm):
+    comment = forms.CharField(
+        label=_("Everything the agency must add or correct"),
+        widget=forms.Textarea(attrs={"rows": 6, "cols": 80}),
+    )
+    reply_due = forms.DateField(
+        label=_("Reply due"),
+        required=False,
+        input_formats=DATE_INPUTS,
+        widget=AdminDateWidget,
+        help_text=_("Leave empty to use the deadline rule."),
+    )
+
+
+class AcceptForm(CommentForm):
+    council_members = forms.ModelMultipleChoiceField(
+        label=_("Council members"),
+        queryset=User.objects.none(),
+        widget=FilteredSelectMultiple(_("council members"), is_stacked=False),
+    )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["council_members"].queryset = (
+            User.objects.filter(is_active=True, memberships__role=Role.COUNCIL_MEMBER)
+            .distinct()
+            .order_by("full_name", "username")
+        )
+
+    def service_kwargs(self) -> dict:
+        data = super().service_kwargs()
+        data["council_members"] = [user.pk for user in data["council_members"]]
+        return data
+
+
+class RecognizeForm(CommentForm):
+    decision_number = forms.CharField(label=_("Decision number"), max_length=60)
+    decision_date = forms.DateField(
+        label=_("Decision date"), input_formats=DATE_INPUTS, widget=AdminDateWidget
+    )
+    scope = forms.ChoiceField(label=_("Scope"), choices=Scope.choices)
+
+
+class StartRolloutForm(CommentForm):
+    target_agencies = forms.ModelMultipleChoiceField(
+        label=_("Agencies that must adopt it"),
+        queryset=Agency.objects.filter(is_active=True),
+        widget=FilteredSelectMultiple(_("agencies"), is_stacked=False),
+    )
+    report_due = forms.DateField(
+        label=_("Report due"), input_formats=DATE_INPUTS, widget=AdminDateWidget
+    )
+
+    def service_kwargs(self) -> dict:
+        data = super().service_kwargs()
+        data["target_agencies"] = [agency.pk for agency in data["target_agencies"]]
+        return data
+
+
+TRANSITION_FORMS = {
+    "reject": ReasonForm,
+    "decline": ReasonForm,
+    "request_revision": RequestRevisionForm,
+    "accept": AcceptForm,
+    "recognize": RecognizeForm,
+    "start_rollout": StartRolloutForm,
+}
+# Transitions whose only input is a comment can also be taken on several dossiers at once.
+BULK_TRANSITIONS = ("withdraw", "reject", "decline", "close_rollout", "complete_scoring",
+                    "submit", "resubmit")  # fmt: skip
+
+
+def form_for(name: str):
+    return TRANSITION_FORMS.get(name, CommentForm)
+
+
+# --- Dossiers: the initiatives admin plus transitions and the timeline ------------------------
+
+
+class TransitionLogInline(ReadOnlyAdminMixin, admin.TabularInline):
+    model = TransitionLog
+    extra = 0
+    show_on_add = False
+    fields = ("created_at", "transition", "source_display", "target_display", "actor", "role",
+              "comment")  # fmt: skip
+    readonly_fields = fields
+    verbose_name_plural = _("timeline")
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).select_related("actor")
+
+    @admin.display(description=_("from"))
+    def source_display(self, obj):
+        return status_label(obj.source)
+
+    @admin.display(description=_("to"))
+    def target_display(self, obj):
+        return status_label(obj.target)
+
+
+def bulk_action(name: str):
+    def action(modeladmin, request, queryset):
+        return modeladmin.bulk_transition(request, queryset, name)
+
+    action.__name__ = f"transition_{name}"
+    description = format_lazy(_("{action} (selected dossiers)"), action=transition_label(name))
+    return admin.action(description=description, permissions=["change"])(action)
+
+
+class WorkflowInitiativeAdmin(InitiativeAdmin):
+    change_form_template = "admin/workflow/initiative_change_form.html"
+    inlines = (*InitiativeAdmin.inlines, TransitionLogInline)
+    actions = [bulk_action(name) for name in BULK_TRANSITIONS]
+
+    def url_name(self, view: str) -> str:
+        return f"{self.opts.app_label}_{self.opts.model_name}_{view}"
+
+    def get_urls(self):
+        view = self.admin_site.admin_view(self.transition_view)
+        route = "<path:object_id>/transition/<str:name>/"
+        return [path(route, view, name=self.url_name("transition")), *super().get_urls()]
+
+    def render_change_form(self, request, context, add=False, change=False, form_url="", obj=None):
+        context["transitions"] = self.transition_links(request, obj)
+        return super().render_change_form(request, context, add, change, form_url, obj)
+
+    def transition_links(self, request, obj) -> list[dict]:
+        if obj is None or not self.has_change_permission(request):
+            return []
+        return [
+            {
+                "label": t["label"],
+                "url": reverse(f"admin:{self.url_name('transition')}", args=[obj.pk, t["name"]]),
+            }
+            for t in available_transitions(obj, request.user)
+        ]
+
+    def run_transition(self, request, obj, name: str, **kwargs) -> bool:
+        """Call the service; report its refusal as a message instead of an error page."""
+        try:
+            services.SERVICES[name](initiative=obj, actor=request.user, **kwargs)
+        except SERVICE_ERRORS as exc:
+            self.message_user(request, f"{obj}: {error_text(exc)}", messages.ERROR)
+            return False
+        return True
+
+    def transition_view(self, request, object_id, name):
+        if name not in USER_TRANSITIONS:
+            raise Http404
+        obj = self.get_object(request, unquote(object_id))
+        if obj is None:
+            return self._get_obj_does_not_exist_redirect(request, self.opts, object_id)
+        if not self.has_change_permission(request):
+            raise PermissionDenied
+        form = form_for(name)(request.POST if request.method == "POST" else None)
+        done = form.is_valid() and self.run_transition(request, obj, name, **form.service_kwargs())
+        if not done:
+            return self.render_transition_page(request, form, name, [obj], original=obj)
+        self.message_user(
+            request,
+            gettext("“%(action)s” done for %(dossier)s.")
+            % {"action": transition_label(name), "dossier": obj},
+            messages.SUCCESS,
+        )
+        return HttpResponseRedirect(reverse(f"admin:{self.url_name('change')}", args=[obj.pk]))
+
+    def bulk_transition(self, request, queryset, name):
+        form = form_for(name)(request.POST if "apply" in request.POST else None)
+        if not form.is_valid():
+            return self.render_transition_page(request, form, name, list(queryset), bulk=True)
+        done = sum(
+            self.run_transition(request, obj, name, **form.service_kwargs()) for obj in queryset
+        )
+        if done:
+            self.message_user(
+                request,
+                ngettext(
+                    "“%(action)s” done for %(count)d dossier.",
+                    "“%(action)s” done for %(count)d dossiers.",
+                    done,
+                )
+                % {"action": transition_label(name), "count": done},
+                messages.SUCCESS,
+            )
+        return None
+
+    def render_transition_page(self, request, form, name, objects, *, original=None, bulk=False):
+        context = {
+            **self.admin_site.each_context(request),
+            "opts": self.opts,
+            "title": transition_label(name),
+            "form": form,
+            "media": self.media + form.media,
+            "objects": objects,
+            "original": original,
+            "bulk": bulk,
+            "action_name": f"transition_{name}",
+            "action_checkbox_name": helpers.ACTION_CHECKBOX_NAME,
+        }
+        request.current_app = self.admin_site.name
+        return TemplateResponse(request, "admin/workflow/initiative_transition.html", context)
+
+
+admin.site.unregister(Initiative)
+admin.site.register(Initiative, WorkflowInitiativeAdmin)
+
+
+# --- The audit trail ------------------------------------------------------------------------
+
+
+class StatusFilter(admin.SimpleListFilter):
+    def lookups(self, request, model_admin):
+        return Status.choices
+
+    def queryset(self, request, queryset):
+        value = self.value()
+        return queryset.filter(**{self.parameter_name: value}) if value else queryset
+
+
+class SourceFilter(StatusFilter):
+    title = _("from")
+    parameter_name = "source"
+
+
+class TargetFilter(StatusFilter):
+    title = _("to")
+    parameter_name = "target"
+
+
+class TransitionFilter(admin.SimpleListFilter):
+    title = _("transition")
+    parameter_name = "transition"
+
+    def lookups(self, request, model_admin):
+        return [(name, transition_label(name)) for name in (*USER_TRANSITIONS, "expire")]
+
+    def queryset(self, request, queryset):
+        return queryset.filter(transition=self.value()) if self.value() else queryset
+
+
+@admin.register(TransitionLog)
+class TransitionLogAdmin(ReadOnlyAdminMixin, admin.ModelAdmin):
+    """Append-only: no one adds, edits or deletes the history of a dossier."""
+
+    list_display = ("initiative", "transition", "source_display", "target_display", "actor",
+                    "role", "created_at")  # fmt: skip
+    list_filter = (TransitionFilter, SourceFilter, TargetFilter, "role", "created_at")
+    search_fields = ("initiative__code", "initiative__title", "actor__username",
+                     "actor__full_name", "comment")  # fmt: skip
+    list_select_related = ("initiative", "actor")
+    date_hierarchy = "created_at"
+    fields = ("initiative", "transition", "source_display", "target_display", "actor", "role",
+              "comment", "data", "created_at")  # fmt: skip
+    readonly_fields = fields
+
+    @admin.display(description=_("from"), ordering="source")
+    def source_display(self, obj):
+        return status_label(obj.source)
+
+    @admin.display(description=_("to"), ordering="target")
+    def target_display(self, obj):
+        return status_label(obj.target)
+
+
+# --- Council --------------------------------------------------------------------------------
+
+
+def rubric_in_use(rubric) -> bool:
+    return rubric is not None and CouncilReview.objects.filter(rubric=rubric).exists()
+
+
+class CriterionInline(admin.TabularInline):
+    """A rubric that has scored a dossier is frozen; make a new version to change it."""
+
+    model = Criterion
+    extra = 0
+    fields = ("order", "code", "name", "max_points", "min_points")
+
+    def has_add_permission(self, request, obj=None):
+        return not rubric_in_use(obj) and super().has_add_permission(request, obj)
+
+    def has_change_permission(self, request, obj=None):
+        return not rubric_in_use(obj) and super().has_change_permission(request, obj)
+
+    def has_delete_permission(self, request, obj=None):
+        return not rubric_in_use(obj) and super().has_delete_permission(request, obj)
+
+
+@admin.register(Rubric)
+class RubricAdmin(admin.ModelAdmin):
+    list_display = ("version", "name", "pass_total", "is_active", "created_at")
+    list_filter = ("is_active",)
+    search_fields = ("name",)
+    inlines = (CriterionInline,)
+
+    def get_readonly_fields(self, request, obj=None):
+        # Switching a used rubric off stays possible; its content does not change.
+        return ("version", "name", "pass_total") if rubric_in_use(obj) else ()
+
+    def has_delete_permission(self, request, obj=None):
+        return not rubric_in_use(obj) and super().has_delete_permission(request, obj)
+
+
+@admin.register(CouncilReview)
+class CouncilReviewAdmin(ReadOnlyAdminMixin, admin.ModelAdmin):
+    list_display = ("initiative", "rubric", "started_at", "completed_at", "total", "agree_count",
+                    "member_count", "recommended")  # fmt: skip
+    list_filter = ("recommended", "rubric")
+    search_fields = ("initiative__code", "initiative__title")
+    list_select_related = ("initiative", "rubric")
+
+
+@admin.register(CouncilAssignment)
+class CouncilAssignmentAdmin(ReadOnlyAdminMixin, admin.ModelAdmin):
+    """Assignments are made by the “accept” transition; recusals are decided there."""
+
+    list_display = ("initiative", "member", "recused", "recusal_reason", "assigned_at",
+                    "sheet_submitted")  # fmt: skip
+    list_filter = ("recused", "initiative__status")
+    search_fields = ("initiative__code", "initiative__title", "member__username",
+                     "member__full_name")  # fmt: skip
+    list_select_related = ("initiative", "member", "sheet")
+
+    @admin.display(description=_("sheet submitted"), boolean=True)
+    def sheet_submitted(self, obj):
+        sheet = getattr(obj, "sheet", None)
+        return sheet is not None and sheet.is_locked
+
+
+class ScoreSheetForm(forms.ModelForm):
+    class Meta:
+        model = ScoreSheet
+        fields = ("scores", "vote", "comment")
+
+    def clean_scores(self):
+        # The same rule the council member's own screen applies.
+        rubric = self.instance.assignment.initiative.council_review.rubric
+        cleaned, problems = _clean_scores(
+            list(rubric.criteria.all()), self.cleaned_data["scores"] or {}, complete=False
+        )
+        if problems:
+            raise ValidationError(problems["scores"])
+        return cleaned
+
+
+@admin.register(ScoreSheet)
+class ScoreSheetAdmin(admin.ModelAdmin):
+    form = ScoreSheetForm
+    list_display = ("initiative", "member", "vote", "updated_at", "submitted_at")
+    list_filter = ("vote", ("submitted_at", admin.EmptyFieldListFilter))
+    search_fields = ("assignment__initiative__code", "assignment__member__username",
+                     "assignment__member__full_name")  # fmt: skip
+    list_select_related = ("assignment__initiative", "assignment__member")
+    readonly_fields = ("assignment", "updated_at", "submitted_at")
+
+    @admin.display(description=_("initiative"), ordering="assignment__initiative")
+    def initiative(self, obj):
+        return obj.assignment.initiative
+
+    @admin.display(description=_("council member"), ordering="assignment__member")
+    def member(self, obj):
+        return obj.assignment.member
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        if obj is not None and (
+            obj.is_locked or obj.assignment.initiative.status != Status.COUNCIL_REVIEW
+        ):
+            return False
+        return super().has_change_permission(request, obj)
+
+    def has_delete_permission(self, request, obj=None):
+        return (obj is None or not obj.is_locked) and super().has_delete_permission(request, obj)
+
+
+@admin.register(DeadlineRule)
+class DeadlineRuleAdmin(admin.ModelAdmin):
+    list_display = ("stage", "amount", "unit", "day_type")
+    list_editable = ("amount", "unit", "day_type")
