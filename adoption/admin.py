@@ -10,8 +10,17 @@ class AdoptionReportInline(admin.StackedInline):
 
     model = AdoptionReport
     extra = 0
-    fields = ("period", "result_summary", "processing_days_before", "processing_days_after",
-              "dossiers_handled", "cost_saved_vnd", "submitted_by", "confirmed_by", "created_at")  # fmt: skip
+    fields = (
+        "period",
+        "result_summary",
+        "processing_days_before",
+        "processing_days_after",
+        "dossiers_handled",
+        "cost_saved_vnd",
+        "submitted_by",
+        "confirmed_by",
+        "created_at",
+    )
     readonly_fields = fields
 
     def has_add_permission(self, request, obj=None):
@@ -26,15 +35,42 @@ class AdoptionAdmin(admin.ModelAdmin):
     """Adoptions come from rollout or from an agency's own choice; the agency moves their
     status. The admin may correct the report due date."""
 
-    list_display = ("initiative", "agency", "source", "status", "due_date", "started_on",
-                    "applied_on", "report_count")  # fmt: skip
+    list_display = (
+        "initiative",
+        "agency",
+        "source",
+        "status",
+        "due_date",
+        "started_on",
+        "applied_on",
+        "report_count",
+    )
     list_filter = ("status", "source", "agency__kind", "initiative__status")
     search_fields = ("initiative__code", "initiative__title", "agency__code", "agency__name")
     list_select_related = ("initiative", "agency")
-    fields = ("initiative", "agency", "source", "status", "due_date", "started_on", "applied_on",
-              "reason", "created_at", "updated_at")  # fmt: skip
-    readonly_fields = ("initiative", "agency", "source", "status", "started_on", "applied_on",
-                       "reason", "created_at", "updated_at")  # fmt: skip
+    fields = (
+        "initiative",
+        "agency",
+        "source",
+        "status",
+        "due_date",
+        "started_on",
+        "applied_on",
+        "reason",
+        "created_at",
+        "updated_at",
+    )
+    readonly_fields = (
+        "initiative",
+        "agency",
+        "source",
+        "status",
+        "started_on",
+        "applied_on",
+        "reason",
+        "created_at",
+        "updated_at",
+    )
     inlines = (AdoptionReportInline,)
 
     def get_queryset(self, request):

@@ -10,6 +10,7 @@ from django.utils.translation import gettext as _
 from agencies import roles
 from common.exceptions import Conflict, UploadTooLarge
 from common.files import ALLOWED_TYPES, sniff_content_type
+from common.text import nfc
 
 from .models import Attachment, Author, CodeSequence, Initiative, Participant
 
@@ -85,7 +86,12 @@ def _replace_people(initiative, authors, participants):
 
 
 def _pick(row: dict, names) -> dict:
-    return {name: row[name] for name in names if name in row and row[name] is not None}
+    # bulk_create skips Model.save(), so text is normalised to NFC here.
+    return {
+        name: nfc(row[name]) if isinstance(row[name], str) else row[name]
+        for name in names
+        if name in row and row[name] is not None
+    }
 
 
 def initiative_assign_code(initiative, *, year: int) -> None:

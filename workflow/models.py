@@ -13,7 +13,8 @@ class TransitionLog(models.Model):
     initiative = models.ForeignKey(
         Initiative,
         verbose_name=_("initiative"),
-        on_delete=models.CASCADE,
+        # The audit trail outlives nothing it describes: a dossier with history is not deleted.
+        on_delete=models.PROTECT,
         related_name="transition_logs",
     )
     transition = models.CharField(_("transition"), max_length=40)

@@ -52,7 +52,7 @@ def _acting_role(initiative, actor, name: str) -> str:
     if actor is None:
         return "system"
     permission = transition_meta(name).permission
-    if permission is can.is_owner:
+    if permission is can.is_owner and roles.acts_for_agency(actor, initiative.agency_id):
         return roles.agency_role(actor, initiative.agency_id)
     if permission in (can.is_leader, can.is_leader_or_reviewer) and roles.is_leader(actor):
         return Role.LEADER

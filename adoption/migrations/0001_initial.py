@@ -4,48 +4,105 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     initial = True
 
-    dependencies = [
-    ]
+    dependencies = []
 
     operations = [
         migrations.CreateModel(
-            name='Adoption',
+            name="Adoption",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('source', models.CharField(choices=[('mandated', 'Mandated by the province'), ('voluntary', 'Voluntary')], max_length=10, verbose_name='source')),
-                ('status', models.CharField(choices=[('assigned', 'Assigned'), ('in_progress', 'In progress'), ('applied', 'Applied'), ('not_applicable', 'Not applicable')], default='assigned', max_length=20, verbose_name='status')),
-                ('due_date', models.DateField(blank=True, null=True, verbose_name='report due')),
-                ('started_on', models.DateField(blank=True, null=True, verbose_name='started on')),
-                ('applied_on', models.DateField(blank=True, null=True, verbose_name='applied on')),
-                ('reason', models.TextField(blank=True, verbose_name='reason (not applicable)')),
-                ('created_at', models.DateTimeField(auto_now_add=True, verbose_name='created at')),
-                ('updated_at', models.DateTimeField(auto_now=True, verbose_name='updated at')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "source",
+                    models.CharField(
+                        choices=[
+                            ("mandated", "Mandated by the province"),
+                            ("voluntary", "Voluntary"),
+                        ],
+                        max_length=10,
+                        verbose_name="source",
+                    ),
+                ),
+                (
+                    "status",
+                    models.CharField(
+                        choices=[
+                            ("assigned", "Assigned"),
+                            ("in_progress", "In progress"),
+                            ("applied", "Applied"),
+                            ("not_applicable", "Not applicable"),
+                        ],
+                        default="assigned",
+                        max_length=20,
+                        verbose_name="status",
+                    ),
+                ),
+                ("due_date", models.DateField(blank=True, null=True, verbose_name="report due")),
+                ("started_on", models.DateField(blank=True, null=True, verbose_name="started on")),
+                ("applied_on", models.DateField(blank=True, null=True, verbose_name="applied on")),
+                ("reason", models.TextField(blank=True, verbose_name="reason (not applicable)")),
+                ("created_at", models.DateTimeField(auto_now_add=True, verbose_name="created at")),
+                ("updated_at", models.DateTimeField(auto_now=True, verbose_name="updated at")),
             ],
             options={
-                'verbose_name': 'adoption',
-                'verbose_name_plural': 'adoptions',
-                'ordering': ['agency__name'],
+                "verbose_name": "adoption",
+                "verbose_name_plural": "adoptions",
+                "ordering": ["agency__name"],
             },
         ),
         migrations.CreateModel(
-            name='AdoptionReport',
+            name="AdoptionReport",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('period', models.CharField(max_length=60, verbose_name='period')),
-                ('result_summary', models.TextField(verbose_name='result summary')),
-                ('processing_days_before', models.DecimalField(blank=True, decimal_places=1, max_digits=7, null=True, verbose_name='processing time before (days)')),
-                ('processing_days_after', models.DecimalField(blank=True, decimal_places=1, max_digits=7, null=True, verbose_name='processing time after (days)')),
-                ('dossiers_handled', models.PositiveIntegerField(blank=True, null=True, verbose_name='dossiers handled')),
-                ('cost_saved_vnd', models.BigIntegerField(blank=True, null=True, verbose_name='cost saved (VND)')),
-                ('created_at', models.DateTimeField(auto_now_add=True, verbose_name='created at')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("period", models.CharField(max_length=60, verbose_name="period")),
+                ("result_summary", models.TextField(verbose_name="result summary")),
+                (
+                    "processing_days_before",
+                    models.DecimalField(
+                        blank=True,
+                        decimal_places=1,
+                        max_digits=7,
+                        null=True,
+                        verbose_name="processing time before (days)",
+                    ),
+                ),
+                (
+                    "processing_days_after",
+                    models.DecimalField(
+                        blank=True,
+                        decimal_places=1,
+                        max_digits=7,
+                        null=True,
+                        verbose_name="processing time after (days)",
+                    ),
+                ),
+                (
+                    "dossiers_handled",
+                    models.PositiveIntegerField(
+                        blank=True, null=True, verbose_name="dossiers handled"
+                    ),
+                ),
+                (
+                    "cost_saved_vnd",
+                    models.BigIntegerField(blank=True, null=True, verbose_name="cost saved (VND)"),
+                ),
+                ("created_at", models.DateTimeField(auto_now_add=True, verbose_name="created at")),
             ],
             options={
-                'verbose_name': 'adoption report',
-                'verbose_name_plural': 'adoption reports',
-                'ordering': ['created_at', 'id'],
+                "verbose_name": "adoption report",
+                "verbose_name_plural": "adoption reports",
+                "ordering": ["created_at", "id"],
             },
         ),
     ]

@@ -6,52 +6,81 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     initial = True
 
     dependencies = [
-        ('adoption', '0001_initial'),
-        ('agencies', '0001_initial'),
-        ('initiatives', '0001_initial'),
+        ("adoption", "0001_initial"),
+        ("agencies", "0001_initial"),
+        ("initiatives", "0001_initial"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
     operations = [
         migrations.AddField(
-            model_name='adoption',
-            name='agency',
-            field=models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='adoptions', to='agencies.agency', verbose_name='agency'),
+            model_name="adoption",
+            name="agency",
+            field=models.ForeignKey(
+                on_delete=django.db.models.deletion.PROTECT,
+                related_name="adoptions",
+                to="agencies.agency",
+                verbose_name="agency",
+            ),
         ),
         migrations.AddField(
-            model_name='adoption',
-            name='initiative',
-            field=models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='adoptions', to='initiatives.initiative', verbose_name='initiative'),
+            model_name="adoption",
+            name="initiative",
+            field=models.ForeignKey(
+                on_delete=django.db.models.deletion.CASCADE,
+                related_name="adoptions",
+                to="initiatives.initiative",
+                verbose_name="initiative",
+            ),
         ),
         migrations.AddField(
-            model_name='adoptionreport',
-            name='adoption',
-            field=models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='reports', to='adoption.adoption', verbose_name='adoption'),
+            model_name="adoptionreport",
+            name="adoption",
+            field=models.ForeignKey(
+                on_delete=django.db.models.deletion.CASCADE,
+                related_name="reports",
+                to="adoption.adoption",
+                verbose_name="adoption",
+            ),
         ),
         migrations.AddField(
-            model_name='adoptionreport',
-            name='confirmed_by',
-            field=models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL, verbose_name='confirmed by'),
+            model_name="adoptionreport",
+            name="confirmed_by",
+            field=models.ForeignKey(
+                blank=True,
+                null=True,
+                on_delete=django.db.models.deletion.SET_NULL,
+                related_name="+",
+                to=settings.AUTH_USER_MODEL,
+                verbose_name="confirmed by",
+            ),
         ),
         migrations.AddField(
-            model_name='adoptionreport',
-            name='submitted_by',
-            field=models.ForeignKey(null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL, verbose_name='submitted by'),
+            model_name="adoptionreport",
+            name="submitted_by",
+            field=models.ForeignKey(
+                null=True,
+                on_delete=django.db.models.deletion.SET_NULL,
+                related_name="+",
+                to=settings.AUTH_USER_MODEL,
+                verbose_name="submitted by",
+            ),
         ),
         migrations.AddIndex(
-            model_name='adoption',
-            index=models.Index(fields=['agency', 'status'], name='adoption_ad_agency__1b99a8_idx'),
+            model_name="adoption",
+            index=models.Index(fields=["agency", "status"], name="adoption_ad_agency__1b99a8_idx"),
         ),
         migrations.AddIndex(
-            model_name='adoption',
-            index=models.Index(fields=['status', 'due_date'], name='adoption_ad_status_12fdc7_idx'),
+            model_name="adoption",
+            index=models.Index(fields=["status", "due_date"], name="adoption_ad_status_12fdc7_idx"),
         ),
         migrations.AddConstraint(
-            model_name='adoption',
-            constraint=models.UniqueConstraint(fields=('initiative', 'agency'), name='unique_adoption'),
+            model_name="adoption",
+            constraint=models.UniqueConstraint(
+                fields=("initiative", "agency"), name="unique_adoption"
+            ),
         ),
     ]

@@ -136,3 +136,14 @@ def test_deadlines_on_submission_and_acceptance(at_state):
     assert accepted.review_due == today + timedelta(days=30)
     assert accepted.decision_due == today + relativedelta(months=3)
     assert accepted.accepted_at is not None
+
+
+def test_text_pasted_in_nfd_is_stored_in_nfc(province, api):
+    import unicodedata
+
+    nfd = unicodedata.normalize("NFD", "Nguyễn Thị Thuý")
+    body = {"title": unicodedata.normalize("NFD", "Cải cách"),
+            "authors": [{"full_name": nfd, "contribution_percent": 100}]}  # fmt: skip
+    created = api(province.staff).post(LIST, body, format="json").data
+    assert created["title"] == unicodedata.normalize("NFC", "Cải cách")
+    assert created["authors"][0]["full_name"] == unicodedata.normalize("NFC", nfd)
