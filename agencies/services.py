@@ -1,0 +1,127 @@
+"""Writes to the organisation tree: loading the province's agencies from the seed files."""
+
+import csv
+from dataclasses import dataclass
+from pathlib import Path
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
+
+from common.text import nfc
+
+from .models import Agency
+
+DATA_DIR = Path(__file__).resolve().parent / "data"
+# The demo province (agencies/data/README.md): the 2025 agencies, then the 2019 districts,
+# which point at UBND tỉnh and are kept only for historical dossiers.
+PROVINCE_FILES = (
+    (DATA_DIR / "thai_nguyen_agencies_2025.csv", True),
+    (DATA_DIR / "thai_nguyen_districts_2019.csv", False),
+)
+COLUMNS = ("code", "name", "short_name", "kind", "parent_code", "source")
+
+
+@dataclass
+class LoadResult:
+    created: int = 0
+    updated: int = 0
+    unchanged: int = 0
+
+    @property
+    def total(self) -> int:
+        return self.created + self.updated + self.unchanged
+
+    def __iadd__(self, other):
+        self.created += other.created
+        self.updated += other.updated
+        self.unchanged += other.unchanged
+        return self
+
+
+@transaction.atomic
+def agencies_load_csv(path, *, active=True) -> LoadResult:
+    """Create or update one agency per row, matched by code; running it again changes nothing.
+
+    A row's parent may be defined earlier in the file, later in it, or already in the database.
+    """
+    rows = _read_rows(Path(path))
+    result = LoadResult()
+    known = set(Agency.objects.values_list("code", flat=True))
+    pending = rows
+    while pending:
+        ready = [row for row in pending if not row["parent_code"] or row["parent_code"] in known]
+        if not ready:
+            raise ValidationError(_unknown_parents(pending))
+        for row in ready:
+            outcome = _upsert(row, active=active)
+            setattr(result, outcome, getattr(result, outcome) + 1)
+            known.add(row["code"])
+        pending = [row for row in pending if row not in ready]
+    return result
+
+
+@transaction.atomic
+def agencies_load_province() -> LoadResult:
+    result = LoadResult()
+    for path, active in PROVINCE_FILES:
+        result += agencies_load_csv(path, active=active)
+    return result
+
+
+def _read_rows(path: Path) -> list[dict]:
+    with path.open(encoding="utf-8-sig", newline="") as handle:
+        reader = csv.DictReader(handle)
+        missing = [name for name in COLUMNS if name not in (reader.fieldnames or ())]
+        if missing:
+            raise ValidationError(f"{path.name}: missing columns {', '.join(missing)}.")
+        rows = [_clean(row, path, line) for line, row in enumerate(reader, start=2)]
+    codes = [row["code"] for row in rows]
+    duplicates = sorted({code for code in codes if codes.count(code) > 1})
+    if duplicates:
+        raise ValidationError(f"{path.name}: duplicate codes {', '.join(duplicates)}.")
+    return rows
+
+
+def _clean(row: dict, path: Path, line: int) -> dict:
+    cleaned = {name: nfc((row.get(name) or "").strip()) for name in COLUMNS}
+    problems = []
+    if not cleaned["code"]:
+        problems.append("no code")
+    if not cleaned["name"]:
+        problems.append("no name")
+    if cleaned["kind"] not in Agency.Kind.values:
+        problems.append(f"unknown kind “{cleaned['kind']}”")
+    if problems:
+        raise ValidationError(f"{path.name}, line {line}: {'; '.join(problems)}.")
+    return cleaned
+
+
+def _unknown_parents(rows) -> str:
+    pairs = ", ".join(f"{row['code']} → {row['parent_code']}" for row in rows)
+    return f"Parent agencies not found (or a cycle): {pairs}."
+
+
+def _upsert(row: dict, *, active: bool) -> str:
+    """'created', 'updated' or 'unchanged'."""
+    parent_id = None
+    if row["parent_code"]:
+        parent_id = Agency.objects.values_list("pk", flat=True).get(code=row["parent_code"])
+    values = {
+        "name": row["name"],
+        "short_name": row["short_name"],
+        "kind": row["kind"],
+        "parent_id": parent_id,
+        "is_active": active,
+        "source": row["source"],
+    }
+    agency = Agency.objects.filter(code=row["code"]).first()
+    if agency is None:
+        Agency.objects.create(code=row["code"], **values)
+        return "created"
+    changed = {name: value for name, value in values.items() if getattr(agency, name) != value}
+    if not changed:
+        return "unchanged"
+    for name, value in changed.items():
+        setattr(agency, name, value)
+    agency.save()
+    return "updated"
