@@ -8,7 +8,6 @@ from django import forms
 from django.contrib import admin, messages
 from django.contrib.admin import helpers
 from django.contrib.admin.utils import unquote
-from django.contrib.admin.widgets import AdminDateWidget, FilteredSelectMultiple
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404, HttpResponseRedirect
 from django.template.response import TemplateResponse
@@ -17,12 +16,12 @@ from django.utils.text import format_lazy
 from django.utils.translation import gettext, ngettext
 from django.utils.translation import gettext_lazy as _
 
-from agencies.models import Agency, Role, User
 from common.exceptions import Conflict
 from initiatives.admin import InitiativeAdmin
-from initiatives.models import Initiative, Scope, Status
+from initiatives.models import Initiative, Status
 
 from . import services
+from .admin_forms import BULK_TRANSITIONS, form_for
 from .models import (
     CouncilAssignment,
     CouncilReview,
@@ -33,10 +32,9 @@ from .models import (
     TransitionLog,
 )
 from .permissions import USER_TRANSITIONS, available_transitions, transition_label
-from .scoresheets import _clean_scores
+from .scoresheets import clean_scores
 
 SERVICE_ERRORS = (Conflict, PermissionDenied, ValidationError, Http404)
-DATE_INPUTS = ["%Y-%m-%d", "%d/%m/%Y"]
 
 
 def status_label(value: str) -> str:
@@ -62,104 +60,6 @@ class ReadOnlyAdminMixin:
 
     def has_delete_permission(self, request, obj=None):
         return False
-
-
-# --- Forms collecting what each transition needs ----------------------------------------------
-
-
-class CommentForm(forms.Form):
-    comment = forms.CharField(
-        label=_("Comment"), required=False, widget=forms.Textarea(attrs={"rows": 4, "cols": 80})
-    )
-
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        self.order_fields([name for name in self.fields if name != "comment"] + ["comment"])
-
-    def service_kwargs(self) -> dict:
-        return dict(self.cleaned_data)
-
-
-class ReasonForm(CommentForm):
-    comment = forms.CharField(
-        label=_("Reason"), widget=forms.Textarea(attrs={"rows": 4, "cols": 80})
-    )
-
-
-class RequestRevisionForm(CommentForm):
-    comment = forms.CharField(
-        label=_("Everything the agency must add or correct"),
-        widget=forms.Textarea(attrs={"rows": 6, "cols": 80}),
-    )
-    reply_due = forms.DateField(
-        label=_("Reply due"),
-        required=False,
-        input_formats=DATE_INPUTS,
-        widget=AdminDateWidget,
-        help_text=_("Leave empty to use the deadline rule."),
-    )
-
-
-class AcceptForm(CommentForm):
-    council_members = forms.ModelMultipleChoiceField(
-        label=_("Council members"),
-        queryset=User.objects.none(),
-        widget=FilteredSelectMultiple(_("council members"), is_stacked=False),
-    )
-
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        self.fields["council_members"].queryset = (
-            User.objects.filter(is_active=True, memberships__role=Role.COUNCIL_MEMBER)
-            .distinct()
-            .order_by("full_name", "username")
-        )
-
-    def service_kwargs(self) -> dict:
-        data = super().service_kwargs()
-        data["council_members"] = [user.pk for user in data["council_members"]]
-        return data
-
-
-class RecognizeForm(CommentForm):
-    decision_number = forms.CharField(label=_("Decision number"), max_length=60)
-    decision_date = forms.DateField(
-        label=_("Decision date"), input_formats=DATE_INPUTS, widget=AdminDateWidget
-    )
-    scope = forms.ChoiceField(label=_("Scope"), choices=Scope.choices)
-
-
-class StartRolloutForm(CommentForm):
-    target_agencies = forms.ModelMultipleChoiceField(
-        label=_("Agencies that must adopt it"),
-        queryset=Agency.objects.filter(is_active=True),
-        widget=FilteredSelectMultiple(_("agencies"), is_stacked=False),
-    )
-    report_due = forms.DateField(
-        label=_("Report due"), input_formats=DATE_INPUTS, widget=AdminDateWidget
-    )
-
-    def service_kwargs(self) -> dict:
-        data = super().service_kwargs()
-        data["target_agencies"] = [agency.pk for agency in data["target_agencies"]]
-        return data
-
-
-TRANSITION_FORMS = {
-    "reject": ReasonForm,
-    "decline": ReasonForm,
-    "request_revision": RequestRevisionForm,
-    "accept": AcceptForm,
-    "recognize": RecognizeForm,
-    "start_rollout": StartRolloutForm,
-}
-# Transitions whose only input is a comment can also be taken on several dossiers at once.
-BULK_TRANSITIONS = ("withdraw", "reject", "decline", "close_rollout", "complete_scoring",
-                    "submit", "resubmit")  # fmt: skip
-
-
-def form_for(name: str):
-    return TRANSITION_FORMS.get(name, CommentForm)
 
 
 # --- Dossiers: the initiatives admin plus transitions and the timeline ------------------------
@@ -423,7 +323,7 @@ class ScoreSheetForm(forms.ModelForm):
     def clean_scores(self):
         # The same rule the council member's own screen applies.
         rubric = self.instance.assignment.initiative.council_review.rubric
-        cleaned, problems = _clean_scores(
+        cleaned, problems = clean_scores(
             list(rubric.criteria.all()), self.cleaned_data["scores"] or {}, complete=False
         )
         if problems:

@@ -37,7 +37,7 @@ def scoresheet_get(*, initiative_id, actor) -> ScoreSheet:
     return getattr(assignment, "sheet", None) or ScoreSheet(assignment=assignment)
 
 
-def _clean_scores(criteria, scores: dict, *, complete: bool) -> tuple[dict, dict]:
+def clean_scores(criteria, scores: dict, *, complete: bool) -> tuple[dict, dict]:
     cleaned, problems = {}, {}
     known = {c.code: c for c in criteria}
     for code in scores:
@@ -84,7 +84,7 @@ def scoresheet_save(
             status=initiative.status,
         )
     criteria = list(initiative.council_review.rubric.criteria.all())
-    cleaned, problems = _clean_scores(criteria, scores or {}, complete=submit)
+    cleaned, problems = clean_scores(criteria, scores or {}, complete=submit)
     if vote and vote not in Vote.values:
         problems["vote"] = [_("Choose “agree” or “disagree”.")]
     elif submit and not vote:
