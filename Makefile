@@ -1,0 +1,79 @@
+# Sáng kiến — developer entry points. See README.md.
+#
+#   make run    install (runtime deps), migrate, load the demo province, start web + worker + beat
+#   make test   install (dev deps) and run the whole pytest suite
+#   make lint   ruff check + ruff format --check
+#   make fmt    ruff format + ruff check --fix
+
+SHELL := /bin/bash
+.DEFAULT_GOAL := help
+
+PYTHON ?= python3
+VENV ?= .venv
+BIN := $(VENV)/bin
+PORT ?= 8000
+PYTEST_ARGS ?=
+PIP_INSTALL = $(BIN)/pip install --quiet --disable-pip-version-check
+CONSTRAINTS := requirements/constraints.txt
+
+# Playwright never downloads browsers here: the e2e tests drive Debian's Chromium.
+CHROMIUM ?= /usr/bin/chromium
+export PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD := 1
+
+# The install stamps are keyed on the content of the requirement files (and the Python
+# version), so a re-run with unchanged requirements costs nothing, and any edit reinstalls.
+hash = $(shell cat $(1) | { sha256sum 2>/dev/null || shasum -a 256; } | cut -c1-16)
+PY_VERSION := $(shell $(PYTHON) -c 'import sys; print("%d.%d" % sys.version_info[:2])' 2>/dev/null)
+BASE_STAMP := $(VENV)/.installed-base-$(PY_VERSION)-$(call hash,requirements/base.txt $(CONSTRAINTS))
+DEV_STAMP := $(VENV)/.installed-dev-$(PY_VERSION)-$(call hash,requirements/base.txt requirements/dev.txt $(CONSTRAINTS))
+
+.PHONY: help run test lint fmt venv venv-dev clean-venv
+
+help:
+	@echo "make run   - start the system on http://127.0.0.1:$(PORT) (demo accounts, DEBUG=1)"
+	@echo "make test  - run the test suite"
+	@echo "make lint  - ruff check + ruff format --check"
+	@echo "make fmt   - format and autofix with ruff"
+
+$(BIN)/python:
+	$(PYTHON) -m venv $(VENV)
+
+# dev.txt includes base.txt: a dev install also satisfies the runtime stamp, so `make run`
+# after `make test` installs nothing (and `make run` never removes the dev tools).
+$(BASE_STAMP): | $(BIN)/python
+	$(PIP_INSTALL) -r requirements/base.txt -c $(CONSTRAINTS)
+	@rm -f $(VENV)/.installed-base-*
+	@touch $@
+
+$(DEV_STAMP): | $(BIN)/python
+	$(PIP_INSTALL) -r requirements/dev.txt -c $(CONSTRAINTS)
+	@rm -f $(VENV)/.installed-dev-* $(VENV)/.installed-base-*
+	@touch $@ $(BASE_STAMP)
+
+venv: $(BASE_STAMP)
+venv-dev: $(DEV_STAMP)
+
+clean-venv:
+	rm -rf $(VENV)
+
+# DEBUG defaults to on for `make run` only, so the demo accounts can log in.
+run: export DEBUG ?= 1
+run: $(BASE_STAMP)
+	$(BIN)/python manage.py migrate --noinput
+	$(BIN)/python manage.py collectstatic --noinput --verbosity 0
+	$(BIN)/python manage.py load_demo
+	PATH="$(abspath $(BIN)):$$PATH" $(BIN)/honcho start --procfile Procfile --port $(PORT)
+
+test: $(DEV_STAMP)
+	@if [ -x "$(CHROMIUM)" ]; then echo "Chromium for browser tests: $(CHROMIUM)"; \
+	else echo "Note: $(CHROMIUM) not found (apt-get install chromium); browser tests need it."; fi
+	CHROMIUM="$(CHROMIUM)" $(BIN)/pytest $(PYTEST_ARGS); rc=$$?; \
+	if [ $$rc -ne 0 ]; then echo "pytest exited with status $$rc"; fi; exit $$rc
+
+lint: $(DEV_STAMP)
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+
+fmt: $(DEV_STAMP)
+	$(BIN)/ruff format .
+	$(BIN)/ruff check --fix .
