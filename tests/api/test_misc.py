@@ -143,3 +143,8 @@ def test_openapi_schema_is_valid_without_warnings(db, tmp_path):
 
     call_command("spectacular", "--validate", "--fail-on-warn", "--file", str(tmp_path / "s.yml"))
     assert "/api/v1/initiatives/{id}/scoresheet/" in (tmp_path / "s.yml").read_text()
+
+
+def test_root_leads_to_the_administration_site(db, client):
+    response = client.get("/")
+    assert response.status_code == 302 and response["Location"] == "/admin/"
