@@ -7,4 +7,9 @@ class AdoptionConfig(AppConfig):
     verbose_name = _("Adoption")
 
     def ready(self):
+        from initiatives.selectors import register_visibility
+
         from . import receivers  # noqa: F401
+        from .selectors import adopter_visibility
+
+        register_visibility(adopter_visibility)

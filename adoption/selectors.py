@@ -1,4 +1,4 @@
-from django.db.models import Prefetch, Q
+from django.db.models import Exists, OuterRef, Prefetch, Q
 
 from agencies import roles
 from initiatives.models import Status
@@ -25,3 +25,13 @@ def adoptions_of(initiative, user):
         .select_related("agency")
         .prefetch_related(Prefetch("reports", queryset=reports))
     )
+
+
+def adopter_visibility(user) -> Q | None:
+    """An agency asked to adopt (or adopting) a recognized initiative may read its dossier;
+    confidential parts stay hidden (initiatives.permissions.sees_confidential)."""
+    agencies = roles.agency_member_ids(user)
+    if not agencies:
+        return None
+    adopting = Adoption.objects.filter(initiative=OuterRef("pk"), agency_id__in=agencies)
+    return Q(Exists(adopting), status__in=PUBLIC_STATES)

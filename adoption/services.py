@@ -39,14 +39,37 @@ def adoptions_mandate(*, initiative, agency_ids, due_date) -> None:
             adoption.save(update_fields=["source", "due_date", "updated_at"])
 
 
-@transaction.atomic
-def adoption_create_voluntary(*, initiative, actor) -> Adoption:
+OPEN_STATES = (Status.RECOGNIZED, Status.ROLLOUT)
+
+
+def _check_open(initiative):
+    if initiative.status not in OPEN_STATES:
+        raise Conflict(
+            _("Adoption records change only while the initiative is recognized or rolling out."),
+            status=initiative.status,
+        )
+
+
+def _adopting_agency(actor, agency_id=None) -> int:
     agencies = roles.agency_member_ids(actor)
     if not agencies:
         raise PermissionDenied(_("Only agency staff or heads can adopt an initiative."))
-    if initiative.status not in (Status.RECOGNIZED, Status.ROLLOUT):
+    if agency_id is not None:
+        if agency_id not in agencies:
+            raise PermissionDenied(_("You cannot adopt on behalf of another agency."))
+        return agency_id
+    if len(agencies) > 1:
+        raise ValidationError({"agency": _("You belong to several agencies: choose one.")})
+    return next(iter(agencies))
+
+
+@transaction.atomic
+def adoption_create_voluntary(*, initiative, actor, agency_id=None) -> Adoption:
+    agency_id = _adopting_agency(actor, agency_id)
+    if initiative.status not in OPEN_STATES:
         raise Conflict(_("Only a recognized initiative can be adopted."), status=initiative.status)
-    agency_id = min(agencies)
+    if agency_id == initiative.agency_id:
+        raise ValidationError({"agency": _("Your agency is the author of this initiative.")})
     adoption, created = Adoption.objects.get_or_create(
         initiative=initiative,
         agency_id=agency_id,
@@ -64,8 +87,9 @@ def _check_adopting_agency(adoption, actor):
 
 @transaction.atomic
 def adoption_update(*, adoption, actor, data: dict) -> Adoption:
-    adoption = Adoption.objects.select_for_update().get(pk=adoption.pk)
+    adoption = Adoption.objects.select_for_update().select_related("initiative").get(pk=adoption.pk)
     _check_adopting_agency(adoption, actor)
+    _check_open(adoption.initiative)
     new_status = data.get("status", adoption.status)
     if new_status != adoption.status:
         _check_status_change(adoption, actor, new_status, data)
@@ -77,8 +101,21 @@ def adoption_update(*, adoption, actor, data: dict) -> Adoption:
         adoption.started_on = today
     if adoption.status == A.APPLIED and not adoption.applied_on:
         adoption.applied_on = today
+    _check_dates(adoption, today)
     adoption.save()
     return adoption
+
+
+def _check_dates(adoption, today):
+    problems = {}
+    for name in ("started_on", "applied_on"):
+        value = getattr(adoption, name)
+        if value and value > today:
+            problems[name] = [_("This date cannot be in the future.")]
+    if adoption.started_on and adoption.applied_on and adoption.applied_on < adoption.started_on:
+        problems["applied_on"] = [_("The initiative cannot be applied before it was started.")]
+    if problems:
+        raise ValidationError(problems)
 
 
 def _check_status_change(adoption, actor, new_status, data):
@@ -97,6 +134,7 @@ def _check_status_change(adoption, actor, new_status, data):
 @transaction.atomic
 def report_add(*, adoption, actor, data: dict) -> AdoptionReport:
     _check_adopting_agency(adoption, actor)
+    _check_open(adoption.initiative)
     report = AdoptionReport(adoption=adoption, submitted_by=actor, **data)
     if roles.agency_role(actor, adoption.agency_id) == Role.AGENCY_HEAD:
         report.confirmed_by = actor

@@ -11,9 +11,19 @@ from adoption.models import Adoption, AdoptionReport
 from agencies.models import Agency, User
 from initiatives.models import Attachment, AttachmentKind, Author, Field, Initiative, Participant
 from initiatives.models import Status as InitiativeStatus
+from initiatives.permissions import sees_confidential
 from notifications.models import Notification
 from workflow.models import Criterion, Rubric, ScoreSheet, TransitionLog, Vote
 from workflow.permissions import available_transitions
+
+# Bounds that every database accepts: larger numbers are a 400, never an overflow (500).
+MAX_ID = 2**63 - 1
+MAX_VND = 10**15  # a million billion đồng
+
+
+class IdField(serializers.IntegerField):
+    def __init__(self, **kwargs):
+        super().__init__(min_value=1, max_value=MAX_ID, **kwargs)
 
 
 class AgencyRefSerializer(serializers.ModelSerializer):
@@ -170,7 +180,10 @@ class InitiativeWriteSerializer(serializers.ModelSerializer):
     )
     authors = AuthorSerializer(many=True, required=False)
     participants = ParticipantSerializer(many=True, required=False)
-    benefit_amount_vnd = serializers.IntegerField(min_value=0, required=False, allow_null=True)
+    benefit_amount_vnd = serializers.IntegerField(
+        min_value=0, max_value=MAX_VND, required=False, allow_null=True
+    )
+    round = serializers.IntegerField(min_value=2000, max_value=2100, required=False)
     agency = serializers.PrimaryKeyRelatedField(
         queryset=Agency.objects.filter(is_active=True), required=False, write_only=True
     )
@@ -225,6 +238,15 @@ class InitiativeDetailSerializer(InitiativeSummarySerializer):
             "created_at",
         ]
 
+    def to_representation(self, initiative):
+        data = super().to_representation(initiative)
+        if not sees_confidential(initiative, self.context["request"].user):
+            data["confidential_info"] = None
+            data["attachments"] = [a for a in data["attachments"] if not a["confidential"]]
+            for person in data["authors"] + data["participants"]:
+                person["birth_date"] = None
+        return data
+
     @extend_schema_field(TransitionChoiceSerializer(many=True))
     def get_available_transitions(self, initiative):
         return available_transitions(initiative, self.context["request"].user)
@@ -242,11 +264,11 @@ class TransitionInputSerializer(serializers.Serializer):
 
     comment = serializers.CharField(required=False, allow_blank=True, default="", max_length=5000)
     reply_due = serializers.DateField(required=False, allow_null=True)
-    council_members = serializers.ListField(child=serializers.IntegerField(), required=False)
+    council_members = serializers.ListField(child=IdField(), required=False, max_length=100)
     decision_number = serializers.CharField(required=False, allow_blank=True, max_length=60)
     decision_date = serializers.DateField(required=False, allow_null=True)
     scope = serializers.CharField(required=False, allow_blank=True)
-    target_agencies = serializers.ListField(child=serializers.IntegerField(), required=False)
+    target_agencies = serializers.ListField(child=IdField(), required=False, max_length=1000)
     report_due = serializers.DateField(required=False, allow_null=True)
 
     ARGUMENTS = {
@@ -340,8 +362,8 @@ class AdoptionReportSerializer(serializers.ModelSerializer):
         ]
         read_only_fields = ["id", "confirmed", "created_at"]
         extra_kwargs = {
-            "dossiers_handled": {"min_value": 0},
-            "cost_saved_vnd": {"min_value": 0},
+            "dossiers_handled": {"min_value": 0, "max_value": 10**9},
+            "cost_saved_vnd": {"min_value": 0, "max_value": MAX_VND},
             "processing_days_before": {"min_value": 0},
             "processing_days_after": {"min_value": 0},
         }
@@ -381,7 +403,7 @@ class AdoptionUpdateSerializer(serializers.ModelSerializer):
 
 class InitiativeFilterSerializer(serializers.Serializer):
     status = serializers.CharField(required=False)
-    agency = serializers.IntegerField(required=False, min_value=1)
+    agency = IdField(required=False)
     year = serializers.IntegerField(required=False, min_value=2000, max_value=2100)
     field = serializers.SlugField(required=False)
     q = serializers.CharField(required=False, max_length=200)
@@ -399,3 +421,9 @@ class NotificationSerializer(serializers.ModelSerializer):
     class Meta:
         model = Notification
         fields = ["id", "kind", "subject", "message", "initiative", "url", "created_at", "read_at"]
+
+
+class VoluntaryAdoptionSerializer(serializers.Serializer):
+    """Only needed by someone who works for several agencies."""
+
+    agency = IdField(required=False)

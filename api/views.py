@@ -17,6 +17,7 @@ from adoption.selectors import PUBLIC_STATES, adoptions_of, visible_adoptions
 from agencies.models import Agency
 from initiatives import services as initiative_services
 from initiatives.models import Attachment, Initiative
+from initiatives.permissions import sees_confidential
 from initiatives.selectors import initiative_detail_queryset, initiative_list, visible_initiatives
 from notifications import selectors as notification_selectors
 from notifications import services as notification_services
@@ -55,6 +56,7 @@ class InitiativeViewSet(
     mixins.UpdateModelMixin,
     viewsets.GenericViewSet,
 ):
+    lookup_value_regex = r"\d+"  # "abc" is a 404, never a 500
     # PUT is only for the score sheet; a dossier is edited with PATCH.
     http_method_names = ["get", "post", "put", "patch", "head", "options"]
 
@@ -116,6 +118,7 @@ class InitiativeViewSet(
         service = SERVICES.get(name)
         if service is None:
             raise NotFound(_("Unknown transition “%(name)s”.") % {"name": name})
+        self.get_object()  # an invisible dossier is a 404 whatever the body says
         serializer = s.TransitionInputSerializer(data=request.data)
         serializer.is_valid(raise_exception=True)
         initiative = service(initiative=pk, actor=request.user, **serializer.arguments_for(name))
@@ -145,6 +148,7 @@ class InitiativeViewSet(
         if request.method == "GET":
             sheet = scoresheets.scoresheet_get(initiative_id=pk, actor=request.user)
             return Response(s.ScoreSheetSerializer(sheet).data)
+        self.get_object()
         serializer = s.ScoreSheetInputSerializer(data=request.data)
         serializer.is_valid(raise_exception=True)
         sheet = scoresheets.scoresheet_save(
@@ -157,8 +161,12 @@ class InitiativeViewSet(
     def adoptions(self, request, pk=None):
         initiative = _adoptable_initiative(request.user, pk)
         if request.method == "POST":
+            body = s.VoluntaryAdoptionSerializer(data=request.data)
+            body.is_valid(raise_exception=True)
             adoption = adoption_services.adoption_create_voluntary(
-                initiative=initiative, actor=request.user
+                initiative=initiative,
+                actor=request.user,
+                agency_id=body.validated_data.get("agency"),
             )
             return Response(s.AdoptionSerializer(adoption).data, status=status.HTTP_201_CREATED)
         records = adoptions_of(initiative, request.user)
@@ -182,6 +190,8 @@ class AttachmentDownloadView(APIView):
     def get(self, request, pk):
         visible = visible_initiatives(request.user)
         attachment = get_object_or_404(Attachment.objects.filter(initiative__in=visible), pk=pk)
+        if attachment.confidential and not sees_confidential(attachment.initiative, request.user):
+            raise Http404
         return FileResponse(
             attachment.file.open("rb"),
             as_attachment=True,
@@ -252,6 +262,7 @@ class NotificationViewSet(mixins.ListModelMixin, viewsets.GenericViewSet):
     """The caller's inbox; every user sees only their own notifications."""
 
     serializer_class = s.NotificationSerializer
+    lookup_value_regex = r"\d+"
 
     def get_queryset(self):
         if getattr(self, "swagger_fake_view", False):  # schema generation

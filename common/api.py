@@ -1,7 +1,10 @@
 """API plumbing shared by every app: pagination and the mapping of domain errors to HTTP."""
 
 from django.core.exceptions import ValidationError as DjangoValidationError
+from django.http import Http404
+from django.utils.translation import gettext as _
 from rest_framework import status
+from rest_framework.exceptions import NotFound
 from rest_framework.pagination import PageNumberPagination
 from rest_framework.response import Response
 from rest_framework.views import exception_handler as drf_exception_handler
@@ -33,5 +36,7 @@ def exception_handler(exc, context):
     if isinstance(exc, UploadTooLarge):
         body = {"detail": str(exc.message)}
         return Response(body, status=status.HTTP_413_REQUEST_ENTITY_TOO_LARGE)
-    # DRF maps Http404 and Django's PermissionDenied itself, with translated messages.
+    if isinstance(exc, Http404):
+        # Django's message names the model in English ("No Initiative matches …").
+        exc = NotFound(_("Not found."))
     return drf_exception_handler(exc, context)

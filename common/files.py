@@ -40,6 +40,8 @@ def _sniff_ooxml(fileobj) -> str | None:
         fileobj.seek(0)
     if "[Content_Types].xml" not in names:
         return None
+    if any(name.endswith("vbaProject.bin") for name in names):
+        return None  # macro-enabled documents are not accepted
     for marker, content_type in _OOXML_MARKERS.items():
         if marker in names:
             return content_type

@@ -5,6 +5,7 @@ from django.utils.translation import gettext_lazy as _
 from django_fsm import ConcurrentTransitionMixin, FSMField, transition
 
 from agencies.models import Agency
+from common.files import ALLOWED_TYPES
 from common.text import fold, nfc
 
 from . import permissions as can
@@ -139,6 +140,12 @@ class Initiative(ConcurrentTransitionMixin, models.Model):
     def is_editable(self) -> bool:
         return self.status in EDITABLE_STATES
 
+    @property
+    def current_due(self):
+        """The deadline of the stage the dossier is in, if that stage has one."""
+        name = _DUE_FIELDS.get(self.status)
+        return getattr(self, name) if name else None
+
     # --- State machine: state rules only; services do checks, I/O and logging. -------------
 
     @transition(
@@ -258,6 +265,14 @@ class Initiative(ConcurrentTransitionMixin, models.Model):
         pass
 
 
+# Where a dossier's current deadline is kept, by status.
+_DUE_FIELDS = {
+    S.DEPARTMENT_REVIEW: "review_due",
+    S.REVISION_REQUESTED: "revision_due",
+    S.COUNCIL_REVIEW: "decision_due",
+    S.AWAITING_DECISION: "decision_due",
+}
+
 _TEXT_FIELDS = (
     "title",
     "problem",
@@ -344,8 +359,9 @@ class AttachmentKind(models.TextChoices):
 
 
 def attachment_path(instance, filename):
-    # The stored name is opaque; the original name is kept in a field for downloads.
-    ext = filename.rsplit(".", 1)[-1].lower() if "." in filename else "bin"
+    # The stored name is opaque and its extension follows the checked content, never the
+    # client's name (kept in original_name for downloads).
+    ext = ALLOWED_TYPES.get(instance.content_type, "bin")
     return f"attachments/{instance.initiative_id}/{timezone.now():%Y%m%d%H%M%S%f}.{ext}"
 
 

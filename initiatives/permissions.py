@@ -22,3 +22,16 @@ def is_leader_or_reviewer(initiative, user) -> bool:
 def nobody(initiative, user) -> bool:
     """Transitions only the system (Celery beat) takes."""
     return False
+
+
+def sees_confidential(initiative, user) -> bool:
+    """Confidential details (TT 18: thông tin cần bảo mật) stay inside the review process:
+    the submitting agency, reviewers, council members and leaders. An agency that merely
+    adopts a recognized initiative sees the public part only."""
+    return (
+        user.is_superuser
+        or is_owner(initiative, user)
+        or roles.is_reviewer(user)
+        or roles.is_leader(user)
+        or roles.is_council_member(user)
+    )

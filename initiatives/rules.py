@@ -4,6 +4,7 @@ from datetime import date
 from decimal import Decimal
 
 from dateutil.relativedelta import relativedelta
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
 REQUIRED_FIELDS = (
@@ -14,6 +15,13 @@ REQUIRED_FIELDS = (
     "benefits_author",
     "first_applied_on",
 )
+
+
+def request_date(initiative) -> date:
+    """The day the one-year rule counts to (TT 18): the first submission, else today. A
+    dossier sent back for revision keeps it, however long the revision took."""
+    submitted = initiative.submitted_at
+    return timezone.localdate(submitted) if submitted else timezone.localdate()
 
 
 def submission_problems(initiative, *, today: date) -> dict[str, list[str]]:

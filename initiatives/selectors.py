@@ -1,11 +1,12 @@
 """Reads of dossiers, shaped for lists and detail pages, filtered by what the user may see."""
 
-from django.db.models import Q
+from django.db.models import Case, F, IntegerField, Q, Value, When
+from django.utils import timezone
 
 from agencies import roles
 from common.text import fold
 
-from .models import Initiative
+from .models import Initiative, Status
 
 # Other apps grant extra visibility (e.g. workflow: council members see their assignments)
 # without initiatives importing them. Each provider returns a Q or None for a user.
@@ -66,3 +67,36 @@ def initiative_detail_queryset(user):
         .select_related("agency", "field")
         .prefetch_related("authors", "participants", "attachments")
     )
+
+
+# --- Sorting for lists -----------------------------------------------------------------
+
+# Statuses sort in the order a dossier moves through them, not alphabetically.
+_STATUS_RANK = Case(
+    *(When(status=value, then=Value(rank)) for rank, value in enumerate(Status.values)),
+    output_field=IntegerField(),
+)
+SORT_COLUMNS = {
+    "updated": "updated_at",
+    "code": "code",
+    "title": "title",
+    "status": "status_rank",
+}
+
+
+def sorted_by(queryset, sort: str):
+    """Order by a whitelisted key ("title", "-code", …); ties broken by id for stable pages."""
+    key = sort or "-updated"
+    descending = key.startswith("-")
+    column = SORT_COLUMNS[key.lstrip("-")]
+    if column == "status_rank":
+        queryset = queryset.annotate(status_rank=_STATUS_RANK)
+    # Drafts have no code yet: they go last whichever way the codes run.
+    order = F(column).desc(nulls_last=True) if descending else F(column).asc(nulls_last=True)
+    return queryset.order_by(order, "-id" if descending else "id")
+
+
+def rounds_of(queryset) -> list[int]:
+    years = set(queryset.order_by().values_list("round", flat=True).distinct())
+    years.add(timezone.localdate().year)
+    return sorted(years, reverse=True)

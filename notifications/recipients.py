@@ -50,7 +50,10 @@ def recipients_for(transition: str, initiative, extra: dict):
         "decline": [agency, people_with_role(Role.REVIEWER)],
         "start_rollout": [agency_people(extra.get("target_agencies", [])), agency],
         "close_rollout": [agency, people_with_role(Role.REVIEWER)],
-        "withdraw": [agency, people_with_role(Role.REVIEWER)],
+        # A draft withdrawn before submission was never seen by the reviewers.
+        "withdraw": [agency, people_with_role(Role.REVIEWER)]
+        if initiative.submitted_at
+        else [agency],
     }.get(transition, [agency])
     users = {}
     for queryset in groups:

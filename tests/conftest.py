@@ -11,6 +11,7 @@ from initiatives.models import Author, Initiative
 from workflow.scenarios import Cast, advance
 
 IN_CI = os.environ.get("CI", "").lower() == "true"
+pytest_plugins = ["tests.browser"]
 
 
 def require_service(name: str, reason: str):
@@ -81,6 +82,11 @@ class Province:
         self.head = make_user("head_tuphap", "Trần Văn Hùng", (Role.AGENCY_HEAD, self.stp))
         self.other_staff = make_user(
             "staff_phoyen", "Lê Minh Đức", (Role.AGENCY_STAFF, self.phoyen)
+        )
+        # An agency with no part in any dossier of the tests: sees none of them.
+        self.songcong = make_agency("UBND-SONGCONG", "UBND phường Sông Công", Agency.Kind.COMMUNE)
+        self.outsider = make_user(
+            "staff_songcong", "Mai Văn Tú", (Role.AGENCY_STAFF, self.songcong)
         )
         self.reviewer = make_user("reviewer", "Phạm Thu Hà", (Role.REVIEWER, self.skhcn))
         self.council = [

@@ -1,17 +1,36 @@
 """Reads for the workflow: history, council work, and what a council member may see."""
 
-from django.db.models import Exists, OuterRef, Q
+from decimal import Decimal
+
+from django.db.models import (
+    Case,
+    Count,
+    Exists,
+    OuterRef,
+    Prefetch,
+    Q,
+    When,
+)
+from django.utils.translation import gettext as _
 
 from agencies import roles
+from agencies.models import Agency, Role, User
+from common.text import fold
+from initiatives.models import AttachmentKind, Initiative, Status
+from initiatives.rules import REQUIRED_FIELDS, request_date, submission_problems
+from initiatives.selectors import initiative_detail_queryset
 
 from .models import CouncilAssignment, Rubric, TransitionLog
 
 
 def council_visibility(user) -> Q | None:
-    """Council members see the dossiers assigned to them (registered with initiatives)."""
+    """Council members see the dossiers they score (registered with initiatives); a recused
+    member has a conflict of interest and does not see the council's dossier."""
     if not roles.is_council_member(user):
         return None
-    assigned = CouncilAssignment.objects.filter(initiative=OuterRef("pk"), member=user)
+    assigned = CouncilAssignment.objects.filter(
+        initiative=OuterRef("pk"), member=user, recused=False
+    )
     return Q(Exists(assigned))
 
 
@@ -32,6 +51,231 @@ def assignment_for(initiative, user):
 
 
 def eligible_assignments(initiative):
-    return CouncilAssignment.objects.filter(initiative=initiative, recused=False).select_related(
+    """Members who score: not recused, and still active (a departed member cannot block)."""
+    return CouncilAssignment.objects.filter(
+        initiative=initiative, recused=False, member__is_active=True
+    ).select_related("member", "sheet")
+
+
+def previous_council(initiative) -> list[dict]:
+    """The sheets of an earlier council round, kept in the audit trail before a new round."""
+    rows = []
+    assignments = CouncilAssignment.objects.filter(initiative=initiative).select_related(
         "member", "sheet"
     )
+    for assignment in assignments:
+        sheet = getattr(assignment, "sheet", None)
+        rows.append(
+            {
+                "member": assignment.member.username,
+                "recused": assignment.recused,
+                "scores": sheet.scores if sheet else {},
+                "vote": sheet.vote if sheet else "",
+                "comment": sheet.comment if sheet else "",
+                "submitted_at": sheet.submitted_at.isoformat()
+                if sheet and sheet.submitted_at
+                else None,
+            }
+        )
+    return rows
+
+
+def author_names_of(initiative) -> set[str]:
+    return {fold(a.full_name) for a in initiative.authors.all()}
+
+
+def recusal_reason(initiative, member, author_names: set[str], member_agencies=None) -> str:
+    """Why a council member may not score this dossier, or "" (TT 18: no conflict of interest)."""
+    if member_agencies is None:
+        member_agencies = {agency for _role, agency in roles.memberships(member)}
+    if initiative.agency_id in member_agencies:
+        return _("Works at the applicant agency")
+    if fold(member.get_full_name()) in author_names:
+        return _("Is an author of the initiative")
+    return ""
+
+
+def council_candidates(initiative) -> list[tuple]:
+    """Every active council member with the reason they are recused ("" when they may score)."""
+    members = (
+        User.objects.filter(is_active=True, memberships__role=Role.COUNCIL_MEMBER)
+        .distinct()
+        .prefetch_related("memberships")
+        .order_by("full_name")
+    )
+    names = author_names_of(initiative)
+    return [
+        (
+            member,
+            recusal_reason(
+                initiative, member, names, {m.agency_id for m in member.memberships.all()}
+            ),
+        )
+        for member in members
+    ]
+
+
+# --- Web screens (reviewer, council, leader): shaped reads, a constant number of queries ------
+
+
+def active_agencies():
+    """Every agency that can be asked to adopt an initiative, by name."""
+    return Agency.objects.filter(is_active=True).order_by("name")
+
+
+def _dossiers(status):
+    return Initiative.objects.filter(status=status).select_related("agency", "field")
+
+
+def review_queue():
+    """Dossiers the Department must check, the oldest submission first."""
+    return _dossiers(Status.DEPARTMENT_REVIEW).order_by("submitted_at", "id")
+
+
+def scoring_in_progress():
+    """Dossiers with the council, each with its number of members and of submitted sheets."""
+    eligible = Q(council_assignments__recused=False)
+    return (
+        _dossiers(Status.COUNCIL_REVIEW)
+        .annotate(
+            sheets_expected=Count("council_assignments", filter=eligible),
+            sheets_submitted=Count(
+                "council_assignments",
+                filter=eligible & Q(council_assignments__sheet__submitted_at__isnull=False),
+            ),
+        )
+        .order_by("decision_due", "id")
+    )
+
+
+def council_assignments_of(user):
+    """A member's assignments, recused ones included, with the sheet (or None) joined:
+    dossiers being scored now first, the nearest decision deadline first."""
+    scoring_now = Case(When(initiative__status=Status.COUNCIL_REVIEW, then=0), default=1)
+    return (
+        CouncilAssignment.objects.filter(member=user)
+        .select_related("initiative__agency", "initiative__field", "sheet")
+        .order_by(scoring_now, "initiative__decision_due", "-id")
+    )
+
+
+def awaiting_decision():
+    return (
+        _dossiers(Status.AWAITING_DECISION)
+        .select_related("council_review")
+        .order_by("decision_due", "id")
+    )
+
+
+def recognized_awaiting_rollout():
+    return _dossiers(Status.RECOGNIZED).order_by("decided_at", "id")
+
+
+def in_rollout():
+    return (
+        _dossiers(Status.ROLLOUT)
+        .annotate(adoption_count=Count("adoptions", distinct=True))
+        .order_by("decided_at", "id")
+    )
+
+
+def scoring_rows(initiative):
+    """The council's sheets for a score table: (criteria, [assignment]), each assignment with
+    .submitted_sheet (None until submitted) and .score_list (scores in criteria order).
+
+    Callers decide who may see them (never one member another's before complete_scoring).
+    """
+    review = getattr(initiative, "council_review", None)
+    if review is None:
+        return [], []
+    criteria = list(review.rubric.criteria.all())
+    rows = list(eligible_assignments(initiative).order_by("id"))
+    for row in rows:
+        row.submitted_sheet = sheet = _submitted(row)
+        row.score_list = [as_decimal(sheet.scores.get(c.code)) if sheet else None for c in criteria]
+    return criteria, rows
+
+
+def _submitted(assignment):
+    sheet = getattr(assignment, "sheet", None)
+    return sheet if sheet is not None and sheet.is_locked else None
+
+
+def as_decimal(value) -> Decimal | None:
+    """Scores are stored as strings in JSON; pages show them as localised numbers."""
+    return None if value in (None, "") else Decimal(str(value))
+
+
+# --- The dossier page -------------------------------------------------------------------------
+
+
+def dossier_queryset(user):
+    logs = TransitionLog.objects.select_related("actor").order_by("created_at", "id")
+    return (
+        initiative_detail_queryset(user)
+        .select_related("council_review__rubric")
+        .prefetch_related(
+            Prefetch("transition_logs", queryset=logs), "council_review__rubric__criteria"
+        )
+    )
+
+
+def completed_review(initiative):
+    review = getattr(initiative, "council_review", None)
+    return review if review is not None and review.completed_at else None
+
+
+def score_summary(review) -> list[dict]:
+    """Per-criterion means of a completed council review, in rubric order."""
+    return [
+        {"criterion": c, "mean": as_decimal(review.mean_scores.get(c.code))}
+        for c in review.rubric.criteria.all()
+    ]
+
+
+def council_table(initiative, review) -> dict | None:
+    """Every member's submitted sheet with the means row: shown once scoring is complete."""
+    if review is None:
+        return None
+    criteria, rows = scoring_rows(initiative)
+    means = [row["mean"] for row in score_summary(review)]
+    return {"criteria": criteria, "rows": rows, "means": means, "total": review.total}
+
+
+def completeness(initiative) -> dict:
+    """The reviewer's checklist: each submission condition, the authors' total, attachments."""
+    problems = submission_problems(initiative, today=request_date(initiative))
+    fields = [
+        {
+            "label": initiative._meta.get_field(name).verbose_name,
+            "ok": name not in problems,
+            "problems": problems.get(name, []),
+        }
+        for name in REQUIRED_FIELDS
+    ]
+    rules = [
+        (_("Authors' contributions total 100%"), "authors"),
+        (_("Truthfulness declared"), "truthfulness_declared"),
+    ]
+    conditions = [
+        {"label": label, "ok": key not in problems, "problems": problems.get(key, [])}
+        for label, key in rules
+    ]
+    kinds = [a.kind for a in initiative.attachments.all()]
+    attachments = [
+        {
+            "kind": kind,
+            "label": label,
+            "count": kinds.count(kind),
+            "ok": kind in kinds,
+            "optional": kind == AttachmentKind.KHAC,
+        }
+        for kind, label in AttachmentKind.choices
+    ]
+    return {
+        "fields": fields,
+        "conditions": conditions,
+        "attachments": attachments,
+        "authors_total": sum(a.contribution_percent for a in initiative.authors.all()),
+        "ready": not problems,
+    }

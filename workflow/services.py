@@ -7,7 +7,7 @@ transaction.
 """
 
 from collections.abc import Callable
-from datetime import date
+from datetime import date, timedelta
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
@@ -19,10 +19,9 @@ from django_fsm import ConcurrentTransition, can_proceed
 from agencies import roles
 from agencies.models import Agency, Role
 from common.exceptions import Conflict
-from common.text import fold
 from initiatives import permissions as can
 from initiatives.models import Initiative, Scope
-from initiatives.rules import submission_problems
+from initiatives.rules import request_date, submission_problems
 from initiatives.selectors import visible_initiatives
 from initiatives.services import initiative_assign_code
 
@@ -30,11 +29,18 @@ from . import scoring
 from .deadlines import due_date
 from .models import CouncilAssignment, CouncilReview, DeadlineRule, TransitionLog
 from .permissions import may_take, transition_label, transition_meta
-from .selectors import active_rubric, eligible_assignments
+from .selectors import (
+    active_rubric,
+    author_names_of,
+    eligible_assignments,
+    previous_council,
+    recusal_reason,
+)
 from .signals import initiative_transitioned
 
 Problems = dict[str, list[str]]
 MIN_COUNCIL_MEMBERS = 3
+MAX_REPLY_PERIOD = timedelta(days=90)
 
 
 # --- The common path of every transition ---------------------------------------------------
@@ -125,7 +131,7 @@ def _today() -> date:
 
 
 def _submission_check(obj) -> Problems:
-    return submission_problems(obj, today=_today())
+    return submission_problems(obj, today=request_date(obj))
 
 
 def _open_department_review(obj) -> None:
@@ -183,6 +189,11 @@ def initiative_request_revision(
         )
         if due <= today:
             problems["reply_due"] = [_("The reply due date must be after today.")]
+        elif due > today + MAX_REPLY_PERIOD:
+            problems["reply_due"] = [
+                _("The reply due date can be at most %(days)s days from today.")
+                % {"days": MAX_REPLY_PERIOD.days}
+            ]
         return problems
 
     def apply(obj):
@@ -210,14 +221,6 @@ def initiative_reject(*, initiative, actor, comment: str = "") -> Initiative:
     )
 
 
-def _recusal_reason(initiative, member, author_names: set[str]) -> str:
-    if initiative.agency_id in {agency for _role, agency in roles.memberships(member)}:
-        return _("Works at the applicant agency")
-    if fold(member.get_full_name()) in author_names:
-        return _("Is an author of the initiative")
-    return ""
-
-
 def _council_plan(obj, member_ids) -> tuple[list[tuple], Problems]:
     """[(member, recusal reason)] for the requested members, and the problems found."""
     from agencies.models import User
@@ -236,8 +239,8 @@ def _council_plan(obj, member_ids) -> tuple[list[tuple], Problems]:
             _("These users are not council members: %(ids)s.")
             % {"ids": ", ".join(str(i) for i in sorted(unknown))}
         ]
-    author_names = {fold(a.full_name) for a in obj.authors.all()}
-    plan = [(m, _recusal_reason(obj, m, author_names)) for m in members]
+    author_names = author_names_of(obj)
+    plan = [(m, recusal_reason(obj, m, author_names)) for m in members]
     eligible = [m for m, reason in plan if not reason]
     if len(eligible) < MIN_COUNCIL_MEMBERS:
         recused = "; ".join(f"{m.get_full_name()} ({reason})" for m, reason in plan if reason)
@@ -254,6 +257,7 @@ def _council_plan(obj, member_ids) -> tuple[list[tuple], Problems]:
 def initiative_accept(*, initiative, actor, council_members=(), comment: str = "") -> Initiative:
     member_ids = [int(pk) for pk in council_members]
     state = {}
+    details = {"council_members": member_ids}
 
     def check(obj):
         state["plan"], problems = _council_plan(obj, member_ids)
@@ -263,6 +267,9 @@ def initiative_accept(*, initiative, actor, council_members=(), comment: str = "
         today = _today()
         obj.accepted_at = timezone.now()
         obj.decision_due = due_date(DeadlineRule.Stage.DECISION, today)
+        earlier = previous_council(obj)
+        if earlier:
+            details["previous_council"] = earlier
         _start_council(obj, state["plan"])
 
     return _perform(
@@ -272,12 +279,15 @@ def initiative_accept(*, initiative, actor, council_members=(), comment: str = "
         comment=comment,
         check=check,
         apply=apply,
-        details={"council_members": member_ids},
+        details=details,
     )
 
 
 def _start_council(obj, plan) -> None:
-    """A fresh council round: the rubric in use now is frozen for this dossier."""
+    """A fresh council round: the rubric in use now is frozen for this dossier.
+
+    A dossier sent back during scoring comes here again; the earlier round's sheets are
+    copied into the accept log entry (see previous_council) before they are replaced."""
     CouncilAssignment.objects.filter(initiative=obj).delete()
     CouncilReview.objects.filter(initiative=obj).delete()
     CouncilReview.objects.create(initiative=obj, rubric=active_rubric())

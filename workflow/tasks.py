@@ -1,10 +1,16 @@
+import logging
+
 from celery import shared_task
+from django.core.exceptions import ValidationError
+from django.http import Http404
 from django.utils import timezone
 
 from common.exceptions import Conflict
 from initiatives.models import Initiative, Status
 
 from .services import initiative_expire
+
+logger = logging.getLogger(__name__)
 
 
 @shared_task
@@ -17,7 +23,9 @@ def expire_overdue_revisions() -> int:
     for pk in list(overdue):
         try:
             initiative_expire(initiative=pk)
-        except Conflict:
-            continue  # answered or expired meanwhile
+        except (Conflict, ValidationError, Http404) as exc:
+            # Answered, re-dated or removed meanwhile: the others must still expire.
+            logger.info("Dossier %s not expired: %s", pk, exc)
+            continue
         expired += 1
     return expired

@@ -97,3 +97,55 @@ def test_no_upload_once_submitted(at_state, province, api):
 
 def test_other_agency_cannot_upload(draft, province, api):
     assert upload(api(province.other_staff), draft.pk, "x.pdf", PDF).status_code == 404
+
+
+def test_adopting_agency_reads_the_public_part_only(at_state, province, api):
+    """Phổ Yên is asked to adopt: it reads the dossier, never what is confidential."""
+    initiative = at_state("draft")
+    initiative.confidential_info = "Mã nguồn phần mềm nội bộ"
+    initiative.save()
+    initiative.authors.update(birth_date="1980-01-02")
+    public = upload(api(province.staff), initiative.pk, "mo-ta.pdf", PDF).data
+    secret = (
+        api(province.staff)
+        .post(
+            f"/api/v1/initiatives/{initiative.pk}/attachments/",
+            {"file": SimpleUploadedFile("bi-mat.pdf", PDF), "kind": "khac", "confidential": True},
+            format="multipart",
+        )
+        .data
+    )
+    from workflow.scenarios import advance
+
+    advance(initiative, "rollout", province.cast())
+
+    adopter = api(province.other_staff)
+    detail = adopter.get(f"/api/v1/initiatives/{initiative.pk}/")
+    assert detail.status_code == 200
+    assert detail.data["confidential_info"] is None
+    assert [a["name"] for a in detail.data["attachments"]] == ["mo-ta.pdf"]
+    assert all(a["birth_date"] is None for a in detail.data["authors"])
+    assert "Mã nguồn" not in str(detail.data)
+    assert adopter.get(public["url"]).status_code == 200
+    assert adopter.get(secret["url"]).status_code == 404
+    # The submitting agency and the reviewer still see everything.
+    own = api(province.staff).get(f"/api/v1/initiatives/{initiative.pk}/").data
+    assert own["confidential_info"] == "Mã nguồn phần mềm nội bộ"
+    assert api(province.reviewer).get(secret["url"]).status_code == 200
+
+
+def test_macro_enabled_office_files_are_refused(draft, province, api):
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w") as archive:
+        archive.writestr("[Content_Types].xml", "<Types/>")
+        archive.writestr("word/document.xml", "<w:document/>")
+        archive.writestr("word/vbaProject.bin", "macro")
+    assert upload(api(province.staff), draft.pk, "macro.docx", buffer.getvalue()).status_code == 400
+
+
+def test_stored_name_follows_the_content_not_the_client(draft, province, api):
+    created = upload(api(province.staff), draft.pk, "trang.html", PDF)
+    assert created.status_code == 201
+    stored = draft.attachments.get().file.name
+    assert stored.endswith(".pdf") and "trang" not in stored
+    assert created.data["name"] == "trang.html"

@@ -30,7 +30,7 @@ def test_unauthenticated_is_401_everywhere(db, api):
 def test_agencies_filter_by_kind_and_name(province, api):
     client = api(province.staff)
     communes = client.get("/api/v1/agencies/", {"kind": "commune"}).data["results"]
-    assert {a["code"] for a in communes} == {"UBND-PHOYEN", "UBND-DAITU"}
+    assert {a["code"] for a in communes} == {"UBND-PHOYEN", "UBND-DAITU", "UBND-SONGCONG"}
     found = client.get("/api/v1/agencies/", {"q": "Tư pháp"}).data["results"]
     assert [a["code"] for a in found] == ["STP"]
 
@@ -143,8 +143,3 @@ def test_openapi_schema_is_valid_without_warnings(db, tmp_path):
 
     call_command("spectacular", "--validate", "--fail-on-warn", "--file", str(tmp_path / "s.yml"))
     assert "/api/v1/initiatives/{id}/scoresheet/" in (tmp_path / "s.yml").read_text()
-
-
-def test_root_leads_to_the_administration_site(db, client):
-    response = client.get("/")
-    assert response.status_code == 302 and response["Location"] == "/admin/"

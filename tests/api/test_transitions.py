@@ -120,8 +120,8 @@ def test_wrong_role_is_forbidden(case, dossier, province, api):
 @pytest.mark.parametrize("case", CASES, ids=str)
 def test_invisible_dossier_is_not_found(case, dossier, province, api):
     initiative = dossier(start_state(case))
-    # Staff of UBND phường Phổ Yên may not see a dossier of Sở Tư pháp.
-    response = api(province.other_staff).post(
+    # Staff of UBND phường Sông Công may not see a dossier of Sở Tư pháp.
+    response = api(province.outsider).post(
         url(initiative.pk, case.name), resolve(case.body, province), format="json"
     )
     assert response.status_code == 404
@@ -271,3 +271,44 @@ def test_malformed_input_is_a_400_not_a_500(at_state, province, api):
         api(province.leader).post(url(initiative.pk, "recognize"), body, format="json")
     )
     assert errors["decision_date"]
+
+
+# --- Other source states of multi-source transitions ---------------------------------------
+
+
+def test_reviewer_can_send_back_during_council_scoring(at_state, province, api):
+    initiative = at_state("council_review")
+    response = api(province.reviewer).post(
+        url(initiative.pk, "request_revision"), {"comment": "Bổ sung số liệu."}, format="json"
+    )
+    assert response.status_code == 200 and response.data["status"] == "revision_requested"
+
+
+@pytest.mark.parametrize("state", ["draft", "revision_requested"])
+def test_withdraw_from_other_states(state, at_state, province, api):
+    initiative = at_state(state)
+    response = api(province.head).post(url(initiative.pk, "withdraw"), {}, format="json")
+    assert response.status_code == 200 and response.data["status"] == "withdrawn"
+
+
+def test_default_reply_due_is_thirty_days_and_at_most_ninety(at_state, province, api):
+    initiative = at_state("department_review")
+    client = api(province.reviewer)
+    too_late = {"comment": "Bổ sung.", "reply_due": (TODAY + timedelta(days=91)).isoformat()}
+    errors = errors_of(client.post(url(initiative.pk, "request_revision"), too_late, format="json"))
+    assert "90" in errors["reply_due"]
+    response = client.post(url(initiative.pk, "request_revision"), {"comment": "Bổ sung."})
+    assert response.data["revision_due"] == (TODAY + timedelta(days=30)).isoformat()
+
+
+def test_resubmit_counts_the_year_from_the_first_request(at_state, province, api):
+    """Applied 11 months before submitting; the revision took two more months: still fine."""
+    from initiatives.models import Initiative
+
+    initiative = at_state("revision_requested", first_applied_on=TODAY - timedelta(days=330))
+    Initiative.objects.filter(pk=initiative.pk).update(
+        first_applied_on=TODAY - timedelta(days=390),
+        submitted_at=initiative.submitted_at - timedelta(days=60),
+    )
+    response = api(province.staff).post(url(initiative.pk, "resubmit"), {}, format="json")
+    assert response.status_code == 200, response.data

@@ -68,3 +68,18 @@ def test_inbox_api(at_state, province, api):
     assert client.post(f"/api/v1/notifications/{note_id}/read/").data["read_at"]
     assert client.get("/api/v1/notifications/", {"unread": 1}).data["count"] == 0
     assert api(other).post("/api/v1/notifications/read-all/").data == {"marked": 1}
+
+
+def test_withdrawing_an_unsubmitted_draft_does_not_bother_reviewers(at_state):
+    initiative = at_state("withdrawn")
+    assert recipients(initiative, "withdraw") == ["head_tuphap"]
+
+
+def test_notification_links_open_the_dossier_page(at_state, province, client):
+    initiative = at_state("department_review")
+    note = Notification.objects.get(initiative=initiative, recipient=province.reviewer)
+    client.force_login(province.reviewer)
+    response = client.post(f"/notifications/{note.pk}/open/")
+    assert response.status_code == 302 and response["Location"] == f"/initiatives/{initiative.pk}/"
+    note.refresh_from_db()
+    assert note.read_at is not None

@@ -61,3 +61,24 @@ def test_nobody_can_expire_by_hand(at_state, province, api):
     overdue(initiative)
     detail = api(province.reviewer).get(f"/api/v1/initiatives/{initiative.pk}/").data
     assert "expire" not in [t["name"] for t in detail["available_transitions"]]
+
+
+def test_one_failing_dossier_does_not_stop_the_others(at_state, monkeypatch):
+    from django.core.exceptions import ValidationError
+
+    import workflow.tasks as tasks
+
+    first, second = at_state("revision_requested"), at_state("revision_requested")
+    overdue(first)
+    overdue(second)
+    real = tasks.initiative_expire
+
+    def flaky(*, initiative):
+        if initiative == first.pk:
+            raise ValidationError({"revision_due": ["changed meanwhile"]})
+        return real(initiative=initiative)
+
+    monkeypatch.setattr(tasks, "initiative_expire", flaky)
+    assert expire_overdue_revisions() == 1
+    second.refresh_from_db()
+    assert second.status == "rejected"

@@ -176,3 +176,19 @@ def test_a_failure_leaves_nothing_behind():
         load_demo()
 
     assert set(counts().values()) == {0}, counts()
+
+
+def test_demo_token_stops_working_when_debug_is_off(db, settings):
+    from rest_framework.authtoken.models import Token
+    from rest_framework.test import APIClient
+
+    from agencies.models import User
+
+    demo = User.objects.create_user("demo_x", password="demo12345", is_demo=True)
+    token = Token.objects.create(user=demo)
+    client = APIClient()
+    client.credentials(HTTP_AUTHORIZATION=f"Token {token.key}")
+    settings.DEBUG = True
+    assert client.get("/api/v1/me/").status_code == 200
+    settings.DEBUG = False
+    assert client.get("/api/v1/me/").status_code == 401

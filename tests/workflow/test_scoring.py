@@ -34,8 +34,10 @@ def test_member_from_applicant_agency_is_recused_and_cannot_score(at_state, prov
     assert assignment.recused
     assert assignment.recusal_reason  # shown to the reviewer next to the greyed-out member
 
+    # A recused member has a conflict of interest: the dossier is not theirs to see.
     refused = put(api(province.council_stp), initiative.pk, scores=GOOD, vote="agree")
-    assert refused.status_code == 403
+    assert refused.status_code == 404
+    assert api(province.council_stp).get(f"/api/v1/initiatives/{initiative.pk}/").status_code == 404
     # A recused member does not hold up the council: the other three are enough.
     for member in province.council:
         assert (
@@ -56,7 +58,7 @@ def test_author_on_the_council_is_recused(at_state, province, api):
     accept_with(province, api, initiative, [*province.council, author_member])
     assignment = CouncilAssignment.objects.get(initiative=initiative, member=author_member)
     assert assignment.recused
-    assert put(api(author_member), initiative.pk, scores=GOOD, vote="agree").status_code == 403
+    assert put(api(author_member), initiative.pk, scores=GOOD, vote="agree").status_code == 404
 
 
 def test_sheet_is_a_draft_until_submitted_then_locked(at_state, province, api):
@@ -179,3 +181,37 @@ def test_complete_scoring_stores_the_result_on_the_dossier(at_state, province, a
     assert summary["mean_scores"] == {"novelty": 20.0, "applicability": 15.0, "benefit": 15.0}
     assert (summary["agree_count"], summary["member_count"]) == (2, 3)
     assert summary["recommended"] is True
+
+
+def test_a_second_council_round_keeps_the_first_in_the_timeline(at_state, province, api):
+    from workflow.models import TransitionLog
+
+    initiative = at_state("council_review")
+    put(api(province.council[0]), initiative.pk, scores=GOOD, vote="agree", submit=True)
+    base = f"/api/v1/initiatives/{initiative.pk}/transitions"
+    reviewer = api(province.reviewer)
+    reviewer.post(f"{base}/request_revision/", {"comment": "Bổ sung."}, format="json")
+    api(province.staff).post(f"{base}/resubmit/", {}, format="json")
+    again = reviewer.post(
+        f"{base}/accept/", {"council_members": [m.pk for m in province.council]}, format="json"
+    )
+    assert again.status_code == 200
+    log = TransitionLog.objects.filter(initiative=initiative, transition="accept").latest("id")
+    earlier = {row["member"]: row for row in log.data["previous_council"]}
+    assert earlier["council1"]["vote"] == "agree" and earlier["council1"]["submitted_at"]
+    # The new round starts with empty sheets.
+    fresh = api(province.council[0]).get(SHEET.format(initiative.pk)).data
+    assert fresh["locked"] is False and fresh["scores"] == {}
+
+
+def test_a_deactivated_member_does_not_block_scoring(at_state, province, api):
+    initiative = at_state("council_review")
+    for member in province.council[:2]:
+        put(api(member), initiative.pk, scores=GOOD, vote="agree", submit=True)
+    province.council[2].is_active = False
+    province.council[2].save()
+    done = api(province.reviewer).post(
+        f"/api/v1/initiatives/{initiative.pk}/transitions/complete_scoring/", {}, format="json"
+    )
+    assert done.status_code == 200, done.data
+    assert done.data["score_summary"]["member_count"] == 2

@@ -1,0 +1,388 @@
+"""Forms of the agency screens: the TT 18 application, its people, attachments, list filters.
+
+Forms only validate input; initiatives.services decides whether and how it is written.
+"""
+
+from decimal import Decimal
+
+from crispy_forms.helper import FormHelper
+from crispy_forms.layout import HTML, Column, Div, Field, Fieldset, Layout, Row, Submit
+from django import forms
+from django.core.validators import MaxValueValidator, MinValueValidator
+from django.db.models import Q
+from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
+
+from agencies.models import Agency
+
+from . import models as m
+from .services import AUTHOR_FIELDS, PARTICIPANT_FIELDS
+
+# Dates travel as ISO (what <input type="date"> sends and shows); dd/mm/yyyy is accepted too
+# for browsers that fall back to a text box.
+DATE_INPUT_FORMATS = ["%Y-%m-%d", "%d/%m/%Y"]
+
+
+def date_widget():
+    return forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
+
+
+def date_field(**kwargs):
+    return forms.DateField(
+        required=False, widget=date_widget(), input_formats=DATE_INPUT_FORMATS, **kwargs
+    )
+
+
+# The fields of the paper form (TT 18/2013/TT-BKHCN, Phụ lục I) the agency fills in.
+DOSSIER_FIELDS = (
+    "title",
+    "field",
+    "round",
+    "investor",
+    "state_funded",
+    "problem",
+    "first_applied_on",
+    "description",
+    "applicability",
+    "confidential_info",
+    "conditions",
+    "benefits_author",
+    "benefits_first_adopters",
+    "benefit_amount_vnd",
+    "truthfulness_declared",
+)
+
+DECLARATION = _(
+    "I (we) declare that all the information in this application is truthful and accurate, "
+    "and I (we) take full responsibility before the law."
+)
+
+
+def _textarea(rows=4):
+    return forms.Textarea(attrs={"rows": rows})
+
+
+class InitiativeForm(forms.ModelForm):
+    """The application itself; authors and participants come in two formsets beside it."""
+
+    class Meta:
+        model = m.Initiative
+        fields = DOSSIER_FIELDS
+        labels = {
+            "title": _("Name of the initiative"),
+            "field": _("Field of application"),
+            "round": _("Round (year)"),
+            "investor": _("Investor who created the initiative"),
+            "state_funded": _("Created with state budget funds"),
+            "problem": _("Problem the initiative solves"),
+            "first_applied_on": _("Date first applied or trialled"),
+            "description": _("Description of the essence of the initiative"),
+            "applicability": _("Applicability"),
+            "confidential_info": _("Information to be kept confidential (if any)"),
+            "conditions": _("Conditions needed to apply the initiative"),
+            "benefits_author": _("Benefits obtained or expected, according to the authors"),
+            "benefits_first_adopters": _(
+                "Benefits obtained or expected, according to those who first applied it (if any)"
+            ),
+            "benefit_amount_vnd": _("Estimated benefit (VND, optional)"),
+            "truthfulness_declared": DECLARATION,
+        }
+        help_texts = {
+            "investor": _("Only when the authors are not themselves the investor."),
+            "first_applied_on": _("At most one year before the dossier is submitted."),
+            "description": _("Content, steps and what is new compared with the current way."),
+            "confidential_info": _(
+                "Seen only by your agency, the reviewers, the council and the provincial "
+                "leaders; never published."
+            ),
+            "truthfulness_declared": _("Required before the dossier can be submitted."),
+        }
+        widgets = {
+            "title": forms.TextInput(),
+            "problem": _textarea(3),
+            "first_applied_on": date_widget(),
+            "description": _textarea(8),
+            "applicability": _textarea(),
+            "confidential_info": _textarea(3),
+            "conditions": _textarea(3),
+            "benefits_author": _textarea(),
+            "benefits_first_adopters": _textarea(),
+        }
+
+    def __init__(self, *args, agencies=(), **kwargs):
+        super().__init__(*args, **kwargs)
+        self._limit_fields()
+        self.fields["first_applied_on"].input_formats = DATE_INPUT_FORMATS
+        amount = self.fields["benefit_amount_vnd"]
+        amount.validators.append(MinValueValidator(0))
+        amount.widget.attrs.update(min=0, step=1000)
+        year = self.fields["round"]
+        year.validators += [MinValueValidator(2000), MaxValueValidator(m.current_year() + 1)]
+        year.widget.attrs.update(min=2000, max=m.current_year() + 1)
+        if len(agencies) > 1:
+            self.fields["agency"] = forms.ModelChoiceField(
+                Agency.objects.filter(pk__in=agencies).order_by("name"),
+                label=_("Submitting agency"),
+            )
+        self.helper = dossier_helper(with_agency="agency" in self.fields)
+
+    def _limit_fields(self):
+        # Retired fields stay selectable on the dossiers that already use them.
+        current = self.instance.field_id if self.instance.pk else None
+        self.fields["field"].queryset = m.Field.objects.filter(Q(is_active=True) | Q(code=current))
+
+    def dossier_data(self) -> dict:
+        return {name: self.cleaned_data[name] for name in DOSSIER_FIELDS}
+
+
+_PEOPLE_TABLE = (
+    "{% include 'initiatives/_people_formset.html' with formset=KIND_formset kind='KIND' %}"
+)
+
+
+def _people_table(kind: str) -> HTML:
+    """The authors or participants formset, rendered where the paper form has its table."""
+    return HTML(_PEOPLE_TABLE.replace("KIND", kind))
+
+
+def dossier_helper(*, with_agency=False) -> FormHelper:
+    """The fieldsets follow the paper form, authors first, participants before the oath."""
+    helper = FormHelper()
+    helper.form_tag = False
+    helper.disable_csrf = True
+    helper.layout = Layout(
+        Fieldset(
+            _("1. The request"),
+            *(["agency"] if with_agency else []),
+            "title",
+            Row(Column("field", css_class="col-md-8"), Column("round", css_class="col-md-4")),
+        ),
+        Fieldset(
+            _("2. Authors"),
+            _people_table("authors"),
+        ),
+        Fieldset(_("3. Investor"), "investor", "state_funded"),
+        Fieldset(
+            _("4. First application"),
+            Row(Column("first_applied_on", css_class="col-md-6")),
+            "problem",
+        ),
+        Fieldset(
+            _("5. The initiative"),
+            "description",
+            "applicability",
+            "confidential_info",
+            "conditions",
+        ),
+        Fieldset(
+            _("6. Benefits"),
+            "benefits_author",
+            "benefits_first_adopters",
+            Row(Column("benefit_amount_vnd", css_class="col-md-6")),
+        ),
+        Fieldset(
+            _("7. People who took part in the first application"),
+            _people_table("participants"),
+        ),
+        Fieldset(
+            _("8. Declaration"),
+            Div("truthfulness_declared", css_class="declaration border rounded p-3 bg-light"),
+        ),
+    )
+    return helper
+
+
+class _PersonForm(forms.ModelForm):
+    """One row of a people table; never saved itself — the service writes the whole list."""
+
+    birth_date = date_field(label=_("Date of birth"))
+    columns = ()
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.helper = FormHelper()
+        self.helper.form_tag = False
+        self.helper.disable_csrf = True
+        self.helper.layout = Layout(
+            Row(*(Column(name, css_class=css) for name, css in self.columns)),
+            Div(Field("DELETE"), css_class="formset-delete"),
+        )
+
+    def person_data(self) -> dict:
+        return {name: self.cleaned_data.get(name) for name in self.Meta.fields}
+
+
+class AuthorForm(_PersonForm):
+    contribution_percent = forms.DecimalField(
+        label=_("Contribution (%)"),
+        max_digits=5,
+        decimal_places=2,
+        min_value=Decimal("0.01"),
+        max_value=Decimal(100),
+        widget=forms.NumberInput(
+            attrs={"step": "0.01", "min": "0.01", "max": "100", "data-contribution": ""}
+        ),
+    )
+    columns = (
+        ("full_name", "col-md-6"),
+        ("birth_date", "col-sm-6 col-md-3"),
+        ("contribution_percent", "col-sm-6 col-md-3"),
+        ("workplace", "col-md-6"),
+        ("position", "col-sm-6 col-md-3"),
+        ("qualification", "col-sm-6 col-md-3"),
+    )
+
+    class Meta:
+        model = m.Author
+        fields = AUTHOR_FIELDS
+
+
+class ParticipantForm(_PersonForm):
+    columns = (
+        ("full_name", "col-md-6"),
+        ("birth_date", "col-md-6"),
+        ("workplace", "col-md-6"),
+        ("position", "col-sm-6 col-md-3"),
+        ("qualification", "col-sm-6 col-md-3"),
+        ("task", "col-12"),
+    )
+
+    class Meta:
+        model = m.Participant
+        fields = PARTICIPANT_FIELDS
+
+
+MAX_PEOPLE = 50
+
+
+def people_formset(form_class, *, prefix, data=None, rows=()):
+    """A formset of people; one blank row when there is none yet (blank rows are ignored)."""
+    formset_class = forms.formset_factory(
+        form_class,
+        extra=0 if rows else 1,
+        can_delete=True,
+        max_num=MAX_PEOPLE,
+        validate_max=True,
+    )
+    return formset_class(data, prefix=prefix, initial=list(rows) or None)
+
+
+def people_rows(formset) -> list[dict]:
+    """The rows to keep: filled in and not removed, in the order shown."""
+    return [
+        form.person_data()
+        for form in formset.forms
+        if form.cleaned_data and not form.cleaned_data.get("DELETE")
+    ]
+
+
+def contribution_total(formset) -> Decimal:
+    """Sum of what is typed in the rows still shown, for the live total's first paint."""
+    total = Decimal(0)
+    for form in formset.forms:
+        if form["DELETE"].value():
+            continue
+        try:
+            total += Decimal(str(form["contribution_percent"].value() or 0).replace(",", "."))
+        except ArithmeticError:
+            continue
+    return total
+
+
+class AttachmentForm(forms.Form):
+    file = forms.FileField(label=_("File"))
+    kind = forms.ChoiceField(label=_("Kind of document"), choices=m.AttachmentKind.choices)
+    confidential = forms.BooleanField(
+        label=_("Confidential (not shown to adopting agencies or the public)"), required=False
+    )
+
+    def __init__(self, *args, initiative_pk, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["file"].widget.attrs["accept"] = ".pdf,.docx,.xlsx,.jpg,.jpeg,.png"
+        url = reverse("initiatives:attachment_upload", args=[initiative_pk])
+        self.helper = FormHelper()
+        self.helper.form_action = url
+        self.helper.form_id = "attachment-upload"
+        # With htmx only the attachment panel is replaced: the unsaved form above is kept.
+        self.helper.attrs = {
+            "hx-post": url,
+            "hx-encoding": "multipart/form-data",
+            "hx-target": "#attachments",
+            "hx-swap": "outerHTML",
+        }
+        self.helper.layout = Layout(
+            "file",
+            Row(Column("kind", css_class="col-md-6"), Column("confidential", css_class="col-md-6")),
+        )
+        self.helper.add_input(Submit("upload", _("Upload")))
+
+
+class InitiativeFilterForm(forms.Form):
+    """The GET form above the list; invalid values are simply ignored."""
+
+    q = forms.CharField(label=_("Search"), required=False, max_length=200)
+    status = forms.ChoiceField(label=_("Status"), required=False)
+    year = forms.TypedChoiceField(label=_("Round (year)"), required=False, coerce=int)
+    field = forms.ModelChoiceField(
+        m.Field.objects.order_by("order", "name"),
+        label=_("Field"),
+        to_field_name="code",
+        required=False,
+        empty_label=_("All fields"),
+    )
+    sort = forms.ChoiceField(label=_("Sort by"), required=False)
+
+    def __init__(self, *args, years=(), sorts=(), with_agency=False, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["status"].choices = [("", _("All statuses")), *m.Status.choices]
+        self.fields["year"].choices = [("", _("All rounds")), *((y, y) for y in years)]
+        self.fields["sort"].choices = list(sorts)
+        if with_agency:
+            self.fields["agency"] = forms.ModelChoiceField(
+                Agency.objects.filter(initiatives__isnull=False).distinct().order_by("name"),
+                label=_("Agency"),
+                required=False,
+                empty_label=_("All agencies"),
+            )
+        self.helper = self._helper(with_agency)
+
+    def _helper(self, with_agency):
+        helper = FormHelper()
+        helper.form_method = "get"
+        helper.form_id = "filters"
+        helper.disable_csrf = True
+        helper.attrs = {"role": "search"}
+        columns = ["status", "year", "field", *(["agency"] if with_agency else []), "sort"]
+        helper.layout = Layout(
+            Row(
+                Column("q", css_class="col-md-6 col-lg-4"),
+                *(Column(name, css_class="col-sm-6 col-md-3 col-lg") for name in columns),
+            ),
+            HTML(
+                '<div class="d-flex gap-2 mb-3"><button type="submit" class="btn btn-primary">'
+                '<i class="bi bi-funnel" aria-hidden="true"></i> {% load i18n %}'
+                '{% translate "Filter" %}</button><a class="btn btn-link" '
+                'href="{{ request.path }}">{% translate "Clear filters" %}</a></div>'
+            ),
+        )
+        return helper
+
+    def filters(self) -> dict:
+        """The valid filters, named as initiatives.selectors.initiative_list expects them."""
+        if self.is_bound:
+            self.is_valid()  # fields with bad values drop out of cleaned_data
+        data = getattr(self, "cleaned_data", {})
+        agency = data.get("agency")
+        field = data.get("field")
+        return {
+            "q": data.get("q") or None,
+            "status": data.get("status") or None,
+            "year": data.get("year") or None,
+            "field": field.code if field else None,
+            "agency": agency.pk if agency else None,
+        }
+
+    def sort_key(self) -> str:
+        if self.is_bound:
+            self.is_valid()
+        return getattr(self, "cleaned_data", {}).get("sort") or ""

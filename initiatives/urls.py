@@ -1,0 +1,23 @@
+from django.urls import path
+
+from . import views
+
+app_name = "initiatives"
+urlpatterns = [
+    path("initiatives/", views.InitiativeListView.as_view(), name="list"),
+    path("initiatives/new/", views.InitiativeCreateView.as_view(), name="create"),
+    path("initiatives/<int:pk>/edit/", views.InitiativeEditView.as_view(), name="edit"),
+    path("initiatives/<int:pk>/preview/", views.InitiativePreviewView.as_view(), name="preview"),
+    path("initiatives/<int:pk>/print/", views.InitiativePrintView.as_view(), name="print"),
+    path(
+        "initiatives/<int:pk>/attachments/new/",
+        views.AttachmentUploadView.as_view(),
+        name="attachment_upload",
+    ),
+    path(
+        "attachments/<int:pk>/delete/",
+        views.AttachmentDeleteView.as_view(),
+        name="attachment_delete",
+    ),
+    path("attachments/<int:pk>/", views.AttachmentDownloadView.as_view(), name="attachment"),
+]

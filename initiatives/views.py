@@ -1,0 +1,391 @@
+"""Agency screens: the dossier list, the TT 18 form, attachments, preview and print.
+
+Views stay thin: selectors read, initiatives.services write and decide.
+"""
+
+import copy
+from decimal import Decimal
+
+from django.conf import settings
+from django.contrib import messages
+from django.contrib.auth.mixins import LoginRequiredMixin
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.paginator import Paginator
+from django.http import FileResponse, Http404
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+from django.views import View
+from django.views.generic import DetailView, TemplateView
+
+from agencies import roles
+from common.exceptions import Conflict, UploadTooLarge
+from common.forms import add_service_errors
+
+from . import services
+from .forms import (
+    AttachmentForm,
+    AuthorForm,
+    InitiativeFilterForm,
+    InitiativeForm,
+    ParticipantForm,
+    contribution_total,
+    people_formset,
+    people_rows,
+)
+from .models import Attachment, Initiative, Status
+from .permissions import sees_confidential
+from .selectors import (
+    SORT_COLUMNS,
+    initiative_detail_queryset,
+    initiative_list,
+    rounds_of,
+    sorted_by,
+    visible_initiatives,
+)
+
+# --- List ------------------------------------------------------------------------------------
+
+SORT_CHOICES = [
+    ("-updated", gettext_lazy("Last updated, newest first")),
+    ("updated", gettext_lazy("Last updated, oldest first")),
+    ("code", gettext_lazy("Code")),
+    ("-code", gettext_lazy("Code, descending")),
+    ("title", gettext_lazy("Title, A to Z")),
+    ("-title", gettext_lazy("Title, Z to A")),
+    ("status", gettext_lazy("Status, in workflow order")),
+    ("-status", gettext_lazy("Status, in reverse workflow order")),
+]
+DEFAULT_SORT = "-updated"
+
+
+def sort_headers(sort: str) -> dict:
+    """For each sortable column: the sort a click asks for, and aria-sort for the header."""
+    key = sort or DEFAULT_SORT
+    headers = {}
+    for column in SORT_COLUMNS:
+        state = {column: "ascending", f"-{column}": "descending"}.get(key, "")
+        headers[column] = {"next": f"-{column}" if key == column else column, "aria": state}
+    return headers
+
+
+class InitiativeListView(LoginRequiredMixin, TemplateView):
+    """Every dossier the user may see, filtered, searched, sorted and paginated."""
+
+    template_name = "initiatives/initiative_list.html"
+    paginate_by = 20
+
+    def get_context_data(self, **kwargs):
+        user = self.request.user
+        form = InitiativeFilterForm(
+            self.request.GET or None,
+            years=rounds_of(visible_initiatives(user)),
+            sorts=SORT_CHOICES,
+            with_agency=user.is_superuser or roles.is_reviewer(user) or roles.is_leader(user),
+        )
+        sort = form.sort_key()
+        queryset = sorted_by(initiative_list(user, **form.filters()), sort)
+        page = Paginator(queryset, self.paginate_by).get_page(self.request.GET.get("page"))
+        for initiative in page.object_list:
+            initiative.due = initiative.current_due
+            initiative.can_edit = initiative.is_editable and roles.acts_for_agency(
+                user, initiative.agency_id
+            )
+        return super().get_context_data(
+            filter_form=form,
+            page_obj=page,
+            initiatives=page.object_list,
+            sorting=sort_headers(sort),
+            can_create=bool(roles.agency_member_ids(user)),
+            **kwargs,
+        )
+
+
+# --- Create / edit ---------------------------------------------------------------------------
+
+
+def latest_revision_request(initiative):
+    """The reviewer's latest list of what is missing (workflow's audit trail), or None."""
+    from workflow.selectors import initiative_history
+
+    return initiative_history(initiative).filter(transition="request_revision").last()
+
+
+class _DossierFormView(TemplateView):
+    """One page for the whole TT 18 form: the application, its authors and participants."""
+
+    template_name = "initiatives/initiative_form.html"
+    initiative = None  # None while creating
+    # Buttons that save and then go on to a transition page; valid only in the matching state.
+    NEXT_STEPS = {"submit": Status.DRAFT, "resubmit": Status.REVISION_REQUESTED}
+
+    def dispatch(self, request, *args, **kwargs):
+        refusal = self.check_access()
+        return refusal or super().dispatch(request, *args, **kwargs)
+
+    def check_access(self):
+        raise NotImplementedError
+
+    def get(self, request, *args, **kwargs):
+        return self.render_to_response(self.get_context_data(**self.build_forms()))
+
+    def post(self, request, *args, **kwargs):
+        forms = self.build_forms(request.POST)
+        valid = [part.is_valid() for part in forms.values()]  # every part: all errors at once
+        if all(valid):
+            try:
+                initiative = self.save(forms)
+            except ValidationError as error:
+                add_service_errors(forms["form"], error)
+            except Conflict as conflict:
+                messages.error(request, conflict.message)
+                return redirect("workflow:detail", self.initiative.pk)
+            else:
+                self.report_saved(people_rows(forms["authors"]))
+                return redirect(self.next_url(initiative))
+        messages.error(request, _("The dossier was not saved: correct the fields marked below."))
+        return self.render_to_response(self.get_context_data(**forms))
+
+    def build_forms(self, data=None) -> dict:
+        initiative = self.initiative
+        agencies = () if initiative else roles.agency_member_ids(self.request.user)
+        # A copy: a ModelForm writes what is typed onto its instance while validating.
+        instance = copy.copy(initiative) if initiative else Initiative()
+        return {
+            "form": InitiativeForm(data, instance=instance, agencies=agencies),
+            "authors": people_formset(
+                AuthorForm, prefix="authors", data=data, rows=self.rows("authors", AuthorForm)
+            ),
+            "participants": people_formset(
+                ParticipantForm,
+                prefix="participants",
+                data=data,
+                rows=self.rows("participants", ParticipantForm),
+            ),
+        }
+
+    def rows(self, relation, form_class) -> list[dict]:
+        if self.initiative is None:
+            return []
+        names = form_class.Meta.fields
+        return [
+            {name: getattr(person, name) for name in names}
+            for person in getattr(self.initiative, relation).all()
+        ]
+
+    def get_context_data(self, **kwargs):
+        authors = kwargs.pop("authors")
+        return super().get_context_data(
+            initiative=self.initiative,
+            authors_formset=authors,
+            participants_formset=kwargs.pop("participants"),
+            contribution_total=contribution_total(authors),
+            **kwargs,
+        )
+
+    def report_saved(self, authors: list[dict]) -> None:
+        messages.success(self.request, _("The dossier has been saved."))
+        total = sum((row["contribution_percent"] for row in authors), Decimal(0))
+        if not authors:
+            messages.warning(self.request, _("Add at least one author before submitting."))
+        elif total != 100:
+            messages.warning(
+                self.request,
+                _(
+                    "The authors' contributions total %(total)s%%; they must total exactly "
+                    "100%% before the dossier can be submitted."
+                )
+                % {"total": f"{total.normalize():f}"},
+            )
+
+    def next_url(self, initiative) -> str:
+        step = self.request.POST.get("next", "")
+        if self.NEXT_STEPS.get(step) == initiative.status:
+            return reverse("workflow:transition", args=[initiative.pk, step])
+        return reverse("workflow:detail", args=[initiative.pk])
+
+
+class InitiativeCreateView(LoginRequiredMixin, _DossierFormView):
+    def check_access(self):
+        if not roles.agency_member_ids(self.request.user):
+            raise PermissionDenied(_("Only agency staff or heads can create a dossier."))
+
+    def save(self, forms):
+        form = forms["form"]
+        agency = form.cleaned_data.get("agency")
+        return services.initiative_create(
+            actor=self.request.user,
+            data=form.dossier_data(),
+            authors=people_rows(forms["authors"]),
+            participants=people_rows(forms["participants"]),
+            agency_id=agency.pk if agency else None,
+        )
+
+
+class InitiativeEditView(LoginRequiredMixin, _DossierFormView):
+    def check_access(self):
+        user = self.request.user
+        self.initiative = get_object_or_404(initiative_detail_queryset(user), pk=self.kwargs["pk"])
+        if not roles.acts_for_agency(user, self.initiative.agency_id):
+            raise PermissionDenied(_("Only the submitting agency can edit this dossier."))
+        if not self.initiative.is_editable:
+            messages.error(self.request, not_editable_message(self.initiative))
+            return redirect("workflow:detail", self.initiative.pk)
+        return None
+
+    def save(self, forms):
+        return services.initiative_update(
+            initiative=self.initiative,
+            actor=self.request.user,
+            data=forms["form"].dossier_data(),
+            authors=people_rows(forms["authors"]),
+            participants=people_rows(forms["participants"]),
+        )
+
+    def get_context_data(self, **kwargs):
+        initiative = self.initiative
+        requested = initiative.status == Status.REVISION_REQUESTED
+        panel = attachments_context(self.request, initiative)
+        del panel["initiative"]
+        return super().get_context_data(
+            revision_requested=requested,
+            revision=latest_revision_request(initiative) if requested else None,
+            **panel,
+            **kwargs,
+        )
+
+
+def not_editable_message(initiative) -> str:
+    return _(
+        "This dossier can no longer be edited: its status is “%(status)s”. A dossier can "
+        "only be edited as a draft or when the Department of S&T requests a revision."
+    ) % {"status": initiative.get_status_display()}
+
+
+# --- Attachments -----------------------------------------------------------------------------
+
+
+def is_htmx(request) -> bool:
+    return request.headers.get("HX-Request") == "true"
+
+
+def attachments_context(request, initiative, form=None, notice="", error="") -> dict:
+    user = request.user
+    return {
+        "initiative": initiative,
+        "attachments": initiative.attachments.all(),
+        "upload_form": form or AttachmentForm(initiative_pk=initiative.pk),
+        "can_edit_attachments": initiative.is_editable
+        and roles.acts_for_agency(user, initiative.agency_id),
+        "attachment_notice": notice,
+        "attachment_error": error,
+        "max_upload": settings.ATTACHMENT_MAX_BYTES,
+    }
+
+
+class _AttachmentChangeView(LoginRequiredMixin, View):
+    """Upload and delete answer htmx with the attachment panel, plain POSTs with a redirect."""
+
+    http_method_names = ["post"]
+    panel_template = "initiatives/_attachments.html"
+
+    def respond(self, initiative, *, notice="", form=None, error=""):
+        request = self.request
+        if is_htmx(request):
+            context = attachments_context(request, initiative, form, notice, error)
+            return render(request, self.panel_template, context)
+        problems = [p for field in (form.errors.values() if form else ()) for p in field]
+        for problem in [*problems, *([error] if error else [])]:
+            messages.error(request, problem)
+        if notice:
+            messages.success(request, notice)
+        return redirect(reverse("initiatives:edit", args=[initiative.pk]) + "#attachments")
+
+
+class AttachmentUploadView(_AttachmentChangeView):
+    def post(self, request, pk):
+        initiative = get_object_or_404(visible_initiatives(request.user), pk=pk)
+        form = AttachmentForm(request.POST, request.FILES, initiative_pk=pk)
+        if form.is_valid():
+            try:
+                attachment = services.attachment_add(
+                    initiative=initiative, actor=request.user, **form.cleaned_data
+                )
+            except ValidationError as error:
+                add_service_errors(form, error)
+            except UploadTooLarge as error:
+                form.add_error("file", error.message)
+            except Conflict as conflict:
+                form.add_error(None, conflict.message)
+            else:
+                notice = _("“%(name)s” has been attached.") % {"name": attachment.original_name}
+                return self.respond(initiative, notice=notice)
+        return self.respond(initiative, form=form)
+
+
+class AttachmentDeleteView(_AttachmentChangeView):
+    def post(self, request, pk):
+        visible = visible_initiatives(request.user)
+        attachment = get_object_or_404(
+            Attachment.objects.filter(initiative__in=visible).select_related("initiative"), pk=pk
+        )
+        initiative = attachment.initiative
+        try:
+            services.attachment_delete(attachment=attachment, actor=request.user)
+        except Conflict as conflict:
+            return self.respond(initiative, error=conflict.message)
+        notice = _("“%(name)s” has been removed.") % {"name": attachment.original_name}
+        return self.respond(initiative, notice=notice)
+
+
+class AttachmentDownloadView(LoginRequiredMixin, View):
+    """Files are private: served only to those who may see the dossier (and its secrets)."""
+
+    def get(self, request, pk):
+        visible = visible_initiatives(request.user)
+        attachment = get_object_or_404(
+            Attachment.objects.filter(initiative__in=visible).select_related("initiative"), pk=pk
+        )
+        if attachment.confidential and not sees_confidential(attachment.initiative, request.user):
+            raise Http404
+        try:
+            handle = attachment.file.open("rb")
+        except FileNotFoundError:
+            raise Http404
+        return FileResponse(
+            handle,
+            as_attachment=True,
+            filename=attachment.original_name,
+            content_type=attachment.content_type,
+        )
+
+
+# --- Preview and print -----------------------------------------------------------------------
+
+
+class InitiativePreviewView(LoginRequiredMixin, DetailView):
+    """The application as it reads on paper (TT 18, Phụ lục I)."""
+
+    template_name = "initiatives/initiative_preview.html"
+    context_object_name = "initiative"
+
+    def get_queryset(self):
+        return initiative_detail_queryset(self.request.user)
+
+    def get_context_data(self, **kwargs):
+        initiative = self.object
+        user = self.request.user
+        return super().get_context_data(
+            show_confidential=sees_confidential(initiative, user),
+            can_edit=initiative.is_editable and roles.acts_for_agency(user, initiative.agency_id),
+            signed_on=timezone.localtime(initiative.submitted_at).date()
+            if initiative.submitted_at
+            else None,
+            **kwargs,
+        )
+
+
+class InitiativePrintView(InitiativePreviewView):
+    template_name = "initiatives/initiative_print.html"

@@ -1,0 +1,64 @@
+"""Adoption records: who changes them, when, and with which dates."""
+
+from datetime import date, timedelta
+
+import pytest
+
+from tests.conftest import make_user
+
+pytestmark = pytest.mark.django_db
+
+
+def record(initiative, agency):
+    return f"/api/v1/adoptions/{initiative.adoptions.get(agency=agency).pk}/"
+
+
+def test_no_changes_once_the_rollout_is_closed(at_state, province, api):
+    initiative = at_state("closed")
+    path = record(initiative, province.phoyen)
+    response = api(province.other_staff).patch(path, {"status": "in_progress"}, format="json")
+    assert response.status_code == 409
+    report = api(province.other_staff).post(
+        f"{path}reports/", {"period": "2026", "result_summary": "x"}, format="json"
+    )
+    assert report.status_code == 409
+
+
+def test_dates_must_make_sense(at_state, province, api):
+    initiative = at_state("rollout")
+    path = record(initiative, province.phoyen)
+    future = (date.today() + timedelta(days=3)).isoformat()
+    response = api(province.other_staff).patch(
+        path, {"status": "in_progress", "started_on": future}, format="json"
+    )
+    assert response.status_code == 400 and "started_on" in response.data
+    head = make_user("head_phoyen", "Lưu Văn Phúc", ("agency_head", province.phoyen))
+    backwards = api(head).patch(
+        path,
+        {"status": "applied", "started_on": date.today().isoformat(),
+         "applied_on": (date.today() - timedelta(days=5)).isoformat()},
+        format="json",
+    )  # fmt: skip
+    assert backwards.status_code == 400 and "applied_on" in backwards.data
+
+
+def test_the_author_agency_does_not_adopt_its_own_initiative(at_state, province, api):
+    initiative = at_state("recognized")
+    response = api(province.staff).post(
+        f"/api/v1/initiatives/{initiative.pk}/adoptions/", {}, format="json"
+    )
+    assert response.status_code == 400 and "agency" in response.data
+
+
+def test_someone_in_two_agencies_chooses_which_adopts(at_state, province, api):
+    initiative = at_state("recognized")
+    both = make_user(
+        "two_hats", "Cao Thị Nga",
+        ("agency_staff", province.phoyen), ("agency_staff", province.dailu),
+    )  # fmt: skip
+    path = f"/api/v1/initiatives/{initiative.pk}/adoptions/"
+    assert api(both).post(path, {}, format="json").status_code == 400
+    chosen = api(both).post(path, {"agency": province.dailu.pk}, format="json")
+    assert chosen.status_code == 201 and chosen.data["agency"]["code"] == "UBND-DAITU"
+    other = api(both).post(path, {"agency": province.songcong.pk}, format="json")
+    assert other.status_code == 403

@@ -1,0 +1,1 @@
+"""End-to-end walks through the pages; fixtures come from tests/browser.py."""

@@ -1,0 +1,229 @@
+"""Web forms for the reviewer, council and leader screens.
+
+Forms check the shape of the input (required, dates, choices, maxima); the services decide
+everything else and their ValidationErrors are shown next to the same fields.
+"""
+
+from crispy_forms.bootstrap import InlineRadios
+from crispy_forms.helper import FormHelper
+from crispy_forms.layout import Field, Layout
+from django import forms
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from initiatives.models import Scope
+
+from .deadlines import due_date
+from .models import DeadlineRule, Vote
+
+DATE_INPUTS = ["%d/%m/%Y", "%Y-%m-%d"]
+
+DECLARATION = _(
+    "I declare that the information in this application is truthful and accurate, "
+    "and I take full responsibility for it before the law."
+)
+
+
+def date_field(label, **kwargs) -> forms.DateField:
+    widget = forms.DateInput(
+        format="%d/%m/%Y", attrs={"placeholder": "dd/mm/yyyy", "autocomplete": "off"}
+    )
+    return forms.DateField(label=label, input_formats=DATE_INPUTS, widget=widget, **kwargs)
+
+
+def inline_helper(*layout) -> FormHelper:
+    """Crispy renders the fields only: each page writes its own <form> tag and buttons."""
+    helper = FormHelper()
+    helper.form_tag = False
+    helper.disable_csrf = True
+    if layout:
+        helper.layout = Layout(*layout)
+    return helper
+
+
+# --- Transitions ------------------------------------------------------------------------------
+
+
+class TransitionForm(forms.Form):
+    """What every transition accepts: an optional comment for the timeline."""
+
+    comment = forms.CharField(
+        label=_("Comment (optional)"),
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 3}),
+    )
+    # Fields rendered by the page itself rather than by crispy (long checkbox lists).
+    custom_fields: tuple = ()
+    # Fields that are confirmations only and are not passed to the service.
+    confirmation_fields: tuple = ()
+
+    def __init__(self, *args, initiative=None, **kwargs):
+        self.initiative = initiative
+        super().__init__(*args, **kwargs)
+        if self.field_order is None:
+            self.order_fields([name for name in self.fields if name != "comment"] + ["comment"])
+        self.helper = inline_helper(*self.crispy_layout())
+
+    def crispy_layout(self) -> list:
+        return [name for name in self.fields if name not in self.custom_fields]
+
+    def service_kwargs(self) -> dict:
+        skip = set(self.confirmation_fields)
+        return {name: value for name, value in self.cleaned_data.items() if name not in skip}
+
+
+class DeclarationForm(TransitionForm):
+    """submit / resubmit: the legal declaration of TT 18 must be ticked."""
+
+    declaration = forms.BooleanField(label=DECLARATION, required=True)
+    confirmation_fields = ("declaration",)
+
+
+class ReasonForm(TransitionForm):
+    """reject / decline: the reason is sent to the agency."""
+
+    comment = forms.CharField(label=_("Reason"), widget=forms.Textarea(attrs={"rows": 5}))
+
+
+class RequestRevisionForm(TransitionForm):
+    field_order = ("comment", "reply_due")
+    comment = forms.CharField(
+        label=_("Everything the agency must add or correct"),
+        help_text=_("Give the complete list: the agency is asked for corrections only once."),
+        widget=forms.Textarea(attrs={"rows": 8}),
+    )
+    reply_due = date_field(_("Reply due"))
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        today = timezone.localdate()
+        self.fields["reply_due"].initial = due_date(DeadlineRule.Stage.REVISION_REPLY, today)
+
+
+class AcceptForm(TransitionForm):
+    council_members = forms.TypedMultipleChoiceField(
+        label=_("Council members"), coerce=int, widget=forms.CheckboxSelectMultiple
+    )
+    custom_fields = ("council_members",)
+
+    def __init__(self, *args, candidates=(), **kwargs):
+        super().__init__(*args, **kwargs)
+        # Recused members stay valid choices: the service records them as recused.
+        self.fields["council_members"].choices = [
+            (member.pk, member.get_full_name()) for member, _reason in candidates
+        ]
+
+
+class RecognizeForm(TransitionForm):
+    decision_number = forms.CharField(label=_("Decision number"), max_length=60)
+    decision_date = date_field(_("Decision date"))
+    scope = forms.ChoiceField(
+        label=_("Scope of influence"), choices=Scope.choices, widget=forms.RadioSelect
+    )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["decision_date"].initial = timezone.localdate()
+
+    def crispy_layout(self) -> list:
+        return ["decision_number", "decision_date", InlineRadios("scope"), "comment"]
+
+
+class StartRolloutForm(TransitionForm):
+    target_agencies = forms.TypedMultipleChoiceField(
+        label=_("Agencies that must adopt it"), coerce=int, widget=forms.CheckboxSelectMultiple
+    )
+    report_due = date_field(_("Report due"))
+    custom_fields = ("target_agencies",)
+
+    def __init__(self, *args, agencies=(), **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["target_agencies"].choices = [(a.pk, a.name) for a in agencies]
+        today = timezone.localdate()
+        self.fields["report_due"].initial = due_date(DeadlineRule.Stage.ROLLOUT_REPORT, today)
+
+
+TRANSITION_FORMS = {
+    "submit": DeclarationForm,
+    "resubmit": DeclarationForm,
+    "request_revision": RequestRevisionForm,
+    "reject": ReasonForm,
+    "decline": ReasonForm,
+    "accept": AcceptForm,
+    "recognize": RecognizeForm,
+    "start_rollout": StartRolloutForm,
+}
+
+
+def transition_form_class(name: str) -> type[TransitionForm]:
+    return TRANSITION_FORMS.get(name, TransitionForm)
+
+
+# --- The council member's score sheet ----------------------------------------------------------
+
+
+class ScoreSheetForm(forms.Form):
+    """One number per criterion (0 … max), a vote and a comment.
+
+    `complete=True` (submitting) requires every score and the vote; a draft may be partial.
+    """
+
+    vote = forms.ChoiceField(
+        label=_("Vote"), choices=Vote.choices, required=False, widget=forms.RadioSelect
+    )
+    comment = forms.CharField(
+        label=_("Comment"), required=False, widget=forms.Textarea(attrs={"rows": 4})
+    )
+
+    def __init__(self, *args, criteria=(), complete=False, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.criteria = list(criteria)
+        self.complete = complete
+        for criterion in self.criteria:
+            self.fields[self.score_field(criterion)] = self._score_field(criterion)
+        self.order_fields([self.score_field(c) for c in self.criteria] + ["vote", "comment"])
+        self.helper = inline_helper(
+            *[Field(self.score_field(c)) for c in self.criteria], InlineRadios("vote"), "comment"
+        )
+
+    @staticmethod
+    def score_field(criterion) -> str:
+        return f"score_{criterion.code}"
+
+    @staticmethod
+    def _score_field(criterion) -> forms.DecimalField:
+        maximum = criterion.max_points
+        return forms.DecimalField(
+            label=criterion.name,
+            required=False,
+            min_value=0,
+            max_value=maximum,
+            decimal_places=2,
+            help_text=_("From 0 to %(max)s points; the council's mean must reach %(min)s.")
+            % {"max": _points(maximum), "min": _points(criterion.min_points)},
+            widget=forms.NumberInput(attrs={"step": "0.01"}),
+        )
+
+    def clean(self):
+        cleaned = super().clean()
+        if not self.complete:
+            return cleaned
+        for name, field in self.fields.items():
+            missing = cleaned.get(name) in (None, "") and name not in self.errors
+            if name != "comment" and missing:
+                self.add_error(name, field.error_messages["required"])
+        return cleaned
+
+    def service_kwargs(self) -> dict:
+        data = self.cleaned_data
+        scores = {
+            c.code: str(data[self.score_field(c)])
+            for c in self.criteria
+            if data.get(self.score_field(c)) is not None
+        }
+        return {"scores": scores, "vote": data.get("vote", ""), "comment": data.get("comment", "")}
+
+
+def _points(value) -> str:
+    """40.00 → "40", 12.50 → "12.5": for HTML attributes and help texts."""
+    return f"{value.normalize():f}" if hasattr(value, "normalize") else str(value)
