@@ -83,3 +83,18 @@ def test_notification_links_open_the_dossier_page(at_state, province, client):
     assert response.status_code == 302 and response["Location"] == f"/initiatives/{initiative.pk}/"
     note.refresh_from_db()
     assert note.read_at is not None
+
+
+def test_inbox_page_lists_links_and_runs_few_queries(
+    at_state, province, client, django_assert_max_num_queries
+):
+    for _ in range(3):
+        at_state("department_review")
+    client.force_login(province.reviewer)
+    with django_assert_max_num_queries(12) as few:
+        page = client.get("/notifications/").content.decode()
+    assert page.count("notification-link") == 3
+    for _ in range(10):
+        at_state("department_review")
+    with django_assert_max_num_queries(len(few.captured_queries)):
+        assert client.get("/notifications/").content.decode().count("notification-link") == 13

@@ -424,3 +424,22 @@ def test_withdraw_says_it_cannot_be_undone(at_state, province, client):
             as_user(client, province.staff).get(url(initiative, "withdraw"), headers=lang_headers())
         )
     assert "cannot be undone" in html
+
+
+def test_large_ids_are_not_printed_with_thousand_separators(at_state, province, client):
+    """Vietnamese number formatting writes 4439 as "4.439": ids in forms must stay raw."""
+    from agencies.models import Agency
+
+    big_agency = Agency.objects.create(
+        pk=12345, code="UBND-LON", name="UBND xã Lớn", kind="commune", parent=province.ubnd
+    )
+    member = type(province.reviewer).objects.create_user(
+        id=23456, username="council_big", full_name="Tạ Văn Lớn"
+    )
+    member.memberships.create(agency=province.snv, role="council_member")
+    initiative = at_state("department_review")
+    accept_page = page(as_user(client, province.reviewer).get(url(initiative, "accept")))
+    assert 'value="23456"' in accept_page and "23.456" not in accept_page
+    recognized = at_state("recognized")
+    rollout_page = page(as_user(client, province.leader).get(url(recognized, "start_rollout")))
+    assert f'value="{big_agency.pk}"' in rollout_page and "12.345" not in rollout_page
