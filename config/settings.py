@@ -207,6 +207,19 @@ CELERY_BEAT_SCHEDULE = {
         "task": "notifications.tasks.resend_pending_emails",
         "schedule": timedelta(minutes=5),
     },
+    # Reminders are claimed once per deadline, so running hourly only catches up sooner.
+    "deadline-reminders": {
+        "task": "notifications.reminders.send_deadline_reminders",
+        "schedule": crontab(minute=15),
+    },
+    "adoption-report-reminders": {
+        "task": "adoption.reminders.send_report_reminders",
+        "schedule": crontab(minute=25),
+    },
+    "daily-digest": {
+        "task": "notifications.digest.send_daily_digests",
+        "schedule": crontab(hour=7, minute=0),
+    },
 }
 
 # --- API ------------------------------------------------------------------------------

@@ -1,42 +1,42 @@
 """The words of each notification, rendered in the recipient's language."""
 
+from datetime import date
+
 from django.utils import translation
 from django.utils.translation import gettext as _
 
-
-def _headlines():
-    return {
-        "submit": _("A new dossier awaits review"),
-        "resubmit": _("A revised dossier awaits review"),
-        "request_revision": _("The Department of S&T asks for a revision"),
-        "reject": _("The dossier was rejected"),
-        "expire": _("The dossier was refused: no reply to the revision request in time"),
-        "accept": _("The dossier was accepted and sent to the council"),
-        "complete_scoring": _("The council has finished scoring; a decision is needed"),
-        "recognize": _("The initiative was recognized"),
-        "decline": _("The province declined to recognize the initiative"),
-        "start_rollout": _("Rollout has started: your agency is asked to adopt the initiative"),
-        "close_rollout": _("The rollout was closed"),
-        "withdraw": _("The dossier was withdrawn"),
-    }
+from .events import event
 
 
-def render(transition: str, initiative, log, language: str) -> tuple[str, str]:
-    """(subject, message) for one recipient."""
+def render(
+    kind: str,
+    initiative,
+    *,
+    language: str,
+    acts: bool,
+    actor_name: str = "",
+    comment: str = "",
+    due: date | None = None,
+    details: tuple[str, ...] = (),
+) -> dict:
+    """Subject, message and expected action for one recipient, in their language."""
     with translation.override(language or "vi"):
-        headline = _headlines().get(transition, transition)
-        code = initiative.code or _("(draft)")
-        subject = f"[{code}] {headline}"
-        lines = [
-            headline + ".",
-            _("Dossier: %(code)s — %(title)s") % {"code": code, "title": initiative.title},
-        ]
-        if log.actor_id:
-            lines.append(_("By: %(name)s") % {"name": log.actor.get_full_name()})
-        if log.comment:
-            lines.append(_("Comment: %(comment)s") % {"comment": log.comment})
-        if initiative.revision_due and transition == "request_revision":
+        what = event(kind)
+        code = (initiative.code or _("(draft)")) if initiative else ""
+        lines = [str(what.headline) + "."]
+        if initiative is not None:
             lines.append(
-                _("Reply due by %(date)s.") % {"date": initiative.revision_due.strftime("%d/%m/%Y")}
+                _("Dossier: %(code)s — %(title)s") % {"code": code, "title": initiative.title}
             )
-        return subject[:255], "\n".join(lines)
+        lines.extend(str(line) for line in details)
+        if actor_name:
+            lines.append(_("By: %(name)s") % {"name": actor_name})
+        if comment:
+            lines.append(_("Comment: %(comment)s") % {"comment": comment})
+        action = str(what.action) if acts and what.action else ""
+        if action:
+            lines.append(_("Expected of you: %(action)s") % {"action": action})
+        if due and acts:
+            lines.append(_("Due by %(date)s.") % {"date": due.strftime("%d/%m/%Y")})
+        subject = f"[{code}] {what.headline}" if code else str(what.headline)
+        return {"subject": subject[:255], "message": "\n".join(lines), "action": action[:255]}

@@ -4,6 +4,8 @@ from django.utils.translation import gettext_lazy as _
 
 from initiatives.models import Initiative
 
+from .events import Category, Channel
+
 
 class Notification(models.Model):
     """One row is both the in-app inbox entry and the e-mail outbox entry.
@@ -18,6 +20,7 @@ class Notification(models.Model):
         SENT = "sent", _("sent")
         FAILED = "failed", _("failed")
         SKIPPED = "skipped", _("skipped")
+        DIGEST = "digest", _("waiting for the daily digest")
 
     recipient = models.ForeignKey(
         settings.AUTH_USER_MODEL,
@@ -36,6 +39,8 @@ class Notification(models.Model):
     )
     subject = models.CharField(_("subject"), max_length=255)
     message = models.TextField(_("message"))
+    action = models.CharField(_("what is expected"), max_length=255, blank=True)
+    due_date = models.DateField(_("by when"), null=True, blank=True)
     url = models.CharField(_("link"), max_length=500, blank=True)
     created_at = models.DateTimeField(_("created at"), auto_now_add=True, db_index=True)
     read_at = models.DateTimeField(_("read at"), null=True, blank=True)
@@ -54,7 +59,48 @@ class Notification(models.Model):
         indexes = [
             models.Index(fields=["recipient", "read_at"]),
             models.Index(fields=["email_status", "created_at"]),
+            models.Index(fields=["recipient", "email_status"]),
         ]
 
     def __str__(self):
         return self.subject
+
+
+class NotificationPreference(models.Model):
+    """How a user wants to hear of one category of events; absent means e-mail at once."""
+
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("user"),
+        on_delete=models.CASCADE,
+        related_name="notification_preferences",
+    )
+    category = models.CharField(_("category"), max_length=20, choices=Category.choices)
+    channel = models.CharField(
+        _("how"), max_length=10, choices=Channel.choices, default=Channel.IMMEDIATE
+    )
+
+    class Meta:
+        verbose_name = _("notification preference")
+        verbose_name_plural = _("notification preferences")
+        constraints = [
+            models.UniqueConstraint(fields=["user", "category"], name="unique_preference")
+        ]
+
+    def __str__(self):
+        return f"{self.user}: {self.get_category_display()} → {self.get_channel_display()}"
+
+
+class SentReminder(models.Model):
+    """One row per reminder ever sent, keyed by what it is about: inserting the key claims it,
+    so a reminder fires once however often the periodic task runs."""
+
+    key = models.CharField(max_length=200, unique=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("sent reminder")
+        verbose_name_plural = _("sent reminders")
+
+    def __str__(self):
+        return self.key

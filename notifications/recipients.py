@@ -1,16 +1,20 @@
-"""Who hears of each transition (DESIGN.md §5: whoever acts next, and the submitting agency).
+"""Who hears of each event. This table is the rule (the README shows it too).
 
-| transition                      | recipients                                             |
-|---------------------------------|--------------------------------------------------------|
-| submit, resubmit                | reviewers; the submitting agency                       |
-| request_revision, reject, expire| the submitting agency (staff and head)                 |
-| accept                          | each council member (not recused); the agency          |
-| complete_scoring                | leaders; the submitting agency                         |
-| recognize, decline              | the submitting agency; reviewers                       |
-| start_rollout                   | staff and head of each target agency; the agency       |
-| close_rollout, withdraw         | the submitting agency; reviewers                       |
+| event                   | who must act (told what, by when)  | also informed                     |
+|-------------------------|------------------------------------|-----------------------------------|
+| submit, resubmit        | reviewers                          | the submitting agency             |
+| request_revision        | the submitting agency              | —                                 |
+| reject, expire          | —                                  | the submitting agency             |
+| accept                  | each council member not recused    | the submitting agency             |
+| complete_scoring        | leaders                            | the submitting agency             |
+| recognize, decline      | —                                  | the agency, reviewers             |
+| start_rollout           | staff and head of target agencies  | the submitting agency             |
+| close_rollout           | —                                  | the agency, reviewers             |
+| withdraw                | —                                  | the agency; reviewers if submitted|
+| deadline soon / passed  | whoever must act at that stage     | (see reminders.py)                |
+| adoption report due     | the adopting agency                | —                                 |
 
-Nobody is notified of their own action.
+"The agency" is the staff and head of the submitting agency. Nobody is told of their own action.
 """
 
 from agencies.models import Role, User
@@ -28,35 +32,46 @@ def people_with_role(role):
     return User.objects.filter(is_active=True, memberships__role=role)
 
 
-def council_of(initiative):
-    return User.objects.filter(
+def council_of(initiative, *, waiting_only=False):
+    """Council members who score this dossier; with waiting_only, those who have not yet."""
+    members = User.objects.filter(
         is_active=True,
         council_assignments__initiative=initiative,
         council_assignments__recused=False,
     )
+    if waiting_only:
+        members = members.exclude(council_assignments__sheet__submitted_at__isnull=False)
+    return members
 
 
-def recipients_for(transition: str, initiative, extra: dict):
+def _rules(transition: str, initiative, extra: dict):
+    """(who must act, who is informed) querysets for a transition."""
     agency = agency_people([initiative.agency_id])
-    groups = {
-        "submit": [people_with_role(Role.REVIEWER), agency],
-        "resubmit": [people_with_role(Role.REVIEWER), agency],
-        "request_revision": [agency],
-        "reject": [agency],
-        "expire": [agency],
-        "accept": [council_of(initiative), agency],
-        "complete_scoring": [people_with_role(Role.LEADER), agency],
-        "recognize": [agency, people_with_role(Role.REVIEWER)],
-        "decline": [agency, people_with_role(Role.REVIEWER)],
-        "start_rollout": [agency_people(extra.get("target_agencies", [])), agency],
-        "close_rollout": [agency, people_with_role(Role.REVIEWER)],
+    reviewers = people_with_role(Role.REVIEWER)
+    rules = {
+        "submit": ([reviewers], [agency]),
+        "resubmit": ([reviewers], [agency]),
+        "request_revision": ([agency], []),
+        "reject": ([], [agency]),
+        "expire": ([], [agency]),
+        "accept": ([council_of(initiative)], [agency]),
+        "complete_scoring": ([people_with_role(Role.LEADER)], [agency]),
+        "recognize": ([], [agency, reviewers]),
+        "decline": ([], [agency, reviewers]),
+        "start_rollout": ([agency_people(extra.get("target_agencies", []))], [agency]),
+        "close_rollout": ([], [agency, reviewers]),
         # A draft withdrawn before submission was never seen by the reviewers.
-        "withdraw": [agency, people_with_role(Role.REVIEWER)]
-        if initiative.submitted_at
-        else [agency],
-    }.get(transition, [agency])
-    users = {}
-    for queryset in groups:
-        for user in queryset.distinct():
-            users.setdefault(user.pk, user)
+        "withdraw": ([], [agency, reviewers] if initiative.submitted_at else [agency]),
+    }
+    return rules.get(transition, ([], [agency]))
+
+
+def recipients_for(transition: str, initiative, extra: dict) -> list[tuple[User, bool]]:
+    """[(user, must_act)] without duplicates; someone both acting and informed acts."""
+    acting, informed = _rules(transition, initiative, extra)
+    users: dict[int, tuple[User, bool]] = {}
+    for querysets, acts in ((acting, True), (informed, False)):
+        for queryset in querysets:
+            for user in queryset.distinct():
+                users.setdefault(user.pk, (user, acts))
     return list(users.values())

@@ -1,3 +1,8 @@
+"""Writing notifications: one row per recipient, the in-app entry and the e-mail outbox in one.
+
+Rows are written inside the caller's transaction; e-mails are enqueued only once it commits.
+"""
+
 import logging
 
 from django.conf import settings
@@ -5,41 +10,83 @@ from django.db import transaction
 from django.shortcuts import get_object_or_404
 from django.utils import timezone
 
+from .events import Category, Channel, event
 from .messages import render
-from .models import Notification
+from .models import Notification, NotificationPreference
 from .recipients import recipients_for
 
 logger = logging.getLogger(__name__)
+Status = Notification.EmailStatus
+
+# Where the deadline of what a transition asks for is kept.
+_DUE_AFTER = {
+    "submit": "review_due",
+    "resubmit": "review_due",
+    "request_revision": "revision_due",
+    "accept": "decision_due",
+    "complete_scoring": "decision_due",
+}
 
 
 def notifications_for_transition(*, initiative, log, extra) -> list[Notification]:
-    """One inbox/outbox row per recipient; e-mails are enqueued once the transition commits."""
-    recipients = recipients_for(log.transition, initiative, extra)
+    due = extra.get("report_due") or getattr(initiative, _DUE_AFTER.get(log.transition, ""), None)
+    return notify(
+        recipients=recipients_for(log.transition, initiative, extra),
+        kind=log.transition,
+        initiative=initiative,
+        actor=log.actor,
+        comment=log.comment,
+        due=due,
+    )
+
+
+def notify(
+    *, recipients, kind, initiative=None, actor=None, comment="", due=None, details=(), url=""
+) -> list[Notification]:
+    """recipients: [(user, must_act)]. Nobody is told of their own action."""
+    recipients = [(u, acts) for u, acts in recipients if actor is None or u.pk != actor.pk]
+    channels = _channels([u for u, _acts in recipients], event(kind).category)
     rows = []
-    for user in recipients:
-        if user.pk == log.actor_id:
-            continue  # nobody is told of their own action
-        subject, message = render(log.transition, initiative, log, user.language)
+    for user, acts in recipients:
+        text = render(
+            kind,
+            initiative,
+            language=user.language,
+            acts=acts,
+            actor_name=actor.get_full_name() if actor else "",
+            comment=comment,
+            due=due,
+            details=details,
+        )
         rows.append(
             Notification(
                 recipient=user,
-                kind=log.transition,
+                kind=kind,
                 initiative=initiative,
-                subject=subject,
-                message=message,
-                url=f"/initiatives/{initiative.pk}/",
-                email_status=(
-                    Notification.EmailStatus.PENDING
-                    if user.email
-                    else Notification.EmailStatus.SKIPPED
-                ),
+                url=url or (f"/initiatives/{initiative.pk}/" if initiative else ""),
+                due_date=due if acts else None,
+                email_status=_email_status(user, channels.get(user.pk, Channel.IMMEDIATE)),
+                **text,
             )
         )
     created = Notification.objects.bulk_create(rows)
-    pending = [n.pk for n in created if n.email_status == Notification.EmailStatus.PENDING]
+    pending = [n.pk for n in created if n.email_status == Status.PENDING]
     if pending:
         transaction.on_commit(lambda: enqueue_emails(pending))
     return created
+
+
+def _channels(users, category) -> dict[int, str]:
+    preferences = NotificationPreference.objects.filter(
+        user__in=[u.pk for u in users], category=category
+    )
+    return dict(preferences.values_list("user_id", "channel"))
+
+
+def _email_status(user, channel) -> str:
+    if not user.email or channel == Channel.IN_APP:
+        return Status.SKIPPED
+    return Status.DIGEST if channel == Channel.DIGEST else Status.PENDING
 
 
 def enqueue_emails(ids) -> None:
@@ -49,7 +96,7 @@ def enqueue_emails(ids) -> None:
     for pk in ids:
         try:
             send_notification_email.delay(pk)
-        except Exception:
+        except Exception:  # a broker outage must not break the request
             logger.warning("Could not enqueue e-mail %s; the sweeper will retry", pk)
 
 
@@ -68,3 +115,19 @@ def notification_mark_read(*, recipient, notification_id) -> Notification:
 def notifications_mark_all_read(*, recipient) -> int:
     unread = Notification.objects.filter(recipient=recipient, read_at__isnull=True)
     return unread.update(read_at=timezone.now())
+
+
+def preferences_of(user) -> dict[str, str]:
+    """The channel per category, defaults filled in."""
+    chosen = dict(
+        NotificationPreference.objects.filter(user=user).values_list("category", "channel")
+    )
+    return {category: chosen.get(category, Channel.IMMEDIATE) for category in Category.values}
+
+
+@transaction.atomic
+def preferences_update(*, user, channels: dict[str, str]) -> None:
+    for category, channel in channels.items():
+        NotificationPreference.objects.update_or_create(
+            user=user, category=category, defaults={"channel": channel}
+        )

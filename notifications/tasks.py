@@ -2,12 +2,12 @@ import logging
 from datetime import timedelta
 
 from celery import shared_task
-from django.core.mail import send_mail
 from django.db.models import F, Q
 from django.utils import timezone
 
+from .emails import build_email
 from .models import Notification
-from .services import absolute_url, enqueue_emails
+from .services import enqueue_emails
 
 log = logging.getLogger(__name__)
 Status = Notification.EmailStatus
@@ -32,9 +32,8 @@ def send_notification_email(self, notification_id: int) -> str:
     if not _claim(notification_id):
         return "already-claimed"
     notification = Notification.objects.select_related("recipient").get(pk=notification_id)
-    body = f"{notification.message}\n\n{absolute_url(notification.url)}"
     try:
-        send_mail(notification.subject, body, None, [notification.recipient.email])
+        build_email(notification).send()
     except Exception as exc:
         final = notification.attempts >= MAX_ATTEMPTS
         Notification.objects.filter(pk=notification_id).update(
@@ -64,3 +63,7 @@ def resend_pending_emails() -> int:
     ids = list(stale[:500])
     enqueue_emails(ids)
     return len(ids)
+
+
+# Periodic jobs defined beside their logic; imported here so Celery registers them.
+from . import digest, reminders  # noqa: E402, F401

@@ -207,6 +207,9 @@ class DeadlineRule(models.Model):
     day_type = models.CharField(
         _("day type"), max_length=10, choices=DayType.choices, default=DayType.CALENDAR
     )
+    remind_days_before = models.PositiveSmallIntegerField(
+        _("remind this many days before"), default=5
+    )
 
     class Meta:
         verbose_name = _("deadline rule")

@@ -1,0 +1,1 @@
+"""Daily digests (being written)."""

@@ -1,0 +1,27 @@
+"""E-mails of notifications: plain text and HTML, in the recipient's language."""
+
+from django.conf import settings
+from django.core.mail import EmailMultiAlternatives
+from django.template.loader import render_to_string
+from django.utils import translation
+
+from .services import absolute_url
+
+
+def build_email(notification) -> EmailMultiAlternatives:
+    recipient = notification.recipient
+    language = recipient.language or settings.LANGUAGE_CODE
+    context = {
+        "notification": notification,
+        "recipient": recipient,
+        "language": language,
+        "link": absolute_url(notification.url or "/"),
+        "settings_link": absolute_url("/notifications/settings/"),
+        "province_name": settings.PROVINCE_NAME,
+    }
+    with translation.override(language):
+        text = render_to_string("notifications/email/notification.txt", context)
+        html = render_to_string("notifications/email/notification.html", context)
+    email = EmailMultiAlternatives(notification.subject, text, to=[recipient.email])
+    email.attach_alternative(html, "text/html")
+    return email

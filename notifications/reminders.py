@@ -1,0 +1,1 @@
+"""Deadline reminders (being written)."""
