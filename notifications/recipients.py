@@ -34,14 +34,14 @@ def people_with_role(role):
 
 def council_of(initiative, *, waiting_only=False):
     """Council members who score this dossier; with waiting_only, those who have not yet."""
-    members = User.objects.filter(
-        is_active=True,
-        council_assignments__initiative=initiative,
-        council_assignments__recused=False,
-    )
+    # One filter() call: the conditions must hold for the same assignment row.
+    conditions = {
+        "council_assignments__initiative": initiative,
+        "council_assignments__recused": False,
+    }
     if waiting_only:
-        members = members.exclude(council_assignments__sheet__submitted_at__isnull=False)
-    return members
+        conditions["council_assignments__sheet__submitted_at__isnull"] = True
+    return User.objects.filter(is_active=True, **conditions)
 
 
 def _rules(transition: str, initiative, extra: dict):

@@ -1,1 +1,323 @@
-"""Deadline reminders (being written)."""
+"""Deadline reminders: a few days before each stage's deadline and on the day after it passes.
+
+| stage              | deadline     | "soon" (N days before)          | "overdue" (the day after)  |
+|--------------------|--------------|---------------------------------|----------------------------|
+| department_review  | review_due   | reviewers                       | reviewers                  |
+| revision_requested | revision_due | the submitting agency           | — (`expire` refuses it)    |
+| council_review     | decision_due | members who have not submitted  | the same, and reviewers    |
+|                    |              | their sheet (all have: the      |                            |
+|                    |              | reviewers, to complete scoring) |                            |
+| awaiting_decision  | decision_due | leaders                         | leaders, and reviewers     |
+
+N is the stage's DeadlineRule.remind_days_before, counted in working days when the rule counts
+working days. Each reminder is claimed by inserting a SentReminder key
+"<stage>:<dossier>:<deadline>:soon|overdue" in the transaction that writes its notifications, so
+it fires once however often the beat runs, and again only for a new deadline (the date is in the
+key). A tick that was missed is caught up: "soon" fires while the deadline is at most N days away
+and not yet passed, "overdue" any day after it passed while the dossier is still in that stage.
+"""
+
+import logging
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import date
+
+from celery import shared_task
+from django.db import IntegrityError, transaction
+from django.db.models import Q
+from django.utils import timezone
+from django.utils.functional import Promise
+from django.utils.translation import gettext, ngettext
+from django.utils.translation import gettext_lazy as _
+
+from agencies.models import Membership, Role
+from initiatives.models import Initiative, Status
+from workflow import deadlines
+from workflow.models import CouncilAssignment, DeadlineRule
+
+from .models import SentReminder
+from .recipients import AGENCY_ROLES, people_with_role
+from .services import notify
+
+logger = logging.getLogger(__name__)
+SOON, OVERDUE = "soon", "overdue"
+KINDS = {SOON: "deadline_soon", OVERDUE: "deadline_overdue"}
+
+
+def today() -> date:
+    """The reminders' notion of today (tests freeze it here)."""
+    return timezone.localdate()
+
+
+# --- Words, rendered in each recipient's language ---------------------------------------------
+
+
+class Line:
+    """A line of a notification built only when rendered, i.e. in the recipient's language
+    (notifications.messages.render turns details into text under translation.override)."""
+
+    def __init__(self, build: Callable[..., str], *args):
+        self._build, self._args = build, args
+
+    def __str__(self) -> str:
+        return self._build(*self._args)
+
+
+def _fmt(day: date) -> str:
+    return day.strftime("%d/%m/%Y")
+
+
+def _soon_text(deadline, due: date, count: int, working: bool) -> str:
+    values = {"deadline": deadline, "date": _fmt(due), "count": count}
+    if count <= 0:
+        return gettext("Deadline for %(deadline)s: today, %(date)s.") % values
+    if working:
+        return (
+            ngettext(
+                "Deadline for %(deadline)s: %(date)s, in %(count)s working day.",
+                "Deadline for %(deadline)s: %(date)s, in %(count)s working days.",
+                count,
+            )
+            % values
+        )
+    return (
+        ngettext(
+            "Deadline for %(deadline)s: %(date)s, in %(count)s day.",
+            "Deadline for %(deadline)s: %(date)s, in %(count)s days.",
+            count,
+        )
+        % values
+    )
+
+
+def _overdue_text(deadline, due: date, count: int) -> str:
+    values = {"deadline": deadline, "date": _fmt(due), "count": count}
+    return (
+        ngettext(
+            "Deadline for %(deadline)s: %(date)s, passed %(count)s day ago.",
+            "Deadline for %(deadline)s: %(date)s, passed %(count)s days ago.",
+            count,
+        )
+        % values
+    )
+
+
+def deadline_line(deadline: Promise, rule: deadlines.Rule, day: date, due: date, when: str) -> Line:
+    """Which deadline, its date, and how far it is (or how long ago it passed)."""
+    if when == OVERDUE:
+        return Line(_overdue_text, deadline, due, (day - due).days)
+    if due == day:
+        return Line(_soon_text, deadline, due, 0, False)
+    left = deadlines.days_left(rule, day, due)
+    if rule.counts_working_days and left > 0:
+        return Line(_soon_text, deadline, due, left, True)
+    return Line(_soon_text, deadline, due, (due - day).days, False)
+
+
+def expected_line(action: Promise) -> Line:
+    return Line(lambda: gettext("Expected of you: %(action)s") % {"action": action})
+
+
+ACT_REVIEW = _("Check the dossier")
+ACT_REVISE = _("Correct the dossier and resubmit it")
+ACT_SCORE = _("Score the dossier and vote")
+ACT_COMPLETE = _("Complete the council's scoring")
+ACT_DECIDE = _("Recognize the initiative or decline it")
+FOLLOW_COUNCIL = _("Follow up with the council members who have not scored yet")
+FOLLOW_DECISION = _("Follow up on the provincial decision")
+REFUSED_AFTER = _("Without a reply by then, the dossier is refused automatically.")
+
+
+# --- Claiming a reminder once -----------------------------------------------------------------
+
+
+def send_once(key: str, send: Callable[[], object]) -> bool:
+    """Claim key and send in one transaction: exactly one run sends (a concurrent run's insert
+    of the same key fails on the unique index, or waits for ours and then fails), and a send
+    that fails rolls the claim back, so the next run retries it."""
+    with transaction.atomic():
+        try:
+            with transaction.atomic():  # a savepoint: the duplicate key must not doom the rest
+                SentReminder.objects.create(key=key)
+        except IntegrityError:
+            return False
+        send()
+        return True
+
+
+def claimed(keys) -> set[str]:
+    return set(SentReminder.objects.filter(key__in=list(keys)).values_list("key", flat=True))
+
+
+# --- Who is reminded, fetched per run and per stage, not per dossier ----------------------------
+
+
+def agency_people_by_agency(agency_ids) -> dict[int, list]:
+    """Staff and heads of each agency (active users), in one query."""
+    people: dict[int, dict] = {}
+    memberships = Membership.objects.filter(
+        agency_id__in=set(agency_ids), role__in=AGENCY_ROLES, user__is_active=True
+    ).select_related("user")
+    for membership in memberships.order_by("user_id"):
+        people.setdefault(membership.agency_id, {})[membership.user_id] = membership.user
+    return {agency: list(users.values()) for agency, users in people.items()}
+
+
+def _waiting_council(initiative_ids) -> dict[int, list]:
+    """Non-recused members who have not submitted their sheet, per dossier, in one query."""
+    waiting: dict[int, list] = {}
+    assignments = CouncilAssignment.objects.filter(
+        initiative_id__in=list(initiative_ids),
+        recused=False,
+        member__is_active=True,
+        sheet__submitted_at__isnull=True,  # no sheet yet, or a draft sheet
+    ).select_related("member")
+    for assignment in assignments.order_by("id"):
+        waiting.setdefault(assignment.initiative_id, []).append(assignment.member)
+    return waiting
+
+
+class _People:
+    def __init__(self):
+        self._roles: dict[str, list] = {}
+
+    def with_role(self, role) -> list:
+        if role not in self._roles:
+            self._roles[role] = list(people_with_role(role).distinct().order_by("pk"))
+        return self._roles[role]
+
+
+# A group: (users, must act, what is expected of them).
+Group = tuple[list, bool, Promise]
+
+
+@dataclass(frozen=True)
+class Stage:
+    status: str
+    due_field: str
+    rule: str
+    deadline: Promise
+    overdue: bool = True  # whether a reminder follows the deadline's passing
+
+    def groups(self, initiative, when, people: _People, context: dict) -> list[Group]:
+        reviewers = people.with_role(Role.REVIEWER)
+        if self.status == Status.DEPARTMENT_REVIEW:
+            return [(reviewers, True, ACT_REVIEW)]
+        if self.status == Status.REVISION_REQUESTED:
+            return [(context["agencies"].get(initiative.agency_id, []), True, ACT_REVISE)]
+        if self.status == Status.COUNCIL_REVIEW:
+            waiting = context["council"].get(initiative.pk, [])
+            if not waiting:  # every member has scored: the reviewer completes the scoring
+                return [(reviewers, True, ACT_COMPLETE)]
+            groups = [(waiting, True, ACT_SCORE)]
+            if when == OVERDUE:
+                groups.append((reviewers, False, FOLLOW_COUNCIL))
+            return groups
+        groups = [(people.with_role(Role.LEADER), True, ACT_DECIDE)]
+        if when == OVERDUE:
+            groups.append((reviewers, False, FOLLOW_DECISION))
+        return groups
+
+    def context(self, initiatives) -> dict:
+        """What groups() needs for these dossiers, in one query per stage."""
+        if self.status == Status.REVISION_REQUESTED:
+            return {"agencies": agency_people_by_agency(i.agency_id for i in initiatives)}
+        if self.status == Status.COUNCIL_REVIEW:
+            return {"council": _waiting_council(i.pk for i in initiatives)}
+        return {}
+
+    @property
+    def extra_lines(self) -> tuple:
+        return (REFUSED_AFTER,) if self.status == Status.REVISION_REQUESTED else ()
+
+
+R = DeadlineRule.Stage
+STAGES = (
+    Stage(
+        Status.DEPARTMENT_REVIEW,
+        "review_due",
+        R.DEPARTMENT_REVIEW,
+        _("the Department of S&T's review of the dossier"),
+    ),
+    Stage(
+        Status.REVISION_REQUESTED,
+        "revision_due",
+        R.REVISION_REPLY,
+        _("the reply to the revision request"),
+        overdue=False,
+    ),
+    Stage(Status.COUNCIL_REVIEW, "decision_due", R.DECISION, _("the provincial decision")),
+    Stage(Status.AWAITING_DECISION, "decision_due", R.DECISION, _("the provincial decision")),
+)
+
+
+def reminder_key(status: str, initiative_id: int, due: date, when: str) -> str:
+    return f"{status}:{initiative_id}:{due.isoformat()}:{when}"
+
+
+def unique_recipients(groups: list[Group]) -> list[tuple[list, bool, Promise]]:
+    """Each user once, in the first group they appear in (acting groups come first)."""
+    seen: set[int] = set()
+    result = []
+    for users, acts, action in groups:
+        fresh = [u for u in users if u.pk not in seen]
+        seen.update(u.pk for u in fresh)
+        if fresh:
+            result.append((fresh, acts, action))
+    return result
+
+
+def _due_reminders(stage: Stage, rule: deadlines.Rule, day: date) -> list[tuple]:
+    """[(initiative, due, soon|overdue)] for this stage today, already claimed ones left out."""
+    field = stage.due_field
+    window = Q(**{f"{field}__range": (day, deadlines.soon_window_end(rule, day))})
+    if stage.overdue:
+        window |= Q(**{f"{field}__lt": day})
+    found = []
+    for initiative in Initiative.objects.filter(window, status=stage.status).order_by("pk"):
+        due = getattr(initiative, field)
+        found.append((initiative, due, OVERDUE if due < day else SOON))
+    done = claimed(reminder_key(stage.status, i.pk, due, when) for i, due, when in found)
+    return [r for r in found if reminder_key(stage.status, r[0].pk, r[1], r[2]) not in done]
+
+
+def _remind_stage(stage: Stage, rule: deadlines.Rule, day: date, people: _People) -> int:
+    reminders = _due_reminders(stage, rule, day)
+    if not reminders:
+        return 0
+    context = stage.context([initiative for initiative, _due, _when in reminders])
+    sent = 0
+    for initiative, due, when in reminders:
+        groups = unique_recipients(stage.groups(initiative, when, people, context))
+        if not groups:
+            continue  # nobody to tell yet: not claimed, so a later run tries again
+        lines = (deadline_line(stage.deadline, rule, day, due, when), *stage.extra_lines)
+
+        def send(initiative=initiative, due=due, when=when, groups=groups, lines=lines):
+            for users, acts, action in groups:
+                notify(
+                    recipients=[(user, acts) for user in users],
+                    kind=KINDS[when],
+                    initiative=initiative,
+                    due=due,
+                    details=(*lines, expected_line(action)),
+                    url=f"/initiatives/{initiative.pk}/",
+                )
+
+        key = reminder_key(stage.status, initiative.pk, due, when)
+        try:
+            sent += send_once(key, send)
+        except Exception:  # one dossier's failure must not hold back the others' reminders
+            logger.exception("Deadline reminder %s failed; the next run retries it", key)
+    return sent
+
+
+@shared_task
+def send_deadline_reminders() -> int:
+    """Remind whoever must act before and after each deadline. Safe to run any number of
+    times: each reminder is sent once. Returns how many reminders (dossier × soon/overdue)
+    were sent by this run."""
+    day = today()
+    rules = deadlines.rules()
+    people = _People()
+    return sum(_remind_stage(stage, rules[stage.rule], day, people) for stage in STAGES)

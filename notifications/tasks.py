@@ -12,6 +12,8 @@ from .services import enqueue_emails
 log = logging.getLogger(__name__)
 Status = Notification.EmailStatus
 MAX_ATTEMPTS = 5
+# Exponential backoff between SMTP attempts: 2, 4, 8, 16 minutes.
+RETRY_BASE_SECONDS = 60
 # A row still pending this long after creation was never picked up (broker down, lost task).
 PENDING_GRACE = timedelta(minutes=3)
 # A row claimed this long ago whose worker never reported back (crash) is released again.
@@ -41,7 +43,7 @@ def send_notification_email(self, notification_id: int) -> str:
         )
         if final:
             return "failed"
-        raise self.retry(exc=exc, countdown=60 * 2**notification.attempts) from exc
+        raise self.retry(exc=exc, countdown=RETRY_BASE_SECONDS * 2**notification.attempts) from exc
     Notification.objects.filter(pk=notification_id).update(
         email_status=Status.SENT, sent_at=timezone.now(), last_error=""
     )

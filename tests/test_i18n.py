@@ -224,9 +224,7 @@ def test_other_key_strings():
         assert str(Role.COUNCIL_MEMBER.label) == "Thành viên hội đồng sáng kiến"
         assert str(Initiative._meta.verbose_name) == "sáng kiến"
         assert translate("Request revision") == "Yêu cầu bổ sung"
-        assert translate("Reply due by %(date)s.") % {"date": "01/12/2026"} == (
-            "Hạn nộp bổ sung: 01/12/2026."
-        )
+        assert translate("Due by %(date)s.") % {"date": "01/12/2026"} == "Thời hạn: 01/12/2026."
         # The project catalogue wins over Django's own for the strings it defines.
         assert translate("Cancel") == "Hủy"
     with translation.override("en"):

@@ -1,5 +1,12 @@
-"""Deadlines as the regulations count them: calendar or working days, or months."""
+"""Deadlines as the regulations count them: calendar or working days, or months.
 
+Working days skip Saturdays, Sundays and Vietnamese public holidays as the `holidays` library
+lists them (holidays.VN): New Year, the Tết break, Hùng Kings, 30/4, 1/5, National Day and the
+substitute days off the government announces. See tests/workflow/test_deadlines.py for what it
+holds for Tết 2027.
+"""
+
+from dataclasses import dataclass
 from datetime import date, timedelta
 from functools import lru_cache
 
@@ -15,6 +22,7 @@ DEFAULTS = {
     DeadlineRule.Stage.DECISION: (3, "months", "calendar"),
     DeadlineRule.Stage.ROLLOUT_REPORT: (6, "months", "calendar"),
 }
+DEFAULT_REMIND_DAYS_BEFORE = 5
 
 
 @lru_cache(maxsize=32)
@@ -35,6 +43,38 @@ def add_working_days(start: date, days: int) -> date:
     return current
 
 
+def working_days_between(start: date, end: date) -> int:
+    """Working days after start up to and including end (0 when end is not after start)."""
+    count, current = 0, start
+    while current < end:
+        current += timedelta(days=1)
+        count += is_working_day(current)
+    return count
+
+
+@dataclass(frozen=True)
+class Rule:
+    stage: str
+    amount: int
+    unit: str
+    day_type: str
+    remind_days_before: int = DEFAULT_REMIND_DAYS_BEFORE
+
+    @property
+    def counts_working_days(self) -> bool:
+        """Months are counted on the calendar; days may be working days."""
+        return self.unit == DeadlineRule.Unit.DAYS and self.day_type == DeadlineRule.DayType.WORKING
+
+
+def rules() -> dict[str, Rule]:
+    """Every stage's rule in one query, legal defaults for stages never edited."""
+    found = {
+        r.stage: Rule(r.stage, r.amount, r.unit, r.day_type, r.remind_days_before)
+        for r in DeadlineRule.objects.all()
+    }
+    return {stage: found.get(stage) or Rule(stage, *DEFAULTS[stage]) for stage in DEFAULTS}
+
+
 def rule_for(stage: str) -> tuple[int, str, str]:
     rule = DeadlineRule.objects.filter(stage=stage).first()
     return (rule.amount, rule.unit, rule.day_type) if rule else DEFAULTS[stage]
@@ -43,7 +83,26 @@ def rule_for(stage: str) -> tuple[int, str, str]:
 def due_date(stage: str, start: date) -> date:
     amount, unit, day_type = rule_for(stage)
     if unit == DeadlineRule.Unit.MONTHS:
+        # relativedelta clamps to the end of a shorter month: 30/11 + 3 months = 28/02 (29/02).
         return start + relativedelta(months=amount)
     if day_type == DeadlineRule.DayType.WORKING:
         return add_working_days(start, amount)
     return start + timedelta(days=amount)
+
+
+def days_left(rule: Rule, today: date, due: date) -> int:
+    """Days from today to the deadline as the stage counts them (working or calendar)."""
+    if rule.counts_working_days:
+        return working_days_between(today, due)
+    return (due - today).days
+
+
+def soon_window_end(rule: Rule, today: date) -> date:
+    """The latest deadline that is at most remind_days_before days away today.
+
+    Counted in working days when the stage is, so a reminder "5 days before" a deadline in
+    working days comes 5 working days before it — on a working day, Tết skipped."""
+    n = rule.remind_days_before
+    if rule.counts_working_days:
+        return add_working_days(today, n + 1) - timedelta(days=1)
+    return today + timedelta(days=n)

@@ -98,3 +98,16 @@ def test_inbox_page_lists_links_and_runs_few_queries(
         at_state("department_review")
     with django_assert_max_num_queries(len(few.captured_queries)):
         assert client.get("/notifications/").content.decode().count("notification-link") == 13
+
+
+def test_waiting_council_members_are_counted_per_dossier(at_state, province):
+    from django.utils import timezone
+
+    from notifications.recipients import council_of
+    from workflow.scenarios import STEPS
+
+    scored = at_state("council_review")
+    waiting = at_state("council_review")
+    STEPS["score"](scored, province.cast(), timezone.localdate())
+    assert set(council_of(waiting, waiting_only=True)) == set(province.council)
+    assert not council_of(scored, waiting_only=True).exists()

@@ -109,8 +109,17 @@ def test_layout_names_the_user_roles_and_unread_count(province, client, at_state
 
 def test_english_switch(province, client):
     client.force_login(province.staff)
-    response = client.post("/i18n/setlang/", {"language": "en", "next": "/"}, follow=True)
+    response = client.post("/language/", {"language": "en", "next": "/"}, follow=True)
     page = response.content.decode()
+    assert 'lang="en"' in page and "My work" in page
+    province.staff.refresh_from_db()
+    assert province.staff.language == "en"  # e-mails follow the choice
+
+
+def test_profile_language_is_used_at_the_next_visit(province, client):
+    province.staff.language = "en"
+    province.staff.save()
+    page = home(client, province.staff).content.decode()
     assert 'lang="en"' in page and "My work" in page
 
 

@@ -4,15 +4,16 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('workflow', '0003_protect_transition_log'),
+        ("workflow", "0003_protect_transition_log"),
     ]
 
     operations = [
         migrations.AddField(
-            model_name='deadlinerule',
-            name='remind_days_before',
-            field=models.PositiveSmallIntegerField(default=5, verbose_name='remind this many days before'),
+            model_name="deadlinerule",
+            name="remind_days_before",
+            field=models.PositiveSmallIntegerField(
+                default=5, verbose_name="remind this many days before"
+            ),
         ),
     ]

@@ -1,0 +1,101 @@
+"""Adoption report reminders: the adopting agency's staff and head hear a few days before the
+report is due (the rollout_report rule's remind_days_before) and on the day after it passes,
+once each per adoption and due date, while the adoption is open (assigned or in progress) and
+the initiative is rolling out.
+
+Issue 5 adds recurring report periods; for now the one due date of each adoption counts.
+"""
+
+import logging
+from datetime import date
+
+from celery import shared_task
+from django.db.models import Q
+from django.utils import timezone
+from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
+
+from initiatives.models import Status
+from notifications.reminders import (
+    OVERDUE,
+    SOON,
+    Line,
+    agency_people_by_agency,
+    claimed,
+    deadline_line,
+    send_once,
+)
+from notifications.services import notify
+from workflow import deadlines
+from workflow.models import DeadlineRule
+
+from .models import Adoption
+
+logger = logging.getLogger(__name__)
+KINDS = {SOON: "adoption_report_due", OVERDUE: "adoption_report_overdue"}
+OPEN = (Adoption.Status.ASSIGNED, Adoption.Status.IN_PROGRESS)
+DEADLINE = _("the adoption report")
+
+
+def today() -> date:
+    """The reminders' notion of today (tests freeze it here)."""
+    return timezone.localdate()
+
+
+def reminder_key(adoption_id: int, due: date, when: str) -> str:
+    return f"adoption_report:{adoption_id}:{due.isoformat()}:{when}"
+
+
+def _agency_line(name: str) -> Line:
+    return Line(lambda: gettext("Adopting agency: %(agency)s") % {"agency": name})
+
+
+def _due_adoptions(rule: deadlines.Rule, day: date) -> list[tuple]:
+    window = Q(due_date__range=(day, deadlines.soon_window_end(rule, day))) | Q(due_date__lt=day)
+    adoptions = (
+        Adoption.objects.filter(window, status__in=OPEN, initiative__status=Status.ROLLOUT)
+        .select_related("initiative", "agency")
+        .order_by("pk")
+    )
+    found = [(a, OVERDUE if a.due_date < day else SOON) for a in adoptions]
+    done = claimed(reminder_key(a.pk, a.due_date, when) for a, when in found)
+    return [(a, when) for a, when in found if reminder_key(a.pk, a.due_date, when) not in done]
+
+
+@shared_task
+def send_report_reminders() -> int:
+    """Safe to run any number of times: each reminder is sent once. Returns how many
+    reminders (adoption × due/overdue) this run sent."""
+    day = today()
+    rule = deadlines.rules()[DeadlineRule.Stage.ROLLOUT_REPORT]
+    reminders = _due_adoptions(rule, day)
+    if not reminders:
+        return 0
+    people = agency_people_by_agency(a.agency_id for a, _when in reminders)
+    sent = 0
+    for adoption, when in reminders:
+        users = people.get(adoption.agency_id, [])
+        if not users:
+            continue  # nobody in the agency yet: not claimed, a later run tries again
+        due = adoption.due_date
+        details = (
+            _agency_line(adoption.agency.name),
+            deadline_line(DEADLINE, rule, day, due, when),
+        )
+
+        def send(adoption=adoption, due=due, when=when, users=users, details=details):
+            notify(
+                recipients=[(user, True) for user in users],
+                kind=KINDS[when],
+                initiative=adoption.initiative,
+                due=due,
+                details=details,
+                url=f"/initiatives/{adoption.initiative_id}/",
+            )
+
+        key = reminder_key(adoption.pk, due, when)
+        try:
+            sent += send_once(key, send)
+        except Exception:  # one adoption's failure must not hold back the others' reminders
+            logger.exception("Adoption report reminder %s failed; the next run retries it", key)
+    return sent
