@@ -1,8 +1,10 @@
 from django.conf import settings
 from django.db import models
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from agencies.models import Agency
+from common.files import ALLOWED_TYPES
 from initiatives.models import Initiative
 
 
@@ -32,7 +34,10 @@ class Adoption(models.Model):
     status = models.CharField(
         _("status"), max_length=20, choices=Status.choices, default=Status.ASSIGNED
     )
-    due_date = models.DateField(_("report due"), null=True, blank=True)
+    # The next report's due date; after each report it moves on by report_every_months while
+    # the rollout lasts (adoption.services.report_add).
+    due_date = models.DateField(_("next report due"), null=True, blank=True)
+    report_every_months = models.PositiveSmallIntegerField(_("report every (months)"), default=6)
     started_on = models.DateField(_("started on"), null=True, blank=True)
     applied_on = models.DateField(_("applied on"), null=True, blank=True)
     reason = models.TextField(_("reason (not applicable)"), blank=True)
@@ -55,6 +60,12 @@ class Adoption(models.Model):
         return f"{self.agency} — {self.initiative}"
 
 
+def evidence_path(instance, filename):
+    # Opaque stored name; the extension follows the checked content (see check_upload).
+    ext = ALLOWED_TYPES.get(instance.evidence_type, "bin")
+    return f"evidence/{instance.adoption_id}/{timezone.now():%Y%m%d%H%M%S%f}.{ext}"
+
+
 class AdoptionReport(models.Model):
     adoption = models.ForeignKey(
         Adoption, verbose_name=_("adoption"), on_delete=models.CASCADE, related_name="reports"
@@ -69,6 +80,10 @@ class AdoptionReport(models.Model):
     )
     dossiers_handled = models.PositiveIntegerField(_("dossiers handled"), null=True, blank=True)
     cost_saved_vnd = models.BigIntegerField(_("cost saved (VND)"), null=True, blank=True)
+    evidence = models.FileField(_("evidence file"), upload_to=evidence_path, blank=True)
+    evidence_name = models.CharField(_("evidence file name"), max_length=255, blank=True)
+    evidence_type = models.CharField(max_length=120, blank=True)
+    period_due = models.DateField(_("report due date it answers"), null=True, blank=True)
     submitted_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         verbose_name=_("submitted by"),
@@ -93,3 +108,33 @@ class AdoptionReport(models.Model):
 
     def __str__(self):
         return f"{self.adoption} — {self.period}"
+
+
+class ExportJob(models.Model):
+    """An Excel export built by a Celery task; the page polls its progress, then downloads."""
+
+    class Status(models.TextChoices):
+        PENDING = "pending", _("waiting")
+        RUNNING = "running", _("in progress")
+        DONE = "done", _("ready")
+        FAILED = "failed", _("failed")
+
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="export_jobs"
+    )
+    kind = models.CharField(_("export"), max_length=30)
+    params = models.JSONField(default=dict, blank=True)
+    status = models.CharField(max_length=10, choices=Status.choices, default=Status.PENDING)
+    progress = models.PositiveSmallIntegerField(default=0)  # percent
+    file = models.FileField(upload_to="exports/", blank=True)
+    error = models.TextField(blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+    finished_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("export")
+        verbose_name_plural = _("exports")
+        ordering = ["-created_at"]
+
+    def __str__(self):
+        return f"{self.kind} ({self.get_status_display()})"
