@@ -3,7 +3,9 @@ report is due (the rollout_report rule's remind_days_before) and on the day afte
 once each per adoption and due date, while the adoption is open (assigned or in progress) and
 the initiative is rolling out.
 
-Issue 5 adds recurring report periods; for now the one due date of each adoption counts.
+Reports recur: each report moves the adoption's due date on by report_every_months
+(adoption.services.report_add), so the key (adoption, due date) gives one "soon" and one
+"overdue" reminder per period. Once the rollout is closed nothing is reminded any more.
 """
 
 import logging
@@ -90,7 +92,7 @@ def send_report_reminders() -> int:
                 initiative=adoption.initiative,
                 due=due,
                 details=details,
-                url=f"/initiatives/{adoption.initiative_id}/",
+                url=f"/adoptions/{adoption.pk}/",  # where the report form is
             )
 
         key = reminder_key(adoption.pk, due, when)

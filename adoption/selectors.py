@@ -1,4 +1,4 @@
-from django.db.models import Exists, OuterRef, Prefetch, Q
+from django.db.models import Count, Exists, F, Max, OuterRef, Prefetch, Q
 
 from agencies import roles
 from initiatives.models import Status
@@ -35,3 +35,13 @@ def adopter_visibility(user) -> Q | None:
         return None
     adopting = Adoption.objects.filter(initiative=OuterRef("pk"), agency_id__in=agencies)
     return Q(Exists(adopting), status__in=PUBLIC_STATES)
+
+
+def agency_adoptions(user):
+    """The adoption records of the user's agencies, with what the list shows in one query."""
+    return (
+        Adoption.objects.filter(agency_id__in=roles.agency_member_ids(user))
+        .select_related("initiative", "agency")
+        .annotate(report_count=Count("reports"), last_report_at=Max("reports__created_at"))
+        .order_by(F("due_date").asc(nulls_last=True), "initiative__code", "pk")
+    )

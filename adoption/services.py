@@ -1,5 +1,7 @@
-"""Writes to adoption records: created by rollout or by an agency, updated by that agency."""
+"""Writes to adoption records: created by rollout or by an agency, updated by that agency,
+reported on periodically, reports confirmed by the agency head."""
 
+from dateutil.relativedelta import relativedelta
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.utils import timezone
@@ -9,6 +11,9 @@ from agencies import roles
 from agencies.models import Role
 from common.exceptions import Conflict
 from initiatives.models import Status
+from initiatives.services import check_upload
+from workflow import deadlines
+from workflow.models import DeadlineRule
 
 from .models import Adoption, AdoptionReport
 
@@ -22,8 +27,21 @@ NEXT = {
 }
 
 
+DEFAULT_REPORT_EVERY_MONTHS = 6
+
+
+def report_interval_months() -> int:
+    """Months between reports: the rollout_report rule when it counts months, else 6."""
+    rule = deadlines.rules()[DeadlineRule.Stage.ROLLOUT_REPORT]
+    if rule.unit == DeadlineRule.Unit.MONTHS and rule.amount > 0:
+        return rule.amount
+    return DEFAULT_REPORT_EVERY_MONTHS
+
+
 def adoptions_mandate(*, initiative, agency_ids, due_date) -> None:
-    """Rollout targets: create a mandated record per agency; a voluntary one becomes mandated."""
+    """Rollout targets: create a mandated record per agency; a voluntary one becomes mandated.
+    The first report is due on the leader's date, the next ones every rule-many months."""
+    every = report_interval_months()
     existing = {a.agency_id: a for a in Adoption.objects.filter(initiative=initiative)}
     for agency_id in agency_ids:
         adoption = existing.get(agency_id)
@@ -33,10 +51,12 @@ def adoptions_mandate(*, initiative, agency_ids, due_date) -> None:
                 agency_id=agency_id,
                 source=Adoption.Source.MANDATED,
                 due_date=due_date,
+                report_every_months=every,
             )
         else:
             adoption.source, adoption.due_date = Adoption.Source.MANDATED, due_date
-            adoption.save(update_fields=["source", "due_date", "updated_at"])
+            adoption.report_every_months = every
+            adoption.save(update_fields=["source", "due_date", "report_every_months", "updated_at"])
 
 
 OPEN_STATES = (Status.RECOGNIZED, Status.ROLLOUT)
@@ -85,9 +105,13 @@ def _check_adopting_agency(adoption, actor):
         raise PermissionDenied(_("Only the adopting agency can update this record."))
 
 
+def _lock(adoption) -> Adoption:
+    return Adoption.objects.select_for_update().select_related("initiative").get(pk=adoption.pk)
+
+
 @transaction.atomic
 def adoption_update(*, adoption, actor, data: dict) -> Adoption:
-    adoption = Adoption.objects.select_for_update().select_related("initiative").get(pk=adoption.pk)
+    adoption = _lock(adoption)
     _check_adopting_agency(adoption, actor)
     _check_open(adoption.initiative)
     new_status = data.get("status", adoption.status)
@@ -132,11 +156,66 @@ def _check_status_change(adoption, actor, new_status, data):
 
 
 @transaction.atomic
-def report_add(*, adoption, actor, data: dict) -> AdoptionReport:
+def report_add(*, adoption, actor, data: dict, evidence=None) -> AdoptionReport:
+    """A periodic report: it answers the adoption's current due date, and while the rollout
+    lasts the next report falls due report_every_months later. A head's report is confirmed
+    at once; a staff member's waits for the head (report_confirm)."""
+    adoption = _lock(adoption)
     _check_adopting_agency(adoption, actor)
     _check_open(adoption.initiative)
-    report = AdoptionReport(adoption=adoption, submitted_by=actor, **data)
+    if adoption.status == A.NOT_APPLICABLE:
+        raise Conflict(
+            _("This agency found the initiative not applicable: it files no reports."),
+            status=adoption.status,
+        )
+    report = AdoptionReport(
+        adoption=adoption, submitted_by=actor, period_due=adoption.due_date, **data
+    )
     if roles.agency_role(actor, adoption.agency_id) == Role.AGENCY_HEAD:
         report.confirmed_by = actor
-    report.save()
+    if evidence is not None:
+        _attach_evidence(report, evidence)
+    try:
+        report.save()
+        _schedule_next_report(adoption)
+    except Exception:
+        if report.evidence:
+            report.evidence.delete(save=False)  # no orphan file when the row is not written
+        raise
+    return report
+
+
+def _attach_evidence(report, file) -> None:
+    """Checked by content and size before anything is stored (check_upload)."""
+    try:
+        report.evidence_type = check_upload(file)
+    except ValidationError as error:
+        raise ValidationError({"evidence": error.messages})
+    report.evidence_name = file.name[:255]
+    report.evidence.save(file.name, file, save=False)
+
+
+def _schedule_next_report(adoption) -> None:
+    if adoption.due_date is None or adoption.initiative.status != Status.ROLLOUT:
+        return  # recognized, not rolling out: no schedule to follow
+    adoption.due_date += relativedelta(months=adoption.report_every_months)
+    adoption.save(update_fields=["due_date", "updated_at"])
+
+
+@transaction.atomic
+def report_confirm(*, report, actor) -> AdoptionReport:
+    """The agency head vouches for a report filed by the staff."""
+    report = (
+        AdoptionReport.objects.select_for_update()
+        .select_related("adoption__initiative")
+        .get(pk=report.pk)
+    )
+    adoption = report.adoption
+    _check_adopting_agency(adoption, actor)
+    if roles.agency_role(actor, adoption.agency_id) != Role.AGENCY_HEAD:
+        raise PermissionDenied(_("Only the head of the agency can confirm a report."))
+    if report.confirmed_by_id is not None:
+        raise Conflict(_("This report has already been confirmed."))
+    report.confirmed_by = actor
+    report.save(update_fields=["confirmed_by"])
     return report

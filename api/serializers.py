@@ -345,7 +345,10 @@ class ScoreSheetInputSerializer(serializers.Serializer):
 
 
 class AdoptionReportSerializer(serializers.ModelSerializer):
+    """JSON as before; multipart may add an `evidence` file (checked by content and size)."""
+
     confirmed = serializers.SerializerMethodField()
+    evidence = serializers.FileField(write_only=True, required=False)
 
     class Meta:
         model = AdoptionReport
@@ -357,10 +360,13 @@ class AdoptionReportSerializer(serializers.ModelSerializer):
             "processing_days_after",
             "dossiers_handled",
             "cost_saved_vnd",
+            "evidence",
+            "evidence_name",
+            "period_due",
             "confirmed",
             "created_at",
         ]
-        read_only_fields = ["id", "confirmed", "created_at"]
+        read_only_fields = ["id", "evidence_name", "period_due", "confirmed", "created_at"]
         extra_kwargs = {
             "dossiers_handled": {"min_value": 0, "max_value": 10**9},
             "cost_saved_vnd": {"min_value": 0, "max_value": MAX_VND},
@@ -427,3 +433,89 @@ class VoluntaryAdoptionSerializer(serializers.Serializer):
     """Only needed by someone who works for several agencies."""
 
     agency = IdField(required=False)
+
+
+class RegistrySerializer(serializers.ModelSerializer):
+    """The public registry (no login): only what may be published — never confidential_info,
+    authors' birth dates or attachments (DESIGN.md §6)."""
+
+    agency = AgencyRefSerializer(read_only=True)
+    field = serializers.CharField(source="field_id", read_only=True)
+    field_name = serializers.CharField(source="field.name", read_only=True)
+    scope_label = serializers.CharField(source="get_scope_display", read_only=True)
+    summary = serializers.SerializerMethodField()
+    applied_count = serializers.IntegerField(read_only=True)
+
+    class Meta:
+        model = Initiative
+        fields = [
+            "id",
+            "code",
+            "title",
+            "field",
+            "field_name",
+            "agency",
+            "decision_number",
+            "decision_date",
+            "scope",
+            "scope_label",
+            "summary",
+            "applied_count",
+        ]
+
+    def get_summary(self, initiative) -> str:
+        from adoption.registry_selectors import summary
+
+        return summary(initiative.description)
+
+
+# --- GET /api/v1/stats/adoption/ (api.stats; figures from adoption.dashboard) ----------------
+
+
+class StatsFilterSerializer(serializers.Serializer):
+    initiative = IdField(required=False)
+
+
+class StatsInitiativeRefSerializer(serializers.ModelSerializer):
+    class Meta:
+        model = Initiative
+        fields = ["id", "code", "title"]
+
+
+class StatsKindSerializer(serializers.Serializer):
+    kind = serializers.ChoiceField(choices=Agency.Kind.choices)
+    label = serializers.CharField()
+    targeted = serializers.IntegerField()
+    applied = serializers.IntegerField()
+    coverage_percent = serializers.DecimalField(max_digits=4, decimal_places=1, allow_null=True)
+
+
+class StatsOverdueSerializer(serializers.Serializer):
+    adoption = serializers.IntegerField()
+    initiative = StatsInitiativeRefSerializer()
+    agency = AgencyRefSerializer()
+    due_date = serializers.DateField()
+    days_overdue = serializers.IntegerField()
+
+
+class StatsBenefitsSerializer(serializers.Serializer):
+    reports = serializers.IntegerField()
+    days_saved = serializers.DecimalField(max_digits=16, decimal_places=1)
+    dossiers = serializers.IntegerField()
+    cost_saved_vnd = serializers.IntegerField()
+    claimed_vnd = serializers.IntegerField()
+    cost_vs_claimed_percent = serializers.DecimalField(
+        max_digits=24, decimal_places=1, allow_null=True
+    )
+
+
+class AdoptionStatsSerializer(serializers.Serializer):
+    initiatives_in_rollout = serializers.IntegerField()
+    adoptions = serializers.IntegerField()
+    applied = serializers.IntegerField()
+    coverage_percent = serializers.DecimalField(max_digits=4, decimal_places=1, allow_null=True)
+    by_status = serializers.DictField(child=serializers.IntegerField())
+    by_agency_kind = StatsKindSerializer(many=True)
+    overdue_count = serializers.IntegerField()
+    overdue = StatsOverdueSerializer(many=True)
+    benefits = StatsBenefitsSerializer()

@@ -3,7 +3,7 @@ from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerView
 from rest_framework.authtoken.views import obtain_auth_token
 from rest_framework.routers import SimpleRouter
 
-from . import views
+from . import registry, stats, views
 
 router = SimpleRouter()
 router.register("initiatives", views.InitiativeViewSet, basename="initiative")
@@ -27,5 +27,7 @@ urlpatterns = [
     ),
     path("schema/", SpectacularAPIView.as_view(), name="api-schema"),
     path("docs/", SpectacularSwaggerView.as_view(url_name="api-schema"), name="api-docs"),
+    *registry.urlpatterns,
+    *stats.urlpatterns,
     *router.urls,
 ]

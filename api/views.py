@@ -229,8 +229,10 @@ class AdoptionReportCreateView(APIView):
         adoption = _visible_adoption(request, pk)
         serializer = s.AdoptionReportSerializer(data=request.data)
         serializer.is_valid(raise_exception=True)
+        data = dict(serializer.validated_data)
+        evidence = data.pop("evidence", None)
         report = adoption_services.report_add(
-            adoption=adoption, actor=request.user, data=serializer.validated_data
+            adoption=adoption, actor=request.user, data=data, evidence=evidence
         )
         return Response(s.AdoptionReportSerializer(report).data, status=status.HTTP_201_CREATED)
 

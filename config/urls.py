@@ -8,6 +8,7 @@ urlpatterns = [
     path("", include("portal.urls")),
     path("", include("initiatives.urls")),
     path("", include("workflow.urls")),
+    path("", include("adoption.urls")),
     path("notifications/", include("notifications.urls")),
     path("admin/", admin.site.urls),
     path("api/v1/", include("api.urls")),

@@ -51,7 +51,7 @@ def test_the_adopting_agency_is_reminded_once_n_days_before(rollout, run):
     note = Notification.objects.get(
         initiative=initiative, kind=DUE, recipient__username="staff_phoyen"
     )
-    assert note.url == f"/initiatives/{initiative.pk}/" and note.due_date == due
+    assert note.url == f"/adoptions/{adoption.pk}/" and note.due_date == due
     assert SentReminder.objects.filter(
         key=f"adoption_report:{adoption.pk}:{due.isoformat()}:soon"
     ).exists()

@@ -1,0 +1,37 @@
+"""GET /api/v1/registry/?q=&field=&year= — the public registry of recognized initiatives.
+
+No login: the registry is the same for everyone, so credentials are not even read (a stale
+token does not turn a public read into a 401)."""
+
+from django.urls import path
+from drf_spectacular.utils import extend_schema
+from rest_framework import generics, serializers
+from rest_framework.permissions import AllowAny
+
+from adoption.registry_selectors import registry_initiatives
+
+from .serializers import RegistrySerializer
+
+
+class RegistryFilterSerializer(serializers.Serializer):
+    q = serializers.CharField(required=False, allow_blank=True, max_length=200)
+    field = serializers.SlugField(required=False, allow_blank=True, max_length=40)
+    year = serializers.IntegerField(required=False, min_value=2000, max_value=2100)
+
+
+class RegistryListView(generics.ListAPIView):
+    serializer_class = RegistrySerializer
+    permission_classes = [AllowAny]
+    authentication_classes = []
+
+    @extend_schema(parameters=[RegistryFilterSerializer])
+    def get(self, request, *args, **kwargs):
+        return super().get(request, *args, **kwargs)
+
+    def get_queryset(self):
+        filters = RegistryFilterSerializer(data=self.request.query_params)
+        filters.is_valid(raise_exception=True)
+        return registry_initiatives(**filters.validated_data)
+
+
+urlpatterns = [path("registry/", RegistryListView.as_view(), name="api-registry")]
