@@ -177,8 +177,8 @@ def test_reviewer_told_when_nothing_is_similar(client, province, at_state):
 def test_template_tag_compares_a_text(province, registry):
     match, _others = registry
     template = Template(
-        "{% load similar %}{% similar_to text as items %}"
-        "{% for i in items %}{{ i.pk }};{% endfor %}"
+        "{% load l10n similar %}{% similar_to text as items %}"
+        "{% for i in items %}{{ i.pk|unlocalize }};{% endfor %}"
     )
     request = RequestFactory().get("/")
     request.user = province.staff
