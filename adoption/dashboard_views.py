@@ -328,7 +328,7 @@ class ListFilterForm(forms.Form):
         if not value:
             return None
         match = re.fullmatch(r"(\d{4})-(\d{2})", value)
-        if not match or not 1 <= int(match[2]) <= 12:
+        if not match or not 1 <= int(match[2]) <= 12 or int(match[1]) < 1:
             raise forms.ValidationError(_("Enter a month as YYYY-MM."))
         return date(int(match[1]), int(match[2]), 1)
 

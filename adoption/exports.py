@@ -528,5 +528,6 @@ def failure_message(error: Exception) -> str:
     """What the job page tells its owner: a refusal as it is, anything else with its cause."""
     if isinstance(error, PermissionDenied):
         return str(error) or gettext("You may not run this export.")
-    detail = str(error).strip() or type(error).__name__
-    return gettext("The export could not be built: %(error)s") % {"error": detail[:500]}
+    # The cause (possibly a database error) goes to the log, not to the page.
+    logger.exception("Export failed", exc_info=error)
+    return gettext("The export could not be built. Please try again later.")

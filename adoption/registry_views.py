@@ -133,7 +133,7 @@ def _agency_id(data) -> int | None:
     return int(value) if value.isdigit() and len(value) < 19 else None
 
 
-class SimilarPanelView(TemplateView):
+class SimilarPanelView(LoginRequiredMixin, TemplateView):
     """GET ?title=&description= → the similar-initiatives card, refreshed (htmx) while typing."""
 
     template_name = "adoption/registry_similar_items.html"

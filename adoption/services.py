@@ -114,6 +114,12 @@ def adoption_update(*, adoption, actor, data: dict) -> Adoption:
     adoption = _lock(adoption)
     _check_adopting_agency(adoption, actor)
     _check_open(adoption.initiative)
+    if (
+        adoption.status == A.APPLIED
+        and roles.agency_role(actor, adoption.agency_id) != Role.AGENCY_HEAD
+        and any(name in data for name in ("started_on", "applied_on"))
+    ):
+        raise PermissionDenied(_("Only the head of the agency can change a confirmed record."))
     new_status = data.get("status", adoption.status)
     if new_status != adoption.status:
         _check_status_change(adoption, actor, new_status, data)
@@ -168,8 +174,12 @@ def report_add(*, adoption, actor, data: dict, evidence=None) -> AdoptionReport:
             _("This agency found the initiative not applicable: it files no reports."),
             status=adoption.status,
         )
+    answers_period = _answers_current_period(adoption)
     report = AdoptionReport(
-        adoption=adoption, submitted_by=actor, period_due=adoption.due_date, **data
+        adoption=adoption,
+        submitted_by=actor,
+        period_due=adoption.due_date if answers_period else None,
+        **data,
     )
     if roles.agency_role(actor, adoption.agency_id) == Role.AGENCY_HEAD:
         report.confirmed_by = actor
@@ -177,7 +187,8 @@ def report_add(*, adoption, actor, data: dict, evidence=None) -> AdoptionReport:
         _attach_evidence(report, evidence)
     try:
         report.save()
-        _schedule_next_report(adoption)
+        if answers_period:
+            _schedule_next_report(adoption)
     except Exception:
         if report.evidence:
             report.evidence.delete(save=False)  # no orphan file when the row is not written
@@ -193,6 +204,15 @@ def _attach_evidence(report, file) -> None:
         raise ValidationError({"evidence": error.messages})
     report.evidence_name = file.name[:255]
     report.evidence.save(file.name, file, save=False)
+
+
+def _answers_current_period(adoption) -> bool:
+    """A report answers the due date only once its period has begun: extra reports filed
+    early do not push the deadline further away."""
+    if adoption.due_date is None:
+        return False
+    period_start = adoption.due_date - relativedelta(months=adoption.report_every_months)
+    return timezone.localdate() >= period_start
 
 
 def _schedule_next_report(adoption) -> None:

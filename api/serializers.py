@@ -242,6 +242,7 @@ class InitiativeDetailSerializer(InitiativeSummarySerializer):
         data = super().to_representation(initiative)
         if not sees_confidential(initiative, self.context["request"].user):
             data["confidential_info"] = None
+            data["score_summary"] = None  # the review process is not public
             data["attachments"] = [a for a in data["attachments"] if not a["confidential"]]
             for person in data["authors"] + data["participants"]:
                 person["birth_date"] = None

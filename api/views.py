@@ -8,7 +8,7 @@ from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import extend_schema
 from rest_framework import generics, mixins, status, viewsets
 from rest_framework.decorators import action
-from rest_framework.exceptions import MethodNotAllowed, NotFound
+from rest_framework.exceptions import MethodNotAllowed, NotFound, PermissionDenied
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
@@ -128,6 +128,8 @@ class InitiativeViewSet(
     @action(detail=True, methods=["get"])
     def history(self, request, pk=None):
         initiative = self.get_object()
+        if not sees_confidential(initiative, request.user):
+            raise PermissionDenied(_("The review history is not public."))
         logs = initiative_history(initiative)
         return Response(s.HistorySerializer(logs, many=True).data)
 

@@ -20,7 +20,7 @@ def fold(value: str) -> str:
         return ""
     decomposed = unicodedata.normalize("NFD", value)
     stripped = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
-    stripped = stripped.replace("đ", "d").replace("Đ", "D")
+    stripped = stripped.replace("đ", "d").replace("Đ", "D").replace("\x00", "")
     return _SPACES.sub(" ", stripped).strip().lower()
 
 

@@ -206,7 +206,7 @@ def digest_subject(digest: Digest) -> str:
             "Digest of %(date)s: %(n)s new notifications",
             count,
         ) % {"date": day, "n": count}
-    return f"[{_('Sáng kiến')}] {headline}"
+    return f"[Sáng kiến] {headline}"  # the system's name, the same in every language
 
 
 def build_digest_email(user, digest: Digest) -> EmailMultiAlternatives:

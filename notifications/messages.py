@@ -2,6 +2,7 @@
 
 from datetime import date
 
+from django.conf import settings
 from django.utils import translation
 from django.utils.translation import gettext as _
 
@@ -20,7 +21,7 @@ def render(
     details: tuple[str, ...] = (),
 ) -> dict:
     """Subject, message and expected action for one recipient, in their language."""
-    with translation.override(language or "vi"):
+    with translation.override(language or settings.LANGUAGE_CODE):
         what = event(kind)
         code = (initiative.code or _("(draft)")) if initiative else ""
         lines = [str(what.headline) + "."]

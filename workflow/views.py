@@ -152,10 +152,11 @@ class InitiativeDetailView(PageView):
             ],
             can_edit=initiative.is_editable and roles.acts_for_agency(user, initiative.agency_id),
             next_actor=NEXT_ACTOR.get(initiative.status, "—"),
-            timeline=timeline(initiative),
-            revision_request=self._revision_request(),
-            review=review,
-            summary=sel.score_summary(review) if review else [],
+            # An adopting agency reads the public part only: not the review process.
+            timeline=timeline(initiative) if confidential else [],
+            revision_request=self._revision_request() if confidential else None,
+            review=review if confidential else None,
+            summary=sel.score_summary(review) if review and confidential else [],
             score_table=sel.council_table(initiative, review) if self._inside() else None,
             application=application_rows(initiative, APPLICATION_FIELDS, confidential=confidential),
             decision=application_rows(initiative, DECISION_FIELDS, confidential=confidential)

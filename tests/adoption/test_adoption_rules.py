@@ -62,3 +62,23 @@ def test_someone_in_two_agencies_chooses_which_adopts(at_state, province, api):
     assert chosen.status_code == 201 and chosen.data["agency"]["code"] == "UBND-DAITU"
     other = api(both).post(path, {"agency": province.songcong.pk}, format="json")
     assert other.status_code == 403
+
+
+def test_staff_cannot_change_the_dates_of_a_confirmed_record(at_state, province, api):
+    initiative = at_state("rollout")
+    path = record(initiative, province.phoyen)
+    head = make_user("head_phoyen", "Lưu Văn Phúc", ("agency_head", province.phoyen))
+    assert api(head).patch(path, {"status": "applied"}, format="json").status_code == 200
+    changed = api(province.other_staff).patch(
+        path, {"applied_on": (date.today() - timedelta(days=1)).isoformat()}, format="json"
+    )
+    assert changed.status_code == 403
+
+
+def test_nul_characters_never_reach_the_database(province, api, client):
+    refused = api(province.staff).get("/api/v1/initiatives/", {"q": "abc\x00"})
+    assert refused.status_code == 400 and "q" in refused.data
+    client.force_login(province.staff)
+    assert client.get("/registry/similar/", {"title": "\x00abc"}).status_code == 200
+    client.logout()
+    assert client.get("/registry/similar/", {"title": "abc"}).status_code == 302

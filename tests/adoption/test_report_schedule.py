@@ -40,7 +40,7 @@ def rollout(at_state, province):
     return initiative, initiative.adoptions.get(agency=province.phoyen)
 
 
-def test_a_report_answers_the_due_date_and_moves_it_on_six_months(rollout, province):
+def test_a_report_answers_the_due_date_and_moves_it_on_six_months(rollout, province, monkeypatch):
     _initiative, adoption = rollout
     first = adoption.due_date
 
@@ -49,6 +49,8 @@ def test_a_report_answers_the_due_date_and_moves_it_on_six_months(rollout, provi
     assert one.period_due == first
     assert adoption.due_date == first + relativedelta(months=6)
 
+    # Six months on, the next period has begun: the next report answers it.
+    monkeypatch.setattr(services.timezone, "localdate", lambda *a: first + relativedelta(days=1))
     two = services.report_add(adoption=adoption, actor=province.other_staff, data=report("II"))
     adoption.refresh_from_db()
     assert two.period_due == first + relativedelta(months=6)
@@ -194,3 +196,24 @@ def test_the_api_refuses_evidence_too_large(rollout, province, api, settings):
     )
     assert response.status_code == 413
     assert not AdoptionReport.objects.exists()
+
+
+def test_extra_reports_do_not_push_the_deadline_away(at_state, province):
+    from adoption.services import report_add
+
+    initiative = at_state("rollout")
+    adoption = initiative.adoptions.get(agency=province.phoyen)
+    first_due = adoption.due_date
+    for n in range(3):
+        report_add(
+            adoption=adoption,
+            actor=province.other_staff,
+            data={"period": f"Đợt {n}", "result_summary": "Kết quả"},
+        )
+    adoption.refresh_from_db()
+    # The first report answers the current period; the others are extra, filed early.
+    from dateutil.relativedelta import relativedelta
+
+    assert adoption.due_date == first_due + relativedelta(months=adoption.report_every_months)
+    periods = list(adoption.reports.order_by("id").values_list("period_due", flat=True))
+    assert periods == [first_due, None, None]

@@ -149,3 +149,15 @@ def test_stored_name_follows_the_content_not_the_client(draft, province, api):
     stored = draft.attachments.get().file.name
     assert stored.endswith(".pdf") and "trang" not in stored
     assert created.data["name"] == "trang.html"
+
+
+def test_adopting_agency_does_not_see_the_review_process(at_state, province, api, client):
+    initiative = at_state("rollout")
+    adopter = api(province.other_staff)
+    assert adopter.get(f"/api/v1/initiatives/{initiative.pk}/").data["score_summary"] is None
+    assert adopter.get(f"/api/v1/initiatives/{initiative.pk}/history/").status_code == 403
+    client.force_login(province.other_staff)
+    page = client.get(f"/initiatives/{initiative.pk}/").content.decode()
+    assert 'id="h-timeline"' not in page
+    client.force_login(province.staff)
+    assert 'id="h-timeline"' in client.get(f"/initiatives/{initiative.pk}/").content.decode()
