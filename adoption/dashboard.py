@@ -65,11 +65,7 @@ DAYS_SAVED = ExpressionWrapper(
 HAS_BOTH_DAYS = Q(processing_days_before__isnull=False, processing_days_after__isnull=False)
 
 
-def may_see_dashboard(user) -> bool:
-    """Leaders and reviewers (and administrators) see the province-wide figures."""
-    return bool(
-        getattr(user, "is_superuser", False) or roles.is_leader(user) or roles.is_reviewer(user)
-    )
+may_see_dashboard = roles.oversees_province
 
 
 def percent(part, whole) -> Decimal | None:

@@ -238,8 +238,7 @@ def build_initiatives(job: ExportJob, progress_for) -> Workbook:
 # --- (b) The adoption matrix ----------------------------------------------------------------
 
 
-def sees_everything(user) -> bool:
-    return user.is_superuser or roles.is_reviewer(user) or roles.is_leader(user)
+sees_everything = roles.oversees_province
 
 
 def matrix_data():

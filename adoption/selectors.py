@@ -1,11 +1,9 @@
 from django.db.models import Count, Exists, F, Max, OuterRef, Prefetch, Q
 
 from agencies import roles
-from initiatives.models import Status
+from initiatives.models import PUBLIC_STATES
 
 from .models import Adoption, AdoptionReport
-
-PUBLIC_STATES = (Status.RECOGNIZED, Status.ROLLOUT, Status.CLOSED)
 
 
 def visible_adoptions(user):

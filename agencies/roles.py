@@ -55,3 +55,8 @@ def agency_role(user, agency_id: int) -> str:
     """The role in which a user acts for an agency; the head's role wins over staff."""
     roles = {role for role, agency in memberships(user) if agency == agency_id}
     return Role.AGENCY_HEAD if Role.AGENCY_HEAD in roles else Role.AGENCY_STAFF
+
+
+def oversees_province(user) -> bool:
+    """Reviewers, leaders and administrators see province-wide figures and records."""
+    return bool(getattr(user, "is_superuser", False) or is_reviewer(user) or is_leader(user))

@@ -47,6 +47,8 @@ class Status(models.TextChoices):
 
 S = Status
 EDITABLE_STATES = (S.DRAFT, S.REVISION_REQUESTED)
+# Recognized initiatives are public (the registry); their dossiers' review stays internal.
+PUBLIC_STATES = (S.RECOGNIZED, S.ROLLOUT, S.CLOSED)
 
 
 class Scope(models.TextChoices):
