@@ -4,6 +4,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from django.db.models import Count, Q
+from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from adoption.models import Adoption
@@ -26,6 +27,31 @@ class Section:
     key: str
     title: str
     items: list
+    truncated: bool = False  # more items wait than the work list shows
+
+    @property
+    def more_url(self) -> str:
+        name, query = MORE_LINKS.get(self.key, ("initiatives:list", ""))
+        return reverse(name) + query
+
+
+# A work list shows the most urgent items of each kind; the full list is one click away.
+SECTION_LIMIT = 20
+MORE_LINKS = {
+    "drafts": ("initiatives:list", "?status=draft"),
+    "revisions": ("initiatives:list", "?status=revision_requested"),
+    "adoption_reports": ("adoption:my_adoptions", ""),
+    "review": ("workflow:review_queue", ""),
+    "complete_scoring": ("workflow:review_queue", ""),
+    "sheets": ("workflow:council_list", ""),
+    "decisions": ("workflow:decisions", ""),
+    "rollout": ("workflow:decisions", ""),
+}
+
+
+def _first(queryset):
+    """One more than the limit, so the page knows whether to offer "see all"."""
+    return queryset[: SECTION_LIMIT + 1]
 
 
 def _dossiers(**filters):
@@ -36,11 +62,11 @@ def agency_work(user) -> list[Section]:
     agencies = roles.agency_member_ids(user)
     if not agencies:
         return []
-    drafts = _dossiers(agency_id__in=agencies, status=Status.DRAFT).order_by("-updated_at")
-    revisions = _dossiers(agency_id__in=agencies, status=Status.REVISION_REQUESTED).order_by(
-        "revision_due"
+    drafts = _first(_dossiers(agency_id__in=agencies, status=Status.DRAFT).order_by("-updated_at"))
+    revisions = _first(
+        _dossiers(agency_id__in=agencies, status=Status.REVISION_REQUESTED).order_by("revision_due")
     )
-    adoptions = (
+    adoptions = _first(
         Adoption.objects.filter(
             agency_id__in=agencies,
             status__in=[Adoption.Status.ASSIGNED, Adoption.Status.IN_PROGRESS],
@@ -63,8 +89,8 @@ def agency_work(user) -> list[Section]:
 def reviewer_work(user) -> list[Section]:
     if not roles.is_reviewer(user):
         return []
-    queue = _dossiers(status=Status.DEPARTMENT_REVIEW).order_by("submitted_at")
-    scoring = (
+    queue = _first(_dossiers(status=Status.DEPARTMENT_REVIEW).order_by("submitted_at"))
+    scoring = _first(
         _dossiers(status=Status.COUNCIL_REVIEW)
         .annotate(
             members=Count("council_assignments", filter=Q(council_assignments__recused=False)),
@@ -93,7 +119,7 @@ def reviewer_work(user) -> list[Section]:
 def council_work(user) -> list[Section]:
     if not roles.is_council_member(user):
         return []
-    assignments = (
+    assignments = _first(
         CouncilAssignment.objects.filter(
             member=user, recused=False, initiative__status=Status.COUNCIL_REVIEW
         )
@@ -111,8 +137,8 @@ def council_work(user) -> list[Section]:
 def leader_work(user) -> list[Section]:
     if not roles.is_leader(user):
         return []
-    decisions = _dossiers(status=Status.AWAITING_DECISION).order_by("decision_due")
-    recognized = _dossiers(status=Status.RECOGNIZED).order_by("decided_at")
+    decisions = _first(_dossiers(status=Status.AWAITING_DECISION).order_by("decision_due"))
+    recognized = _first(_dossiers(status=Status.RECOGNIZED).order_by("decided_at"))
     return [
         Section("decisions", _("Decisions to take"),
                 [WorkItem(i, _("Recognize or decline"), i.decision_due) for i in decisions]),
@@ -123,4 +149,7 @@ def leader_work(user) -> list[Section]:
 
 def work_sections(user) -> list[Section]:
     sections = agency_work(user) + reviewer_work(user) + council_work(user) + leader_work(user)
+    for section in sections:
+        section.truncated = len(section.items) > SECTION_LIMIT
+        section.items = section.items[:SECTION_LIMIT]
     return [section for section in sections if section.items]

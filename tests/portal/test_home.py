@@ -137,3 +137,15 @@ def test_work_list_runs_a_constant_number_of_queries(
         at_state("revision_requested")
     with django_assert_max_num_queries(len(few.captured_queries)):
         client.get("/")
+
+
+def test_long_sections_show_the_most_urgent_and_link_to_the_rest(province, client, monkeypatch):
+    import portal.selectors
+
+    monkeypatch.setattr(portal.selectors, "SECTION_LIMIT", 2)
+    for _ in range(3):
+        make_draft(province)
+    response = home(client, province.staff)
+    drafts = next(s for s in response.context["sections"] if s.key == "drafts")
+    assert len(drafts.items) == 2 and drafts.truncated
+    assert 'href="/initiatives/?status=draft"' in response.content.decode()
