@@ -49,11 +49,10 @@ from agencies.models import Agency
 from initiatives.models import Initiative, Status
 from initiatives.models import Scope as InitiativeScope
 
-from .models import Adoption, AdoptionReport
-from .selectors import PUBLIC_STATES
+from .models import OPEN_STATUSES, Adoption, AdoptionReport
+from .selectors import PUBLIC_STATES, overdue_q
 
 A = Adoption.Status
-OPEN_STATUSES = (A.ASSIGNED, A.IN_PROGRESS)
 KIND_ORDER = {kind: n for n, kind in enumerate(Agency.Kind.values)}
 STATUS_ORDER = list(A.values)
 TENTH = Decimal("0.1")
@@ -78,11 +77,6 @@ def percent(part, whole) -> Decimal | None:
 def tenths(value) -> Decimal:
     """A sum of decimals, SQLite's float noise removed."""
     return Decimal(str(value or 0)).quantize(TENTH, ROUND_HALF_UP)
-
-
-def overdue_q(today: date) -> Q:
-    """Adoption records still assigned or in progress, report past due, rollout still on."""
-    return Q(due_date__lt=today, status__in=OPEN_STATUSES, initiative__status=Status.ROLLOUT)
 
 
 def count_of(queryset):
@@ -163,7 +157,6 @@ def initiative_totals(scope: Scope) -> dict:
         initiatives=Count("pk"),
         provincial=Count("pk", filter=Q(scope=InitiativeScope.PROVINCIAL)),
         claimed_vnd=Sum("benefit_amount_vnd"),
-        claimed_count=Count("pk", filter=Q(benefit_amount_vnd__isnull=False)),
     )
 
 
@@ -173,7 +166,6 @@ def benefits(scope: Scope, claimed_vnd: int | None = None) -> dict:
         reports=Count("pk"),
         adoptions_reporting=Count("adoption", distinct=True),
         days_saved=Sum(DAYS_SAVED, filter=HAS_BOTH_DAYS),
-        days_reports=Count("pk", filter=HAS_BOTH_DAYS),
         dossiers=Sum("dossiers_handled"),
         cost_saved_vnd=Sum("cost_saved_vnd"),
     )

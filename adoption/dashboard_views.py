@@ -9,7 +9,6 @@ import re
 from datetime import date
 
 from django import forms
-from django.core.paginator import Paginator
 from django.http import Http404
 from django.shortcuts import get_object_or_404
 from django.urls import path, reverse
@@ -19,6 +18,8 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from agencies.models import Agency
+from common.pagination import page_links
+from common.pagination import paginate as common_paginate
 from initiatives.models import Initiative, Status
 from initiatives.models import Scope as InitiativeScope
 from workflow.views import PageView, require_role
@@ -63,22 +64,8 @@ def list_url(scope_params: dict | None = None, **params) -> str:
     return f"{url}?{urlencode(query)}" if query else url
 
 
-def page_links(request, page, param: str = "page"):
-    """Previous/next links of a page that keep the other parameters (workflow/_pagination)."""
-    page.links = {}
-    for key, number in (
-        ("previous", page.has_previous() and page.previous_page_number()),
-        ("next", page.has_next() and page.next_page_number()),
-    ):
-        if number:
-            query = request.GET.copy()
-            query[param] = number
-            page.links[key] = "?" + query.urlencode()
-    return page
-
-
 def paginate(request, queryset, per_page: int = PER_PAGE, param: str = "page"):
-    return page_links(request, Paginator(queryset, per_page).get_page(request.GET.get(param)))
+    return common_paginate(request, queryset, per_page, param)
 
 
 def month_label(month: date) -> str:

@@ -66,6 +66,10 @@ def evidence_path(instance, filename):
     return f"evidence/{instance.adoption_id}/{timezone.now():%Y%m%d%H%M%S%f}.{ext}"
 
 
+# Records the agency still works on: reports are due and reminded only for these.
+OPEN_STATUSES = (Adoption.Status.ASSIGNED, Adoption.Status.IN_PROGRESS)
+
+
 class AdoptionReport(models.Model):
     adoption = models.ForeignKey(
         Adoption, verbose_name=_("adoption"), on_delete=models.CASCADE, related_name="reports"

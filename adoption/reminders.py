@@ -17,7 +17,6 @@ from django.utils import timezone
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
-from initiatives.models import Status
 from notifications.reminders import (
     OVERDUE,
     SOON,
@@ -32,10 +31,10 @@ from workflow import deadlines
 from workflow.models import DeadlineRule
 
 from .models import Adoption
+from .selectors import awaiting_report_q
 
 logger = logging.getLogger(__name__)
 KINDS = {SOON: "adoption_report_due", OVERDUE: "adoption_report_overdue"}
-OPEN = (Adoption.Status.ASSIGNED, Adoption.Status.IN_PROGRESS)
 DEADLINE = _("the adoption report")
 
 
@@ -55,7 +54,7 @@ def _agency_line(name: str) -> Line:
 def _due_adoptions(rule: deadlines.Rule, day: date) -> list[tuple]:
     window = Q(due_date__range=(day, deadlines.soon_window_end(rule, day))) | Q(due_date__lt=day)
     adoptions = (
-        Adoption.objects.filter(window, status__in=OPEN, initiative__status=Status.ROLLOUT)
+        Adoption.objects.filter(window, awaiting_report_q())
         .select_related("initiative", "agency")
         .order_by("pk")
     )

@@ -1,9 +1,9 @@
 from django.db.models import Count, Exists, F, Max, OuterRef, Prefetch, Q
 
 from agencies import roles
-from initiatives.models import PUBLIC_STATES
+from initiatives.models import PUBLIC_STATES, Status
 
-from .models import Adoption, AdoptionReport
+from .models import OPEN_STATUSES, Adoption, AdoptionReport
 
 
 def visible_adoptions(user):
@@ -43,3 +43,13 @@ def agency_adoptions(user):
         .annotate(report_count=Count("reports"), last_report_at=Max("reports__created_at"))
         .order_by(F("due_date").asc(nulls_last=True), "initiative__code", "pk")
     )
+
+
+def awaiting_report_q() -> Q:
+    """Records whose agency still owes reports: open, and the rollout still on."""
+    return Q(status__in=OPEN_STATUSES, initiative__status=Status.ROLLOUT)
+
+
+def overdue_q(today) -> Q:
+    """Records still owing a report whose due date has passed."""
+    return awaiting_report_q() & Q(due_date__lt=today)

@@ -25,16 +25,15 @@ from initiatives.models import Status
 
 from . import services
 from .forms import AdoptionFilterForm, AdoptionReportForm, AdoptionStatusForm
-from .models import Adoption, AdoptionReport
+from .models import OPEN_STATUSES, Adoption, AdoptionReport
 from .selectors import agency_adoptions, visible_adoptions
 
 A = Adoption.Status
-OPEN = (A.ASSIGNED, A.IN_PROGRESS)
 
 
 def next_due(adoption):
     """The due date the agency is chased for (the reminders' rule), else None."""
-    if adoption.initiative.status == Status.ROLLOUT and adoption.status in OPEN:
+    if adoption.initiative.status == Status.ROLLOUT and adoption.status in OPEN_STATUSES:
         return adoption.due_date
     return None
 

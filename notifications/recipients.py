@@ -32,16 +32,13 @@ def people_with_role(role):
     return User.objects.filter(is_active=True, memberships__role=role)
 
 
-def council_of(initiative, *, waiting_only=False):
-    """Council members who score this dossier; with waiting_only, those who have not yet."""
-    # One filter() call: the conditions must hold for the same assignment row.
-    conditions = {
-        "council_assignments__initiative": initiative,
-        "council_assignments__recused": False,
-    }
-    if waiting_only:
-        conditions["council_assignments__sheet__submitted_at__isnull"] = True
-    return User.objects.filter(is_active=True, **conditions)
+def council_of(initiative):
+    """Council members who score this dossier (not recused, still active)."""
+    return User.objects.filter(
+        is_active=True,
+        council_assignments__initiative=initiative,
+        council_assignments__recused=False,
+    )
 
 
 def _rules(transition: str, initiative, extra: dict):

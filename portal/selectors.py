@@ -8,6 +8,7 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from adoption.models import Adoption
+from adoption.selectors import awaiting_report_q
 from agencies import roles
 from initiatives.models import Initiative, Status
 from workflow.models import CouncilAssignment
@@ -67,11 +68,7 @@ def agency_work(user) -> list[Section]:
         _dossiers(agency_id__in=agencies, status=Status.REVISION_REQUESTED).order_by("revision_due")
     )
     adoptions = _first(
-        Adoption.objects.filter(
-            agency_id__in=agencies,
-            status__in=[Adoption.Status.ASSIGNED, Adoption.Status.IN_PROGRESS],
-            initiative__status=Status.ROLLOUT,
-        )
+        Adoption.objects.filter(awaiting_report_q(), agency_id__in=agencies)
         .select_related("initiative__agency", "initiative__field", "agency")
         .order_by("due_date")
     )

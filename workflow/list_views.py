@@ -1,8 +1,7 @@
 """Work lists of the Department of S&T, the council and the leadership."""
 
-from django.core.paginator import Paginator
-
 from agencies import roles
+from common.pagination import paginate as common_paginate
 
 from . import selectors as sel
 from .views import PageView, require_role
@@ -11,18 +10,7 @@ PER_PAGE = 25
 
 
 def paginate(request, queryset, param: str = "page"):
-    """A page of results whose links keep the other parameters (several lists per page)."""
-    page = Paginator(queryset, PER_PAGE).get_page(request.GET.get(param))
-    page.links = {}
-    for key, number in (
-        ("previous", page.has_previous() and page.previous_page_number()),
-        ("next", page.has_next() and page.next_page_number()),
-    ):
-        if number:
-            query = request.GET.copy()
-            query[param] = number
-            page.links[key] = "?" + query.urlencode()
-    return page
+    return common_paginate(request, queryset, PER_PAGE, param)
 
 
 class ReviewQueueView(PageView):

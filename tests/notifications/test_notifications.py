@@ -103,11 +103,12 @@ def test_inbox_page_lists_links_and_runs_few_queries(
 def test_waiting_council_members_are_counted_per_dossier(at_state, province):
     from django.utils import timezone
 
-    from notifications.recipients import council_of
+    from notifications.reminders import _waiting_council
     from workflow.scenarios import STEPS
 
     scored = at_state("council_review")
     waiting = at_state("council_review")
     STEPS["score"](scored, province.cast(), timezone.localdate())
-    assert set(council_of(waiting, waiting_only=True)) == set(province.council)
-    assert not council_of(scored, waiting_only=True).exists()
+    found = _waiting_council([waiting.pk, scored.pk])
+    assert set(found[waiting.pk]) == set(province.council)
+    assert scored.pk not in found
