@@ -311,6 +311,13 @@ class HistorySerializer(serializers.ModelSerializer):
 
         return str(transition_label(log.transition))
 
+    def to_representation(self, log):
+        """Only the details this caller may see (the view passes them in the context)."""
+        data = super().to_representation(log)
+        allowed = self.context.get("details", frozenset())
+        data["data"] = {key: value for key, value in (log.data or {}).items() if key in allowed}
+        return data
+
 
 class CriterionSerializer(serializers.ModelSerializer):
     class Meta:

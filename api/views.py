@@ -23,7 +23,7 @@ from notifications import selectors as notification_selectors
 from notifications import services as notification_services
 from notifications.models import Notification
 from workflow import scoresheets
-from workflow.selectors import active_rubric, initiative_history
+from workflow.selectors import active_rubric, initiative_history, log_details_for
 from workflow.services import SERVICES
 
 from . import serializers as s
@@ -131,7 +131,8 @@ class InitiativeViewSet(
         if not sees_confidential(initiative, request.user):
             raise PermissionDenied(_("The review history is not public."))
         logs = initiative_history(initiative)
-        return Response(s.HistorySerializer(logs, many=True).data)
+        context = {"details": log_details_for(initiative, request.user)}
+        return Response(s.HistorySerializer(logs, many=True, context=context).data)
 
     @extend_schema(request=s.AttachmentUploadSerializer, responses=s.AttachmentSerializer)
     @action(detail=True, methods=["post"])

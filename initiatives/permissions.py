@@ -24,14 +24,29 @@ def nobody(initiative, user) -> bool:
     return False
 
 
+# Other apps tell who else takes part in a dossier's review (workflow: the members of the
+# council assigned to it) without initiatives importing them. Each provider answers
+# provider(initiative, user) -> bool for one dossier.
+_insider_providers = []
+
+
+def register_insider(provider):
+    _insider_providers.append(provider)
+    return provider
+
+
 def sees_confidential(initiative, user) -> bool:
-    """Confidential details (TT 18: thông tin cần bảo mật) stay inside the review process:
-    the submitting agency, reviewers, council members and leaders. An agency that merely
+    """Confidential details (TT 18: thông tin cần bảo mật), authors' birth dates, confidential
+    attachments and the council's scores stay inside this dossier's review: the submitting
+    agency, reviewers, leaders, and the members of the council assigned to *this* dossier.
+    Decided per dossier, never by a role held elsewhere (DESIGN.md §6). An agency that merely
     adopts a recognized initiative sees the public part only."""
+    if not getattr(user, "is_authenticated", False):
+        return False
     return (
         user.is_superuser
         or is_owner(initiative, user)
         or roles.is_reviewer(user)
         or roles.is_leader(user)
-        or roles.is_council_member(user)
+        or any(provider(initiative, user) for provider in _insider_providers)
     )

@@ -184,6 +184,71 @@ class ScoreSheet(models.Model):
         return str(self.assignment)
 
 
+class EarlierCouncilRound(models.Model):
+    """A council round that ended because the dossier was sent back during scoring.
+
+    When the dossier is accepted again a new round starts with empty sheets; the earlier
+    round's sheets are moved here, as rows of their own, and only reviewers and leaders read
+    them (DESIGN.md §6). They are never folded into the audit trail's data."""
+
+    initiative = models.ForeignKey(
+        Initiative,
+        verbose_name=_("initiative"),
+        on_delete=models.PROTECT,
+        related_name="earlier_council_rounds",
+    )
+    number = models.PositiveSmallIntegerField(_("round"))
+    rubric = models.ForeignKey(
+        Rubric, verbose_name=_("rubric"), null=True, blank=True, on_delete=models.PROTECT
+    )
+    started_at = models.DateTimeField(_("started at"), null=True, blank=True)
+    ended_at = models.DateTimeField(_("ended at"))
+
+    class Meta:
+        verbose_name = _("earlier council round")
+        verbose_name_plural = _("earlier council rounds")
+        ordering = ["initiative", "number"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["initiative", "number"], name="unique_earlier_council_round"
+            )
+        ]
+
+    def __str__(self):
+        return f"{self.initiative} — {self.number}"
+
+
+class EarlierScoreSheet(models.Model):
+    """One member's part in an earlier council round, as it stood when the round ended."""
+
+    round = models.ForeignKey(
+        EarlierCouncilRound,
+        verbose_name=_("round"),
+        on_delete=models.CASCADE,
+        related_name="sheets",
+    )
+    member = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("council member"),
+        on_delete=models.PROTECT,
+        related_name="+",
+    )
+    recused = models.BooleanField(_("recused"), default=False)
+    recusal_reason = models.CharField(_("recusal reason"), max_length=255, blank=True)
+    scores = models.JSONField(_("scores"), default=dict, blank=True)
+    vote = models.CharField(_("vote"), max_length=10, choices=Vote.choices, blank=True)
+    comment = models.TextField(_("comment"), blank=True)
+    submitted_at = models.DateTimeField(_("submitted at"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("earlier score sheet")
+        verbose_name_plural = _("earlier score sheets")
+        ordering = ["round", "id"]
+
+    def __str__(self):
+        return f"{self.round} — {self.member}"
+
+
 class DeadlineRule(models.Model):
     """How long a stage may take. Seeded with the legal defaults, editable in the admin."""
 

@@ -20,7 +20,7 @@ from initiatives.models import AttachmentKind, Initiative, Status
 from initiatives.rules import REQUIRED_FIELDS, request_date, submission_problems
 from initiatives.selectors import initiative_detail_queryset
 
-from .models import CouncilAssignment, Rubric, TransitionLog
+from .models import CouncilAssignment, EarlierCouncilRound, EarlierScoreSheet, Rubric, TransitionLog
 
 
 def council_visibility(user) -> Q | None:
@@ -32,6 +32,30 @@ def council_visibility(user) -> Q | None:
         initiative=OuterRef("pk"), member=user, recused=False
     )
     return Q(Exists(assigned))
+
+
+def on_council_of(initiative, user) -> bool:
+    """A member of the council assigned to this dossier now, not recused: one of the
+    insiders who read its confidential parts (initiatives.permissions.sees_confidential)."""
+    if not roles.is_council_member(user):
+        return False
+    return CouncilAssignment.objects.filter(
+        initiative_id=initiative.pk, member=user, recused=False
+    ).exists()
+
+
+# What a log entry's details may show. Dates and decision references are what the agency is
+# told anyway; who sits on the council is for those inside the review. Keys not listed here
+# (including any added later) are shown to nobody through the history.
+PUBLIC_LOG_DETAILS = frozenset(
+    {"reply_due", "decision_number", "scope", "target_agencies", "report_due"}
+)
+INSIDER_LOG_DETAILS = PUBLIC_LOG_DETAILS | {"council_members"}
+
+
+def log_details_for(initiative, user) -> frozenset:
+    inside = roles.oversees_province(user) or on_council_of(initiative, user)
+    return INSIDER_LOG_DETAILS if inside else PUBLIC_LOG_DETAILS
 
 
 def initiative_history(initiative):
@@ -55,29 +79,6 @@ def eligible_assignments(initiative):
     return CouncilAssignment.objects.filter(
         initiative=initiative, recused=False, member__is_active=True
     ).select_related("member", "sheet")
-
-
-def previous_council(initiative) -> list[dict]:
-    """The sheets of an earlier council round, kept in the audit trail before a new round."""
-    rows = []
-    assignments = CouncilAssignment.objects.filter(initiative=initiative).select_related(
-        "member", "sheet"
-    )
-    for assignment in assignments:
-        sheet = getattr(assignment, "sheet", None)
-        rows.append(
-            {
-                "member": assignment.member.username,
-                "recused": assignment.recused,
-                "scores": sheet.scores if sheet else {},
-                "vote": sheet.vote if sheet else "",
-                "comment": sheet.comment if sheet else "",
-                "submitted_at": sheet.submitted_at.isoformat()
-                if sheet and sheet.submitted_at
-                else None,
-            }
-        )
-    return rows
 
 
 def author_names_of(initiative) -> set[str]:
@@ -240,6 +241,29 @@ def council_table(initiative, review) -> dict | None:
     criteria, rows = scoring_rows(initiative)
     means = [row["mean"] for row in score_summary(review)]
     return {"criteria": criteria, "rows": rows, "means": means, "total": review.total}
+
+
+def earlier_council_rounds(initiative) -> list[dict]:
+    """Rounds that ended when the dossier was sent back during scoring, each as a score table
+    (see _score_table.html). For reviewers and leaders only: callers decide."""
+    sheets = EarlierScoreSheet.objects.filter(recused=False).select_related("member")
+    rounds = (
+        EarlierCouncilRound.objects.filter(initiative=initiative)
+        .select_related("rubric")
+        .prefetch_related("rubric__criteria", Prefetch("sheets", queryset=sheets))
+    )
+    fallback = None
+    tables = []
+    for earlier in rounds:
+        if earlier.rubric is None and fallback is None:
+            fallback = list(active_rubric().criteria.all())
+        criteria = list(earlier.rubric.criteria.all()) if earlier.rubric else fallback
+        rows = list(earlier.sheets.all())
+        for row in rows:
+            row.submitted_sheet = row if row.submitted_at else None
+            row.score_list = [as_decimal(row.scores.get(c.code)) for c in criteria]
+        tables.append({"round": earlier, "criteria": criteria, "rows": rows, "means": []})
+    return tables
 
 
 def completeness(initiative) -> dict:

@@ -26,16 +26,11 @@ from initiatives.selectors import visible_initiatives
 from initiatives.services import initiative_assign_code
 
 from . import scoring
+from .council_rounds import council_round_close, council_round_start
 from .deadlines import due_date
-from .models import CouncilAssignment, CouncilReview, DeadlineRule, TransitionLog
+from .models import DeadlineRule, TransitionLog
 from .permissions import may_take, transition_label, transition_meta
-from .selectors import (
-    active_rubric,
-    author_names_of,
-    eligible_assignments,
-    previous_council,
-    recusal_reason,
-)
+from .selectors import author_names_of, eligible_assignments, recusal_reason
 from .signals import initiative_transitioned
 
 Problems = dict[str, list[str]]
@@ -198,6 +193,8 @@ def initiative_request_revision(
 
     def apply(obj):
         obj.revision_due = due
+        # Sent back during scoring: this council round ends here, without a result.
+        council_round_close(obj)
 
     return _perform(
         "request_revision",
@@ -267,10 +264,7 @@ def initiative_accept(*, initiative, actor, council_members=(), comment: str = "
         today = _today()
         obj.accepted_at = timezone.now()
         obj.decision_due = due_date(DeadlineRule.Stage.DECISION, today)
-        earlier = previous_council(obj)
-        if earlier:
-            details["previous_council"] = earlier
-        _start_council(obj, state["plan"])
+        council_round_start(obj, state["plan"])
 
     return _perform(
         "accept",
@@ -280,22 +274,6 @@ def initiative_accept(*, initiative, actor, council_members=(), comment: str = "
         check=check,
         apply=apply,
         details=details,
-    )
-
-
-def _start_council(obj, plan) -> None:
-    """A fresh council round: the rubric in use now is frozen for this dossier.
-
-    A dossier sent back during scoring comes here again; the earlier round's sheets are
-    copied into the accept log entry (see previous_council) before they are replaced."""
-    CouncilAssignment.objects.filter(initiative=obj).delete()
-    CouncilReview.objects.filter(initiative=obj).delete()
-    CouncilReview.objects.create(initiative=obj, rubric=active_rubric())
-    CouncilAssignment.objects.bulk_create(
-        CouncilAssignment(
-            initiative=obj, member=member, recused=bool(reason), recusal_reason=reason
-        )
-        for member, reason in plan
     )
 
 

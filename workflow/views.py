@@ -157,7 +157,10 @@ class InitiativeDetailView(PageView):
             revision_request=self._revision_request() if confidential else None,
             review=review if confidential else None,
             summary=sel.score_summary(review) if review and confidential else [],
-            score_table=sel.council_table(initiative, review) if self._inside() else None,
+            score_table=sel.council_table(initiative, review) if self._inside(assignment) else None,
+            earlier_rounds=sel.earlier_council_rounds(initiative)
+            if roles.oversees_province(user)
+            else [],
             application=application_rows(initiative, APPLICATION_FIELDS, confidential=confidential),
             decision=application_rows(initiative, DECISION_FIELDS, confidential=confidential)
             if initiative.decision_number
@@ -173,12 +176,11 @@ class InitiativeDetailView(PageView):
         logs = list(self.initiative.transition_logs.all())
         return next((log for log in reversed(logs) if log.transition == "request_revision"), None)
 
-    def _inside(self) -> bool:
-        """Members' individual sheets are for those inside the process, never the agency."""
-        user = self.request.user
-        return user.is_superuser or roles.has_role(
-            user, Role.REVIEWER, Role.LEADER, Role.COUNCIL_MEMBER
-        )
+    def _inside(self, assignment) -> bool:
+        """Members' individual sheets are for reviewers, leaders and this dossier's council,
+        never the agency nor a council member of other dossiers."""
+        on_this_council = assignment is not None and not assignment.recused
+        return on_this_council or roles.oversees_province(self.request.user)
 
     def _checklist(self):
         user = self.request.user

@@ -183,27 +183,6 @@ def test_complete_scoring_stores_the_result_on_the_dossier(at_state, province, a
     assert summary["recommended"] is True
 
 
-def test_a_second_council_round_keeps_the_first_in_the_timeline(at_state, province, api):
-    from workflow.models import TransitionLog
-
-    initiative = at_state("council_review")
-    put(api(province.council[0]), initiative.pk, scores=GOOD, vote="agree", submit=True)
-    base = f"/api/v1/initiatives/{initiative.pk}/transitions"
-    reviewer = api(province.reviewer)
-    reviewer.post(f"{base}/request_revision/", {"comment": "Bổ sung."}, format="json")
-    api(province.staff).post(f"{base}/resubmit/", {}, format="json")
-    again = reviewer.post(
-        f"{base}/accept/", {"council_members": [m.pk for m in province.council]}, format="json"
-    )
-    assert again.status_code == 200
-    log = TransitionLog.objects.filter(initiative=initiative, transition="accept").latest("id")
-    earlier = {row["member"]: row for row in log.data["previous_council"]}
-    assert earlier["council1"]["vote"] == "agree" and earlier["council1"]["submitted_at"]
-    # The new round starts with empty sheets.
-    fresh = api(province.council[0]).get(SHEET.format(initiative.pk)).data
-    assert fresh["locked"] is False and fresh["scores"] == {}
-
-
 def test_a_deactivated_member_does_not_block_scoring(at_state, province, api):
     initiative = at_state("council_review")
     for member in province.council[:2]:

@@ -1,0 +1,61 @@
+"""A dossier's council rounds: the current one lives in CouncilReview / CouncilAssignment /
+ScoreSheet; a round that ends without a result (the dossier is sent back during scoring) is
+kept as rows of its own round (EarlierCouncilRound), never folded into the audit trail."""
+
+from django.utils import timezone
+
+from .models import (
+    CouncilAssignment,
+    CouncilReview,
+    EarlierCouncilRound,
+    EarlierScoreSheet,
+)
+from .selectors import active_rubric
+
+
+def council_round_close(initiative) -> EarlierCouncilRound | None:
+    """Move the current round's sheets into an earlier round; None when there is none."""
+    review = CouncilReview.objects.filter(initiative=initiative).first()
+    assignments = list(
+        CouncilAssignment.objects.filter(initiative=initiative).select_related("sheet")
+    )
+    if review is None and not assignments:
+        return None
+    earlier = EarlierCouncilRound.objects.create(
+        initiative=initiative,
+        number=EarlierCouncilRound.objects.filter(initiative=initiative).count() + 1,
+        rubric=review.rubric if review else None,
+        started_at=review.started_at if review else None,
+        ended_at=timezone.now(),
+    )
+    EarlierScoreSheet.objects.bulk_create(_earlier_sheet(earlier, a) for a in assignments)
+    CouncilAssignment.objects.filter(initiative=initiative).delete()  # sheets cascade
+    CouncilReview.objects.filter(initiative=initiative).delete()
+    return earlier
+
+
+def _earlier_sheet(earlier, assignment) -> EarlierScoreSheet:
+    sheet = getattr(assignment, "sheet", None)
+    return EarlierScoreSheet(
+        round=earlier,
+        member_id=assignment.member_id,
+        recused=assignment.recused,
+        recusal_reason=assignment.recusal_reason,
+        scores=sheet.scores if sheet else {},
+        vote=sheet.vote if sheet else "",
+        comment=sheet.comment if sheet else "",
+        submitted_at=sheet.submitted_at if sheet else None,
+    )
+
+
+def council_round_start(initiative, plan) -> None:
+    """A fresh round: the rubric in use now is frozen for this dossier; plan is
+    [(member, recusal reason)]. Anything left of an earlier round is kept first."""
+    council_round_close(initiative)
+    CouncilReview.objects.create(initiative=initiative, rubric=active_rubric())
+    CouncilAssignment.objects.bulk_create(
+        CouncilAssignment(
+            initiative=initiative, member=member, recused=bool(reason), recusal_reason=reason
+        )
+        for member, reason in plan
+    )
