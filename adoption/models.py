@@ -5,6 +5,7 @@ from django.utils.translation import gettext_lazy as _
 
 from agencies.models import Agency
 from common.files import ALLOWED_TYPES
+from common.limits import COMMENT, LONG_TEXT
 from initiatives.models import Initiative
 
 
@@ -40,7 +41,7 @@ class Adoption(models.Model):
     report_every_months = models.PositiveSmallIntegerField(_("report every (months)"), default=6)
     started_on = models.DateField(_("started on"), null=True, blank=True)
     applied_on = models.DateField(_("applied on"), null=True, blank=True)
-    reason = models.TextField(_("reason (not applicable)"), blank=True)
+    reason = models.TextField(_("reason (not applicable)"), blank=True, max_length=COMMENT)
     created_at = models.DateTimeField(_("created at"), auto_now_add=True)
     updated_at = models.DateTimeField(_("updated at"), auto_now=True)
 
@@ -75,7 +76,7 @@ class AdoptionReport(models.Model):
         Adoption, verbose_name=_("adoption"), on_delete=models.CASCADE, related_name="reports"
     )
     period = models.CharField(_("period"), max_length=60)
-    result_summary = models.TextField(_("result summary"))
+    result_summary = models.TextField(_("result summary"), max_length=LONG_TEXT)
     processing_days_before = models.DecimalField(
         _("processing time before (days)"), max_digits=7, decimal_places=1, null=True, blank=True
     )

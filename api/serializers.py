@@ -9,6 +9,7 @@ from rest_framework import serializers
 
 from adoption.models import Adoption, AdoptionReport
 from agencies.models import Agency, User
+from common.limits import COMMENT, MAX_AUTHORS, MAX_PARTICIPANTS
 from initiatives.models import Attachment, AttachmentKind, Author, Field, Initiative, Participant
 from initiatives.models import Status as InitiativeStatus
 from initiatives.permissions import sees_confidential
@@ -77,7 +78,23 @@ class MeSerializer(serializers.ModelSerializer):
         ]
 
 
-class AuthorSerializer(serializers.ModelSerializer):
+class WholeRowSerializer(serializers.ModelSerializer):
+    """A row of a list that replaces the stored one (authors, participants): validated whole,
+    with its required fields, even inside a PATCH of the dossier."""
+
+    def to_internal_value(self, data):
+        value = super().to_internal_value(data)
+        missing = {
+            name: [field.error_messages["required"]]
+            for name, field in self.fields.items()
+            if field.required and not field.read_only and field.source not in value
+        }
+        if missing:
+            raise serializers.ValidationError(missing)
+        return value
+
+
+class AuthorSerializer(WholeRowSerializer):
     contribution_percent = serializers.DecimalField(
         max_digits=5, decimal_places=2, min_value=Decimal("0.01"), max_value=Decimal(100)
     )
@@ -94,7 +111,7 @@ class AuthorSerializer(serializers.ModelSerializer):
         ]
 
 
-class ParticipantSerializer(serializers.ModelSerializer):
+class ParticipantSerializer(WholeRowSerializer):
     class Meta:
         model = Participant
         fields = ["full_name", "birth_date", "workplace", "position", "qualification", "task"]
@@ -178,8 +195,8 @@ class InitiativeWriteSerializer(serializers.ModelSerializer):
     field = serializers.SlugRelatedField(
         slug_field="code", queryset=Field.objects.filter(is_active=True), required=False
     )
-    authors = AuthorSerializer(many=True, required=False)
-    participants = ParticipantSerializer(many=True, required=False)
+    authors = AuthorSerializer(many=True, required=False, max_length=MAX_AUTHORS)
+    participants = ParticipantSerializer(many=True, required=False, max_length=MAX_PARTICIPANTS)
     benefit_amount_vnd = serializers.IntegerField(
         min_value=0, max_value=MAX_VND, required=False, allow_null=True
     )
@@ -263,7 +280,9 @@ class InitiativeDetailSerializer(InitiativeSummarySerializer):
 class TransitionInputSerializer(serializers.Serializer):
     """Every input any transition takes; each service uses what it needs and checks it."""
 
-    comment = serializers.CharField(required=False, allow_blank=True, default="", max_length=5000)
+    comment = serializers.CharField(
+        required=False, allow_blank=True, default="", max_length=COMMENT
+    )
     reply_due = serializers.DateField(required=False, allow_null=True)
     council_members = serializers.ListField(child=IdField(), required=False, max_length=100)
     decision_number = serializers.CharField(required=False, allow_blank=True, max_length=60)
@@ -348,7 +367,9 @@ class ScoreSheetSerializer(serializers.ModelSerializer):
 class ScoreSheetInputSerializer(serializers.Serializer):
     scores = serializers.DictField(child=serializers.JSONField(), required=False, default=dict)
     vote = serializers.ChoiceField(choices=Vote.choices, required=False, allow_blank=True)
-    comment = serializers.CharField(required=False, allow_blank=True, default="")
+    comment = serializers.CharField(
+        required=False, allow_blank=True, default="", max_length=COMMENT
+    )
     submit = serializers.BooleanField(required=False, default=False)
 
 

@@ -11,6 +11,16 @@ def nfc(value: str) -> str:
     return unicodedata.normalize("NFC", value) if value else value
 
 
+# Bidirectional embedding/override/isolate controls (U+202A–U+202E, U+2066–U+2069) make a
+# name or a title display differently from what it holds ("Trojan Source"); nobody types them.
+_BIDI_CONTROLS = dict.fromkeys([*range(0x202A, 0x202F), *range(0x2066, 0x206A)])
+
+
+def clean_name(value: str) -> str:
+    """A name or a title as stored: NFC, without bidi control characters."""
+    return nfc(value.translate(_BIDI_CONTROLS)) if value else value
+
+
 def fold(value: str) -> str:
     """Lower-case, strip diacritics and collapse spaces: "Cải cách  ĐỔI mới" -> "cai cach doi moi".
 

@@ -14,6 +14,7 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from agencies.models import Agency
+from common.limits import MAX_AUTHORS, MAX_PARTICIPANTS, plausible_birth_date
 
 from . import models as m
 from .services import AUTHOR_FIELDS, PARTICIPANT_FIELDS
@@ -195,8 +196,9 @@ def dossier_helper(*, with_agency=False) -> FormHelper:
 class _PersonForm(forms.ModelForm):
     """One row of a people table; never saved itself — the service writes the whole list."""
 
-    birth_date = date_field(label=_("Date of birth"))
+    birth_date = date_field(label=_("Date of birth"), validators=[plausible_birth_date])
     columns = ()
+    max_rows = MAX_PARTICIPANTS
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
@@ -231,6 +233,7 @@ class AuthorForm(_PersonForm):
         ("position", "col-sm-6 col-md-3"),
         ("qualification", "col-sm-6 col-md-3"),
     )
+    max_rows = MAX_AUTHORS
 
     class Meta:
         model = m.Author
@@ -252,16 +255,13 @@ class ParticipantForm(_PersonForm):
         fields = PARTICIPANT_FIELDS
 
 
-MAX_PEOPLE = 50
-
-
 def people_formset(form_class, *, prefix, data=None, rows=()):
     """A formset of people; one blank row when there is none yet (blank rows are ignored)."""
     formset_class = forms.formset_factory(
         form_class,
         extra=0 if rows else 1,
         can_delete=True,
-        max_num=MAX_PEOPLE,
+        max_num=form_class.max_rows,
         validate_max=True,
     )
     return formset_class(data, prefix=prefix, initial=list(rows) or None)

@@ -6,7 +6,8 @@ from django_fsm import ConcurrentTransitionMixin, FSMField, transition
 
 from agencies.models import Agency
 from common.files import ALLOWED_TYPES
-from common.text import fold, nfc
+from common.limits import LONG_TEXT, plausible_birth_date
+from common.text import clean_name, fold, nfc
 
 from . import permissions as can
 
@@ -69,7 +70,7 @@ class Initiative(ConcurrentTransitionMixin, models.Model):
         default="cai_cach_hanh_chinh",
         related_name="initiatives",
     )
-    problem = models.TextField(_("problem solved"), blank=True)
+    problem = models.TextField(_("problem solved"), blank=True, max_length=LONG_TEXT)
     agency = models.ForeignKey(
         Agency,
         verbose_name=_("submitting agency"),
@@ -81,13 +82,21 @@ class Initiative(ConcurrentTransitionMixin, models.Model):
     first_applied_on = models.DateField(
         _("date of first (trial) application"), null=True, blank=True
     )
-    description = models.TextField(_("description of the initiative"), blank=True)
-    applicability = models.TextField(_("applicability"), blank=True)
-    confidential_info = models.TextField(_("confidential information"), blank=True)
-    conditions = models.TextField(_("conditions needed to apply it"), blank=True)
-    benefits_author = models.TextField(_("benefits according to the authors"), blank=True)
+    description = models.TextField(
+        _("description of the initiative"), blank=True, max_length=LONG_TEXT
+    )
+    applicability = models.TextField(_("applicability"), blank=True, max_length=LONG_TEXT)
+    confidential_info = models.TextField(
+        _("confidential information"), blank=True, max_length=LONG_TEXT
+    )
+    conditions = models.TextField(
+        _("conditions needed to apply it"), blank=True, max_length=LONG_TEXT
+    )
+    benefits_author = models.TextField(
+        _("benefits according to the authors"), blank=True, max_length=LONG_TEXT
+    )
     benefits_first_adopters = models.TextField(
-        _("benefits according to the first adopters"), blank=True
+        _("benefits according to the first adopters"), blank=True, max_length=LONG_TEXT
     )
     benefit_amount_vnd = models.BigIntegerField(_("estimated benefit (VND)"), null=True, blank=True)
     truthfulness_declared = models.BooleanField(_("truthfulness declared"), default=False)
@@ -133,6 +142,7 @@ class Initiative(ConcurrentTransitionMixin, models.Model):
         return f"{self.code or _('(draft)')} — {self.title}"
 
     def save(self, *args, **kwargs):
+        self.title = clean_name(self.title)
         for name in _TEXT_FIELDS:
             setattr(self, name, nfc(getattr(self, name)))
         self.search_text = fold(f"{self.title} {self.description}")
@@ -276,7 +286,6 @@ _DUE_FIELDS = {
 }
 
 _TEXT_FIELDS = (
-    "title",
     "problem",
     "investor",
     "description",
@@ -303,7 +312,9 @@ class Author(models.Model):
         Initiative, on_delete=models.CASCADE, related_name="authors", verbose_name=_("initiative")
     )
     full_name = models.CharField(_("full name"), max_length=150)
-    birth_date = models.DateField(_("date of birth"), null=True, blank=True)
+    birth_date = models.DateField(
+        _("date of birth"), null=True, blank=True, validators=[plausible_birth_date]
+    )
     workplace = models.CharField(_("workplace"), max_length=255, blank=True)
     position = models.CharField(_("position"), max_length=150, blank=True)
     qualification = models.CharField(_("qualification"), max_length=150, blank=True)
@@ -318,7 +329,7 @@ class Author(models.Model):
         ordering = ["order", "id"]
 
     def save(self, *args, **kwargs):
-        self.full_name = nfc(self.full_name)
+        self.full_name = clean_name(self.full_name)
         super().save(*args, **kwargs)
 
     def __str__(self):
@@ -335,12 +346,18 @@ class Participant(models.Model):
         verbose_name=_("initiative"),
     )
     full_name = models.CharField(_("full name"), max_length=150)
-    birth_date = models.DateField(_("date of birth"), null=True, blank=True)
+    birth_date = models.DateField(
+        _("date of birth"), null=True, blank=True, validators=[plausible_birth_date]
+    )
     workplace = models.CharField(_("workplace"), max_length=255, blank=True)
     position = models.CharField(_("position"), max_length=150, blank=True)
     qualification = models.CharField(_("qualification"), max_length=150, blank=True)
     task = models.CharField(_("task in the first application"), max_length=500, blank=True)
     order = models.PositiveSmallIntegerField(default=0)
+
+    def save(self, *args, **kwargs):
+        self.full_name = clean_name(self.full_name)
+        super().save(*args, **kwargs)
 
     class Meta:
         verbose_name = _("participant")

@@ -49,7 +49,13 @@ def submission_problems(initiative, *, today: date) -> dict[str, list[str]]:
             % {"date": first.strftime("%d/%m/%Y")},
         )
 
-    contributions = [a.contribution_percent for a in initiative.authors.all()]
+    authors = list(initiative.authors.all())
+    contributions = [a.contribution_percent for a in authors]
+    if any(not a.full_name.strip() for a in authors):
+        add("authors", _("Every author needs a full name."))
+    if any(c is None or c <= 0 for c in contributions):
+        add("authors", _("Every author's contribution must be more than 0%."))
+    contributions = [c for c in contributions if c is not None]
     if not contributions:
         add("authors", _("At least one author is required."))
     elif sum(contributions, Decimal(0)) != Decimal(100):

@@ -10,7 +10,8 @@ from django.utils.translation import gettext as _
 from agencies import roles
 from common.exceptions import Conflict, UploadTooLarge
 from common.files import ALLOWED_TYPES, sniff_content_type
-from common.text import nfc
+from common.limits import MAX_AUTHORS, MAX_PARTICIPANTS
+from common.text import clean_name, nfc
 
 from .models import Attachment, Author, CodeSequence, Initiative, Participant
 
@@ -71,6 +72,7 @@ def initiative_update(*, initiative, actor, data: dict, authors=None, participan
 
 def _replace_people(initiative, authors, participants):
     """Authors and participants are edited as whole lists, like the rows of the paper form."""
+    _check_people_counts(authors, participants)
     if authors is not None:
         initiative.authors.all().delete()
         Author.objects.bulk_create(
@@ -85,13 +87,29 @@ def _replace_people(initiative, authors, participants):
         )
 
 
+def _check_people_counts(authors, participants) -> None:
+    problems = {}
+    for field, rows, limit in (
+        ("authors", authors, MAX_AUTHORS),
+        ("participants", participants, MAX_PARTICIPANTS),
+    ):
+        if rows is not None and len(rows) > limit:
+            problems[field] = [_("At most %(limit)s rows.") % {"limit": limit}]
+    if problems:
+        raise ValidationError(problems)
+
+
 def _pick(row: dict, names) -> dict:
     # bulk_create skips Model.save(), so text is normalised to NFC here.
     return {
-        name: nfc(row[name]) if isinstance(row[name], str) else row[name]
-        for name in names
-        if name in row and row[name] is not None
+        name: _clean(name, row[name]) for name in names if name in row and row[name] is not None
     }
+
+
+def _clean(name: str, value):
+    if not isinstance(value, str):
+        return value
+    return clean_name(value) if name == "full_name" else nfc(value)
 
 
 def initiative_assign_code(initiative, *, year: int) -> None:

@@ -11,6 +11,7 @@ from django import forms
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from common.limits import COMMENT
 from initiatives.models import Scope
 
 from .deadlines import due_date
@@ -50,6 +51,7 @@ class TransitionForm(forms.Form):
     comment = forms.CharField(
         label=_("Comment (optional)"),
         required=False,
+        max_length=COMMENT,
         widget=forms.Textarea(attrs={"rows": 3}),
     )
     # Fields rendered by the page itself rather than by crispy (long checkbox lists).
@@ -82,7 +84,9 @@ class DeclarationForm(TransitionForm):
 class ReasonForm(TransitionForm):
     """reject / decline: the reason is sent to the agency."""
 
-    comment = forms.CharField(label=_("Reason"), widget=forms.Textarea(attrs={"rows": 5}))
+    comment = forms.CharField(
+        label=_("Reason"), max_length=COMMENT, widget=forms.Textarea(attrs={"rows": 5})
+    )
 
 
 class RequestRevisionForm(TransitionForm):
@@ -90,6 +94,7 @@ class RequestRevisionForm(TransitionForm):
     comment = forms.CharField(
         label=_("Everything the agency must add or correct"),
         help_text=_("Give the complete list: the agency is asked for corrections only once."),
+        max_length=COMMENT,
         widget=forms.Textarea(attrs={"rows": 8}),
     )
     reply_due = date_field(_("Reply due"))
@@ -172,7 +177,10 @@ class ScoreSheetForm(forms.Form):
         label=_("Vote"), choices=Vote.choices, required=False, widget=forms.RadioSelect
     )
     comment = forms.CharField(
-        label=_("Comment"), required=False, widget=forms.Textarea(attrs={"rows": 4})
+        label=_("Comment"),
+        required=False,
+        max_length=COMMENT,
+        widget=forms.Textarea(attrs={"rows": 4}),
     )
 
     def __init__(self, *args, criteria=(), complete=False, **kwargs):

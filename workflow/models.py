@@ -4,6 +4,7 @@ from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from common.limits import COMMENT
 from initiatives.models import Initiative
 
 
@@ -29,7 +30,7 @@ class TransitionLog(models.Model):
         related_name="+",
     )
     role = models.CharField(_("role"), max_length=30, blank=True)
-    comment = models.TextField(_("comment"), blank=True)
+    comment = models.TextField(_("comment"), blank=True, max_length=COMMENT)
     data = models.JSONField(_("details"), default=dict, blank=True)
     created_at = models.DateTimeField(_("time"), auto_now_add=True, db_index=True)
 
@@ -168,7 +169,7 @@ class ScoreSheet(models.Model):
     )
     scores = models.JSONField(_("scores"), default=dict, blank=True)
     vote = models.CharField(_("vote"), max_length=10, choices=Vote.choices, blank=True)
-    comment = models.TextField(_("comment"), blank=True)
+    comment = models.TextField(_("comment"), blank=True, max_length=COMMENT)
     updated_at = models.DateTimeField(_("updated at"), auto_now=True)
     submitted_at = models.DateTimeField(_("submitted at"), null=True, blank=True)
 
@@ -237,7 +238,7 @@ class EarlierScoreSheet(models.Model):
     recusal_reason = models.CharField(_("recusal reason"), max_length=255, blank=True)
     scores = models.JSONField(_("scores"), default=dict, blank=True)
     vote = models.CharField(_("vote"), max_length=10, choices=Vote.choices, blank=True)
-    comment = models.TextField(_("comment"), blank=True)
+    comment = models.TextField(_("comment"), blank=True, max_length=COMMENT)
     submitted_at = models.DateTimeField(_("submitted at"), null=True, blank=True)
 
     class Meta:

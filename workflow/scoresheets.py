@@ -9,6 +9,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from common.exceptions import Conflict
+from common.limits import COMMENT, check_length
 from initiatives.models import Status
 from initiatives.selectors import visible_initiatives
 
@@ -89,6 +90,7 @@ def scoresheet_save(
         problems["vote"] = [_("Choose “agree” or “disagree”.")]
     elif submit and not vote:
         problems["vote"] = [_("Vote before submitting your sheet.")]
+    problems |= check_length(comment, COMMENT, "comment")
     if problems:
         raise ValidationError(problems)
     sheet.scores, sheet.vote, sheet.comment = cleaned, vote, comment

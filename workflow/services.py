@@ -19,6 +19,7 @@ from django_fsm import ConcurrentTransition, can_proceed
 from agencies import roles
 from agencies.models import Agency, Role
 from common.exceptions import Conflict
+from common.limits import COMMENT, check_length
 from initiatives import permissions as can
 from initiatives.models import Initiative, Scope
 from initiatives.rules import request_date, submission_problems
@@ -87,6 +88,8 @@ def _perform(
             status=obj.status,
         )
     problems = check(obj) if check else {}
+    for field, messages in check_length(comment, COMMENT, "comment").items():
+        problems.setdefault(field, []).extend(messages)
     if problems:
         raise ValidationError(problems)
     source = obj.status
@@ -393,6 +396,11 @@ def initiative_start_rollout(
         )
         if agency_ids and found != set(agency_ids):
             problems["target_agencies"] = [_("Some chosen agencies do not exist or are inactive.")]
+        elif obj.agency_id in agency_ids:
+            problems["target_agencies"] = [
+                _("%(agency)s owns this initiative: it applies it already and is not asked to adopt it.")
+                % {"agency": obj.agency.name}
+            ]
         problems |= _require(report_due, "report_due", _("Enter the report due date."))
         if report_due and report_due <= _today():
             problems["report_due"] = [_("The report due date must be after today.")]

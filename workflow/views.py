@@ -267,7 +267,8 @@ class TransitionView(PageView):
             )
             extra["candidates"] = self.candidates
         elif self.name == "start_rollout":
-            self.agencies = list(sel.active_agencies())
+            # The owning agency applies it already: it is never asked to adopt it.
+            self.agencies = list(sel.active_agencies().exclude(pk=self.initiative.agency_id))
             extra["agencies"] = self.agencies
         return transition_form_class(self.name)(data, initiative=self.initiative, **extra)
 

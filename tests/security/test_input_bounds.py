@@ -1,0 +1,201 @@
+"""Audit findings 5–8: partial nested rows on PATCH, deeply nested JSON, the owning agency as
+a rollout target, and unbounded input. Each is a 400 with a Vietnamese message, and nothing
+is stored."""
+
+from datetime import date, timedelta
+
+import pytest
+from django.urls import reverse
+
+from common.limits import COMMENT, LONG_TEXT, MAX_AUTHORS
+from initiatives.models import Author, Initiative
+from workflow import services
+from workflow.models import ScoreSheet
+
+pytestmark = pytest.mark.django_db
+
+VI = {"HTTP_ACCEPT_LANGUAGE": "vi"}
+
+
+def patch(client, initiative, body):
+    return client.patch(f"/api/v1/initiatives/{initiative.pk}/", body, format="json", **VI)
+
+
+# --- 5. PATCH with partial nested rows ------------------------------------------------------
+
+
+def test_patch_with_an_author_without_contribution_is_a_400_not_a_500(draft, province, api):
+    before = list(draft.authors.values_list("full_name", flat=True))
+    response = patch(api(province.staff), draft, {"authors": [{"full_name": "Hoàng Thị X"}]})
+
+    assert response.status_code == 400
+    assert "contribution_percent" in response.data["authors"][0]
+    assert "bắt buộc" in str(response.data["authors"][0]["contribution_percent"][0])
+    assert list(draft.authors.values_list("full_name", flat=True)) == before
+
+
+def test_patch_with_a_nameless_author_is_refused(draft, province, api):
+    response = patch(api(province.staff), draft, {"authors": [{"contribution_percent": 100}]})
+
+    assert response.status_code == 400
+    assert "full_name" in response.data["authors"][0]
+    assert not draft.authors.filter(full_name="").exists()
+
+
+def test_a_nameless_author_already_stored_blocks_submission(draft, province, api):
+    draft.authors.all().delete()
+    Author.objects.create(initiative=draft, full_name="", contribution_percent=100)
+    response = api(province.staff).post(
+        f"/api/v1/initiatives/{draft.pk}/transitions/submit/", {}, format="json", **VI
+    )
+    assert response.status_code == 400
+    assert "họ tên" in " ".join(response.data["authors"]).lower()
+
+
+def test_patch_of_other_fields_still_leaves_the_authors_alone(draft, province, api):
+    response = patch(api(province.staff), draft, {"title": "Tên mới của sáng kiến"})
+    assert response.status_code == 200
+    assert draft.authors.count() == 2
+
+
+# --- 6. Deeply nested JSON ------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("depth", [40, 1_000, 100_000])
+def test_deeply_nested_json_is_a_400_even_anonymous(depth, api, db):
+    body = "[" * depth + "]" * depth
+    response = api().post("/api/v1/auth/token/", body, content_type="application/json", **VI)
+    assert response.status_code == 400
+    assert "lồng" in response.json()["detail"]
+
+
+def test_deeply_nested_json_on_a_dossier_is_a_400(draft, province, api):
+    nested = "{" + '"a":{' * 2_000 + "}" * 2_001
+    response = api(province.staff).patch(
+        f"/api/v1/initiatives/{draft.pk}/", nested, content_type="application/json", **VI
+    )
+    assert response.status_code == 400
+
+
+def test_broken_json_is_a_400_in_vietnamese(api, db):
+    response = api().post("/api/v1/auth/token/", "{nope", content_type="application/json", **VI)
+    assert response.status_code == 400
+    assert "JSON" in response.json()["detail"] and "không" in response.json()["detail"]
+
+
+def test_a_json_body_over_the_limit_is_a_413(draft, province, api, settings):
+    settings.DATA_UPLOAD_MAX_MEMORY_SIZE = 10_000
+    body = '{"title": "' + "x" * 20_000 + '"}'
+    response = api(province.staff).patch(
+        f"/api/v1/initiatives/{draft.pk}/", body, content_type="application/json", **VI
+    )
+    assert response.status_code == 413
+
+
+# --- 7. start_rollout to the owning agency --------------------------------------------------
+
+
+def test_rollout_never_targets_the_owning_agency(at_state, province, api):
+    initiative = at_state("recognized")
+    body = {
+        "target_agencies": [province.stp.pk, province.phoyen.pk],
+        "report_due": (date.today() + timedelta(days=60)).isoformat(),
+    }
+    response = api(province.leader).post(
+        f"/api/v1/initiatives/{initiative.pk}/transitions/start_rollout/", body, format="json", **VI
+    )
+    assert response.status_code == 400
+    assert "Sở Tư pháp" in response.data["target_agencies"][0]
+    initiative.refresh_from_db()
+    assert initiative.status == "recognized" and not initiative.adoptions.exists()
+
+
+def test_the_rollout_page_does_not_offer_the_owning_agency(at_state, province, client):
+    initiative = at_state("recognized")
+    client.force_login(province.leader)
+    page = client.get(reverse("workflow:transition", args=[initiative.pk, "start_rollout"]))
+    assert page.status_code == 200
+    text = page.content.decode()
+    assert f'value="{province.phoyen.pk}"' in text
+    assert f'value="{province.stp.pk}"' not in text
+
+
+# --- 8. Unbounded input ---------------------------------------------------------------------
+
+
+def test_a_huge_score_sheet_comment_is_refused(at_state, province, api):
+    initiative = at_state("council_review")
+    body = {"scores": {"novelty": 20}, "vote": "agree", "comment": "x" * 2_000_000}
+    response = api(province.council[0]).put(
+        f"/api/v1/initiatives/{initiative.pk}/scoresheet/", body, format="json", **VI
+    )
+    assert response.status_code in (400, 413)
+    assert not ScoreSheet.objects.filter(comment__startswith="xxx").exists()
+
+
+def test_a_score_sheet_comment_just_over_the_limit_is_a_400(at_state, province, api):
+    initiative = at_state("council_review")
+    body = {"scores": {"novelty": 20}, "comment": "x" * (COMMENT + 1)}
+    response = api(province.council[0]).put(
+        f"/api/v1/initiatives/{initiative.pk}/scoresheet/", body, format="json", **VI
+    )
+    assert response.status_code == 400
+    assert "5000" in str(response.data["comment"]).replace(".", "")
+
+
+def test_the_service_refuses_a_long_comment_too(at_state, province):
+    from django.core.exceptions import ValidationError
+
+    initiative = at_state("awaiting_decision")
+    with pytest.raises(ValidationError) as error:
+        services.initiative_decline(
+            initiative=initiative, actor=province.leader, comment="x" * (COMMENT + 1)
+        )
+    assert "comment" in error.value.message_dict
+    assert Initiative.objects.get(pk=initiative.pk).status == "awaiting_decision"
+
+
+@pytest.mark.parametrize("field", ["description", "problem", "confidential_info"])
+def test_long_dossier_text_is_refused_by_api_and_page(field, draft, province, api, client):
+    response = patch(api(province.staff), draft, {field: "y" * (LONG_TEXT + 1)})
+    assert response.status_code == 400 and field in response.data
+    draft.refresh_from_db()
+    assert len(getattr(draft, field)) <= LONG_TEXT
+
+
+def test_too_many_authors_are_refused(draft, province, api):
+    authors = [{"full_name": f"Tác giả {i}", "contribution_percent": 1} for i in range(2_000)]
+    response = patch(api(province.staff), draft, {"authors": authors})
+    assert response.status_code == 400
+    assert str(MAX_AUTHORS) in str(response.data["authors"])
+    assert draft.authors.count() == 2
+
+
+@pytest.mark.parametrize("birth", ["1850-01-01", "2030-05-05", (date.today()).isoformat()])
+def test_implausible_birth_dates_are_refused(birth, draft, province, api):
+    authors = [{"full_name": "Lê Văn A", "birth_date": birth, "contribution_percent": 100}]
+    response = patch(api(province.staff), draft, {"authors": authors})
+    assert response.status_code == 400
+    assert "birth_date" in response.data["authors"][0]
+    assert "01/01/1920" in response.data["authors"][0]["birth_date"][0]
+
+
+def test_a_plausible_birth_date_is_kept(draft, province, api):
+    authors = [{"full_name": "Lê Văn A", "birth_date": "1985-07-09", "contribution_percent": 100}]
+    assert patch(api(province.staff), draft, {"authors": authors}).status_code == 200
+
+
+def test_bidi_controls_are_stripped_from_titles_and_names(draft, province, api):
+    spoofed = "Cải cách \u202ethủ tục\u202c một cửa \u2066x\u2069"
+    authors = [{"full_name": "Nguyễn\u202e Văn B", "contribution_percent": 100}]
+    response = patch(api(province.staff), draft, {"title": spoofed, "authors": authors})
+    assert response.status_code == 200
+    draft.refresh_from_db()
+    assert draft.title == "Cải cách thủ tục một cửa x"
+    assert list(draft.authors.values_list("full_name", flat=True)) == ["Nguyễn Văn B"]
+
+
+def test_the_web_form_refuses_long_text_and_bad_birth_dates(draft, province, client):
+    client.force_login(province.staff)
+    page = client.get(reverse("initiatives:edit", args=[draft.pk])).content.decode()
+    assert f'maxlength="{LONG_TEXT}"' in page  # the browser already stops at the limit
