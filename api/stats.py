@@ -17,6 +17,7 @@ from rest_framework.views import APIView
 
 from adoption import dashboard
 from adoption.selectors import PUBLIC_STATES
+from common.schema import DetailError
 from initiatives.models import Initiative
 
 from . import serializers as s
@@ -38,7 +39,7 @@ class AdoptionStatsView(APIView):
                 "initiative", int, description="Only this initiative (recognized or later)."
             )
         ],
-        responses=s.AdoptionStatsSerializer,
+        responses={200: s.AdoptionStatsSerializer, 404: DetailError},
     )
     def get(self, request):
         query = s.StatsFilterSerializer(data=request.query_params)

@@ -5,16 +5,17 @@ from django.http import FileResponse, Http404, JsonResponse
 from django.shortcuts import get_object_or_404
 from django.utils.translation import gettext as _
 from drf_spectacular.types import OpenApiTypes
-from drf_spectacular.utils import extend_schema
+from drf_spectacular.utils import OpenApiParameter, extend_schema, extend_schema_view
 from rest_framework import generics, mixins, status, viewsets
 from rest_framework.decorators import action
-from rest_framework.exceptions import MethodNotAllowed, NotFound, PermissionDenied
+from rest_framework.exceptions import NotFound, PermissionDenied
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
 from adoption import services as adoption_services
 from adoption.selectors import PUBLIC_STATES, adoptions_of, visible_adoptions
 from agencies.models import Agency
+from common.files import ALLOWED_TYPES
 from initiatives import services as initiative_services
 from initiatives.models import Attachment, Initiative
 from initiatives.permissions import sees_confidential
@@ -35,6 +36,14 @@ class MeView(APIView):
         return Response(s.MeSerializer(request.user).data)
 
 
+@extend_schema_view(
+    get=extend_schema(
+        parameters=[
+            OpenApiParameter("kind", enum=Agency.Kind.values, description="Only this kind."),
+            OpenApiParameter("q", description="Part of the name or code."),
+        ]
+    )
+)
 class AgencyListView(generics.ListAPIView):
     serializer_class = s.AgencySerializer
 
@@ -49,16 +58,17 @@ class AgencyListView(generics.ListAPIView):
         return queryset
 
 
+@extend_schema_view(list=extend_schema(parameters=[s.InitiativeFilterSerializer]))
 class InitiativeViewSet(
     mixins.ListModelMixin,
     mixins.RetrieveModelMixin,
     mixins.CreateModelMixin,
-    mixins.UpdateModelMixin,
     viewsets.GenericViewSet,
 ):
+    """A dossier is edited with PATCH only (partial_update): PUT on it is a 405, and the schema
+    does not offer it. PUT is for the score sheet."""
+
     lookup_value_regex = r"\d+"  # "abc" is a 404, never a 500
-    # PUT is only for the score sheet; a dossier is edited with PATCH.
-    http_method_names = ["get", "post", "put", "patch", "head", "options"]
 
     def get_serializer_class(self):
         if self.action == "list":
@@ -94,9 +104,7 @@ class InitiativeViewSet(
         )
         return self._detail(initiative, status.HTTP_201_CREATED)
 
-    def update(self, request, *args, **kwargs):
-        raise MethodNotAllowed(request.method)
-
+    @extend_schema(request=s.InitiativeWriteSerializer, responses=s.InitiativeDetailSerializer)
     def partial_update(self, request, *args, **kwargs):
         initiative = self.get_object()
         serializer = s.InitiativeWriteSerializer(initiative, data=request.data, partial=True)
@@ -112,7 +120,13 @@ class InitiativeViewSet(
         )
         return self._detail(initiative)
 
-    @extend_schema(request=s.TransitionInputSerializer, responses=s.InitiativeDetailSerializer)
+    @extend_schema(
+        request=s.TransitionInputSerializer,
+        responses=s.InitiativeDetailSerializer,
+        parameters=[
+            OpenApiParameter("name", enum=sorted(SERVICES), location=OpenApiParameter.PATH)
+        ],
+    )
     @action(detail=True, methods=["post"], url_path=r"transitions/(?P<name>[a-z_]+)")
     def transitions(self, request, pk=None, name=None):
         service = SERVICES.get(name)
@@ -125,7 +139,7 @@ class InitiativeViewSet(
         return self._detail(initiative)
 
     @extend_schema(responses=s.HistorySerializer(many=True))
-    @action(detail=True, methods=["get"])
+    @action(detail=True, methods=["get"], pagination_class=None)
     def history(self, request, pk=None):
         initiative = self.get_object()
         if not sees_confidential(initiative, request.user):
@@ -134,7 +148,7 @@ class InitiativeViewSet(
         context = {"details": log_details_for(initiative, request.user)}
         return Response(s.HistorySerializer(logs, many=True, context=context).data)
 
-    @extend_schema(request=s.AttachmentUploadSerializer, responses=s.AttachmentSerializer)
+    @extend_schema(request=s.AttachmentUploadSerializer, responses={201: s.AttachmentSerializer})
     @action(detail=True, methods=["post"])
     def attachments(self, request, pk=None):
         initiative = self.get_object()
@@ -159,8 +173,13 @@ class InitiativeViewSet(
         )
         return Response(s.ScoreSheetSerializer(sheet).data)
 
-    @extend_schema(responses=s.AdoptionSerializer(many=True))
-    @action(detail=True, methods=["get", "post"])
+    @extend_schema(methods=["GET"], responses=s.AdoptionSerializer(many=True))
+    @extend_schema(
+        methods=["POST"],
+        request=s.VoluntaryAdoptionSerializer,
+        responses={201: s.AdoptionSerializer},
+    )
+    @action(detail=True, methods=["get", "post"], pagination_class=None)
     def adoptions(self, request, pk=None):
         initiative = _adoptable_initiative(request.user, pk)
         if request.method == "POST":
@@ -189,7 +208,9 @@ class RubricView(APIView):
 
 
 class AttachmentDownloadView(APIView):
-    @extend_schema(responses={(200, "application/octet-stream"): OpenApiTypes.BINARY})
+    @extend_schema(
+        responses={(200, content_type): OpenApiTypes.BINARY for content_type in ALLOWED_TYPES}
+    )
     def get(self, request, pk):
         visible = visible_initiatives(request.user)
         attachment = get_object_or_404(Attachment.objects.filter(initiative__in=visible), pk=pk)
@@ -227,7 +248,7 @@ class AdoptionDetailView(APIView):
 
 
 class AdoptionReportCreateView(APIView):
-    @extend_schema(request=s.AdoptionReportSerializer, responses=s.AdoptionReportSerializer)
+    @extend_schema(request=s.AdoptionReportSerializer, responses={201: s.AdoptionReportSerializer})
     def post(self, request, pk):
         adoption = _visible_adoption(request, pk)
         serializer = s.AdoptionReportSerializer(data=request.data)
@@ -268,6 +289,7 @@ class NotificationViewSet(mixins.ListModelMixin, viewsets.GenericViewSet):
 
     serializer_class = s.NotificationSerializer
     lookup_value_regex = r"\d+"
+    schema_no_conflict = True  # reading a notification is never refused by a state
 
     def get_queryset(self):
         if getattr(self, "swagger_fake_view", False):  # schema generation

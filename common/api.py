@@ -35,6 +35,17 @@ class Pagination(PageNumberPagination):
             )
         return super().get_page_size(request)
 
+    def get_schema_operation_parameters(self, view):
+        parameters = super().get_schema_operation_parameters(view)
+        for parameter in parameters:
+            parameter["schema"]["minimum"] = 1
+            if parameter["name"] == self.page_size_query_param:
+                parameter["description"] = str(
+                    _("Results per page: 1 to %(max)s (a larger number gives %(max)s).")
+                    % {"max": self.max_page_size}
+                )
+        return parameters
+
 
 # Real bodies nest three levels at most (a dossier, its authors, a row); 32 leaves room.
 MAX_JSON_DEPTH = 32

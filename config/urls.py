@@ -16,3 +16,8 @@ urlpatterns = [
 ]
 
 admin.site.site_header = f"Sáng kiến — {settings.PROVINCE_NAME}"
+
+handler400 = "common.error_views.bad_request"
+handler403 = "common.error_views.permission_denied"
+handler404 = "common.error_views.page_not_found"
+handler500 = "common.error_views.server_error"

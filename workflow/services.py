@@ -398,7 +398,7 @@ def initiative_start_rollout(
             problems["target_agencies"] = [_("Some chosen agencies do not exist or are inactive.")]
         elif obj.agency_id in agency_ids:
             problems["target_agencies"] = [
-                _("%(agency)s owns this initiative: it applies it already and is not asked to adopt it.")
+                _("%(agency)s owns this initiative and is not asked to adopt it.")
                 % {"agency": obj.agency.name}
             ]
         problems |= _require(report_due, "report_due", _("Enter the report due date."))

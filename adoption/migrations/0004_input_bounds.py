@@ -4,20 +4,21 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('adoption', '0003_report_schedule_evidence_exports'),
+        ("adoption", "0003_report_schedule_evidence_exports"),
     ]
 
     operations = [
         migrations.AlterField(
-            model_name='adoption',
-            name='reason',
-            field=models.TextField(blank=True, max_length=5000, verbose_name='reason (not applicable)'),
+            model_name="adoption",
+            name="reason",
+            field=models.TextField(
+                blank=True, max_length=5000, verbose_name="reason (not applicable)"
+            ),
         ),
         migrations.AlterField(
-            model_name='adoptionreport',
-            name='result_summary',
-            field=models.TextField(max_length=20000, verbose_name='result summary'),
+            model_name="adoptionreport",
+            name="result_summary",
+            field=models.TextField(max_length=20000, verbose_name="result summary"),
         ),
     ]

@@ -4,25 +4,24 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('workflow', '0005_earlier_council_rounds'),
+        ("workflow", "0005_earlier_council_rounds"),
     ]
 
     operations = [
         migrations.AlterField(
-            model_name='earlierscoresheet',
-            name='comment',
-            field=models.TextField(blank=True, max_length=5000, verbose_name='comment'),
+            model_name="earlierscoresheet",
+            name="comment",
+            field=models.TextField(blank=True, max_length=5000, verbose_name="comment"),
         ),
         migrations.AlterField(
-            model_name='scoresheet',
-            name='comment',
-            field=models.TextField(blank=True, max_length=5000, verbose_name='comment'),
+            model_name="scoresheet",
+            name="comment",
+            field=models.TextField(blank=True, max_length=5000, verbose_name="comment"),
         ),
         migrations.AlterField(
-            model_name='transitionlog',
-            name='comment',
-            field=models.TextField(blank=True, max_length=5000, verbose_name='comment'),
+            model_name="transitionlog",
+            name="comment",
+            field=models.TextField(blank=True, max_length=5000, verbose_name="comment"),
         ),
     ]
