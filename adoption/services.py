@@ -10,6 +10,7 @@ from django.utils.translation import gettext as _
 from agencies import roles
 from agencies.models import Role
 from common.exceptions import Conflict
+from common.files import clean_filename
 from initiatives.models import Status
 from initiatives.services import check_upload
 from workflow import deadlines
@@ -202,7 +203,7 @@ def _attach_evidence(report, file) -> None:
         report.evidence_type = check_upload(file)
     except ValidationError as error:
         raise ValidationError({"evidence": error.messages})
-    report.evidence_name = file.name[:255]
+    report.evidence_name = clean_filename(file.name, report.evidence_type)
     report.evidence.save(file.name, file, save=False)
 
 

@@ -10,7 +10,7 @@ from django.contrib import messages
 from django.contrib.auth.mixins import LoginRequiredMixin
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
-from django.http import FileResponse, Http404
+from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import path, reverse
 from django.utils.translation import gettext as _
@@ -20,6 +20,7 @@ from django.views.generic import TemplateView
 from agencies import roles
 from agencies.models import Role
 from common.exceptions import Conflict, UploadTooLarge
+from common.files import file_download
 from common.forms import add_service_errors
 from initiatives.models import Status
 
@@ -196,11 +197,10 @@ class AdoptionReportEvidenceView(LoginRequiredMixin, View):
             handle = report.evidence.open("rb")
         except FileNotFoundError:
             raise Http404
-        return FileResponse(
+        return file_download(
             handle,
-            as_attachment=True,
-            filename=report.evidence_name or report.evidence.name.rsplit("/", 1)[-1],
-            content_type=report.evidence_type or "application/octet-stream",
+            name=report.evidence_name or report.evidence.name,
+            content_type=report.evidence_type,
         )
 
 
