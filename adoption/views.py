@@ -93,6 +93,8 @@ class AdoptionDetailView(AgencyPageView):
         adoption, user = self.adoption, self.request.user
         is_head = roles.agency_role(user, adoption.agency_id) == Role.AGENCY_HEAD
         is_open = adoption.initiative.status in services.OPEN_STATES
+        # A confirmed record is the head's to change (adoption.services.adoption_update).
+        head_only = is_open and services.is_confirmed(adoption) and not is_head
         kwargs.setdefault("status_form", AdoptionStatusForm(adoption=adoption))
         kwargs.setdefault("report_form", AdoptionReportForm())
         return super().get_context_data(
@@ -101,8 +103,9 @@ class AdoptionDetailView(AgencyPageView):
             next_due=next_due(adoption),
             reports=adoption.reports.select_related("submitted_by", "confirmed_by"),
             is_head=is_head,
-            can_change=is_open,
-            moves=services.NEXT[adoption.status] if is_open else set(),
+            can_change=is_open and not head_only,
+            head_only=head_only,
+            moves=services.NEXT[adoption.status] if is_open and not head_only else set(),
             can_report=is_open and adoption.status != A.NOT_APPLICABLE,
             **kwargs,
         )
