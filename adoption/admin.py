@@ -2,6 +2,7 @@ from django.contrib import admin
 from django.db.models import Count
 from django.utils.translation import gettext_lazy as _
 
+from . import services
 from .models import Adoption, AdoptionReport
 
 
@@ -82,3 +83,9 @@ class AdoptionAdmin(admin.ModelAdmin):
 
     def has_add_permission(self, request):
         return False
+
+    def save_model(self, request, obj, form, change):
+        # Only the due date is editable here; the service writes it and nothing else.
+        services.adoption_reschedule(
+            adoption=obj, actor=request.user, due_date=form.cleaned_data["due_date"]
+        )

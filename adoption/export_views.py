@@ -5,7 +5,7 @@ Only the user who started a job sees its page and its file; anyone else gets a 4
 
 from django.contrib.auth.mixins import LoginRequiredMixin
 from django.core.exceptions import PermissionDenied
-from django.http import FileResponse, Http404
+from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import path, reverse
 from django.utils import translation
@@ -13,6 +13,8 @@ from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.views import View
 from django.views.generic import DetailView
+
+from common.files import file_download
 
 from . import exports
 from .models import ExportJob
@@ -96,9 +98,7 @@ class ExportDownloadView(LoginRequiredMixin, View):
             handle = job.file.open("rb")
         except FileNotFoundError:
             raise Http404
-        return FileResponse(
-            handle, as_attachment=True, filename=exports.file_name(job), content_type=exports.XLSX
-        )
+        return file_download(handle, name=exports.file_name(job), content_type=exports.XLSX)
 
 
 urlpatterns = [

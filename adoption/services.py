@@ -10,6 +10,7 @@ from django.utils.translation import gettext as _
 from agencies import roles
 from agencies.models import Role
 from common.exceptions import Conflict
+from common.files import clean_filename
 from initiatives.models import Status
 from initiatives.services import check_upload
 from workflow import deadlines
@@ -26,6 +27,8 @@ NEXT = {
     A.NOT_APPLICABLE: {A.IN_PROGRESS},
 }
 
+
+CONFIRMED_STATUSES = (A.APPLIED, A.NOT_APPLICABLE)
 
 DEFAULT_REPORT_EVERY_MONTHS = 6
 
@@ -114,12 +117,7 @@ def adoption_update(*, adoption, actor, data: dict) -> Adoption:
     adoption = _lock(adoption)
     _check_adopting_agency(adoption, actor)
     _check_open(adoption.initiative)
-    if (
-        adoption.status == A.APPLIED
-        and roles.agency_role(actor, adoption.agency_id) != Role.AGENCY_HEAD
-        and any(name in data for name in ("started_on", "applied_on"))
-    ):
-        raise PermissionDenied(_("Only the head of the agency can change a confirmed record."))
+    _check_not_confirmed(adoption, actor)
     new_status = data.get("status", adoption.status)
     if new_status != adoption.status:
         _check_status_change(adoption, actor, new_status, data)
@@ -134,6 +132,34 @@ def adoption_update(*, adoption, actor, data: dict) -> Adoption:
     _check_dates(adoption, today)
     adoption.save()
     return adoption
+
+
+@transaction.atomic
+def adoption_reschedule(*, adoption, actor, due_date) -> Adoption:
+    """The administrator corrects when the next report is due — and nothing else: the record's
+    status, dates and reason are the adopting agency's (adoption_update)."""
+    if not actor.has_perm("adoption.change_adoption"):
+        raise PermissionDenied(_("Only an administrator can change the report due date."))
+    adoption = _lock(adoption)
+    adoption.due_date = due_date
+    adoption.save(update_fields=["due_date", "updated_at"])
+    return adoption
+
+
+def is_confirmed(adoption) -> bool:
+    """Applied or not applicable: the agency's answer to the province, which its head vouches
+    for. From then on only the head changes the record — status, dates or reason, through the
+    API, the record's page or anything else that calls adoption_update."""
+    return adoption.status in CONFIRMED_STATUSES
+
+
+def _check_not_confirmed(adoption, actor):
+    if is_confirmed(adoption) and not _is_head(actor, adoption):
+        raise PermissionDenied(_("Only the head of the agency can change a confirmed record."))
+
+
+def _is_head(actor, adoption) -> bool:
+    return roles.agency_role(actor, adoption.agency_id) == Role.AGENCY_HEAD
 
 
 def _check_dates(adoption, today):
@@ -155,7 +181,7 @@ def _check_status_change(adoption, actor, new_status, data):
             % {"old": adoption.get_status_display(), "new": A(new_status).label},
             status=adoption.status,
         )
-    if new_status == A.APPLIED and roles.agency_role(actor, adoption.agency_id) != Role.AGENCY_HEAD:
+    if new_status == A.APPLIED and not _is_head(actor, adoption):
         raise PermissionDenied(_("Only the head of the agency can confirm it has been applied."))
     if new_status == A.NOT_APPLICABLE and not (data.get("reason") or "").strip():
         raise ValidationError({"reason": [_("Explain why the initiative does not apply.")]})
@@ -181,7 +207,7 @@ def report_add(*, adoption, actor, data: dict, evidence=None) -> AdoptionReport:
         period_due=adoption.due_date if answers_period else None,
         **data,
     )
-    if roles.agency_role(actor, adoption.agency_id) == Role.AGENCY_HEAD:
+    if _is_head(actor, adoption):
         report.confirmed_by = actor
     if evidence is not None:
         _attach_evidence(report, evidence)
@@ -202,7 +228,7 @@ def _attach_evidence(report, file) -> None:
         report.evidence_type = check_upload(file)
     except ValidationError as error:
         raise ValidationError({"evidence": error.messages})
-    report.evidence_name = file.name[:255]
+    report.evidence_name = clean_filename(file.name, report.evidence_type)
     report.evidence.save(file.name, file, save=False)
 
 
@@ -232,7 +258,7 @@ def report_confirm(*, report, actor) -> AdoptionReport:
     )
     adoption = report.adoption
     _check_adopting_agency(adoption, actor)
-    if roles.agency_role(actor, adoption.agency_id) != Role.AGENCY_HEAD:
+    if not _is_head(actor, adoption):
         raise PermissionDenied(_("Only the head of the agency can confirm a report."))
     if report.confirmed_by_id is not None:
         raise Conflict(_("This report has already been confirmed."))

@@ -10,7 +10,7 @@ from django.contrib import messages
 from django.contrib.auth.mixins import LoginRequiredMixin
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
-from django.http import FileResponse, Http404
+from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import path, reverse
 from django.utils.translation import gettext as _
@@ -20,6 +20,7 @@ from django.views.generic import TemplateView
 from agencies import roles
 from agencies.models import Role
 from common.exceptions import Conflict, UploadTooLarge
+from common.files import file_download
 from common.forms import add_service_errors
 from initiatives.models import Status
 
@@ -92,6 +93,8 @@ class AdoptionDetailView(AgencyPageView):
         adoption, user = self.adoption, self.request.user
         is_head = roles.agency_role(user, adoption.agency_id) == Role.AGENCY_HEAD
         is_open = adoption.initiative.status in services.OPEN_STATES
+        # A confirmed record is the head's to change (adoption.services.adoption_update).
+        head_only = is_open and services.is_confirmed(adoption) and not is_head
         kwargs.setdefault("status_form", AdoptionStatusForm(adoption=adoption))
         kwargs.setdefault("report_form", AdoptionReportForm())
         return super().get_context_data(
@@ -100,8 +103,9 @@ class AdoptionDetailView(AgencyPageView):
             next_due=next_due(adoption),
             reports=adoption.reports.select_related("submitted_by", "confirmed_by"),
             is_head=is_head,
-            can_change=is_open,
-            moves=services.NEXT[adoption.status] if is_open else set(),
+            can_change=is_open and not head_only,
+            head_only=head_only,
+            moves=services.NEXT[adoption.status] if is_open and not head_only else set(),
             can_report=is_open and adoption.status != A.NOT_APPLICABLE,
             **kwargs,
         )
@@ -196,11 +200,10 @@ class AdoptionReportEvidenceView(LoginRequiredMixin, View):
             handle = report.evidence.open("rb")
         except FileNotFoundError:
             raise Http404
-        return FileResponse(
+        return file_download(
             handle,
-            as_attachment=True,
-            filename=report.evidence_name or report.evidence.name.rsplit("/", 1)[-1],
-            content_type=report.evidence_type or "application/octet-stream",
+            name=report.evidence_name or report.evidence.name,
+            content_type=report.evidence_type,
         )
 
 

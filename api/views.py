@@ -1,7 +1,7 @@
 """REST API v1 views: thin adapters from HTTP to selectors and services."""
 
 from django.db import connection
-from django.http import FileResponse, Http404, JsonResponse
+from django.http import Http404, JsonResponse
 from django.shortcuts import get_object_or_404
 from django.utils.translation import gettext as _
 from drf_spectacular.types import OpenApiTypes
@@ -15,7 +15,7 @@ from rest_framework.views import APIView
 from adoption import services as adoption_services
 from adoption.selectors import PUBLIC_STATES, adoptions_of, visible_adoptions
 from agencies.models import Agency
-from common.files import ALLOWED_TYPES
+from common.files import ALLOWED_TYPES, file_download
 from initiatives import services as initiative_services
 from initiatives.models import Attachment, Initiative
 from initiatives.permissions import sees_confidential
@@ -216,10 +216,9 @@ class AttachmentDownloadView(APIView):
         attachment = get_object_or_404(Attachment.objects.filter(initiative__in=visible), pk=pk)
         if attachment.confidential and not sees_confidential(attachment.initiative, request.user):
             raise Http404
-        return FileResponse(
+        return file_download(
             attachment.file.open("rb"),
-            as_attachment=True,
-            filename=attachment.original_name,
+            name=attachment.original_name,
             content_type=attachment.content_type,
         )
 

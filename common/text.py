@@ -38,3 +38,16 @@ def name_sort_key(full_name: str) -> tuple:
     """Official lists sort by the given name (last word), then the rest of the name."""
     parts = fold(full_name).split(" ")
     return (parts[-1], " ".join(parts[:-1])) if parts else ("", "")
+
+
+# Control characters, format characters (bidi overrides and isolates, zero-width joiners, the
+# BOM) and line/paragraph separators: invisible, and able to make "exe.pdf" read as "fdp.exe".
+_INVISIBLE = frozenset({"Cc", "Cf", "Cs", "Co", "Cn", "Zl", "Zp"})
+
+
+def printable(value: str) -> str:
+    """NFC text without invisible characters; other spaces become one plain space."""
+    text = unicodedata.normalize("NFC", value or "")
+    spaced = (" " if ch.isspace() else ch for ch in text)
+    kept = "".join(ch for ch in spaced if unicodedata.category(ch) not in _INVISIBLE)
+    return _SPACES.sub(" ", kept).strip()

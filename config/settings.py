@@ -139,6 +139,15 @@ STATICFILES_DIRS = [BASE_DIR / "static"]
 # permission-checked download views.
 MEDIA_ROOT = Path(os.environ.get("MEDIA_ROOT", VAR_DIR / "media"))
 ATTACHMENT_MAX_BYTES = int(os.environ.get("ATTACHMENT_MAX_BYTES", 20 * 1024 * 1024))
+# Word and Excel files are zips, checked from their directories without decompressing
+# (common.ooxml): entries, total size once expanded, compression ratio per part and overall.
+UPLOAD_ZIP_MAX_ENTRIES = int(os.environ.get("UPLOAD_ZIP_MAX_ENTRIES", 1000))
+UPLOAD_ZIP_MAX_UNCOMPRESSED_BYTES = int(
+    os.environ.get("UPLOAD_ZIP_MAX_UNCOMPRESSED_BYTES", 100 * 1024 * 1024)
+)
+UPLOAD_ZIP_MAX_RATIO = int(os.environ.get("UPLOAD_ZIP_MAX_RATIO", 100))
+# Pictures larger than this (width × height, read from the header) are refused.
+UPLOAD_IMAGE_MAX_PIXELS = int(os.environ.get("UPLOAD_IMAGE_MAX_PIXELS", 100_000_000))
 FILE_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 DATA_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 

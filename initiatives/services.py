@@ -9,7 +9,7 @@ from django.utils.translation import gettext as _
 
 from agencies import roles
 from common.exceptions import Conflict, UploadTooLarge
-from common.files import ALLOWED_TYPES, sniff_content_type
+from common.files import ALLOWED_TYPES, Refused, clean_filename, inspect_upload
 from common.limits import MAX_AUTHORS, MAX_PARTICIPANTS
 from common.text import clean_name, nfc
 
@@ -124,14 +124,24 @@ def initiative_assign_code(initiative, *, year: int) -> None:
 
 
 def check_upload(file) -> str:
-    """Refuse files over the size limit or whose content is not an allowed type."""
+    """Refuse files over the size limit, whose content is not an allowed type, or that are
+    unsafe or damaged (common.files.inspect_upload). Nothing is stored before this passes."""
+    name = clean_filename(file.name)
     limit = settings.ATTACHMENT_MAX_BYTES
     if file.size > limit:
         raise UploadTooLarge(
             _("The file “%(name)s” is %(size)s; the limit is %(limit)s.")
-            % {"name": file.name, "size": filesizeformat(file.size), "limit": filesizeformat(limit)}
+            % {"name": name, "size": filesizeformat(file.size), "limit": filesizeformat(limit)}
         )
-    content_type = sniff_content_type(file)
+    try:
+        content_type = inspect_upload(file)
+    except Refused as refused:
+        raise ValidationError(
+            {
+                "file": _("The file “%(name)s” was refused: %(reason)s.")
+                % {"name": name, "reason": refused.reason}
+            }
+        )
     if content_type is None:
         allowed = ", ".join(ext.upper() for ext in ALLOWED_TYPES.values())
         raise ValidationError(
@@ -139,7 +149,7 @@ def check_upload(file) -> str:
                 "file": _(
                     "The content of “%(name)s” is not an accepted type. Accepted: %(allowed)s."
                 )
-                % {"name": file.name, "allowed": allowed}
+                % {"name": name, "allowed": allowed}
             }
         )
     return content_type
@@ -153,7 +163,7 @@ def attachment_add(*, initiative, actor, file, kind, confidential=False):
     attachment = Attachment(
         initiative=initiative,
         kind=kind,
-        original_name=file.name[:255],
+        original_name=clean_filename(file.name, content_type),
         content_type=content_type,
         size=file.size,
         confidential=confidential,

@@ -148,7 +148,8 @@ def test_stored_name_follows_the_content_not_the_client(draft, province, api):
     assert created.status_code == 201
     stored = draft.attachments.get().file.name
     assert stored.endswith(".pdf") and "trang" not in stored
-    assert created.data["name"] == "trang.html"
+    # Offered back under a name whose extension tells what it is (issue 8, item 9).
+    assert created.data["name"] == "trang.html.pdf"
 
 
 def test_adopting_agency_does_not_see_the_review_process(at_state, province, api, client):
