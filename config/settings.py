@@ -61,6 +61,7 @@ INSTALLED_APPS = [
     "workflow",
     "notifications",
     "adoption",
+    "api",
     "portal",
 ]
 
