@@ -3,7 +3,7 @@ from django.urls import path
 
 from agencies.forms import LoginForm
 
-from .views import HomeView, set_language
+from .views import HomeView, ProfileView, TokenRevokeAllView, TokenRevokeView, set_language
 
 urlpatterns = [
     path("", HomeView.as_view(), name="home"),
@@ -18,6 +18,17 @@ urlpatterns = [
         "accounts/password/",
         auth_views.PasswordChangeView.as_view(),
         name="password_change",
+    ),
+    path("accounts/profile/", ProfileView.as_view(), name="profile"),
+    path(
+        "accounts/profile/tokens/<int:pk>/revoke/",
+        TokenRevokeView.as_view(),
+        name="token_revoke",
+    ),
+    path(
+        "accounts/profile/tokens/revoke-all/",
+        TokenRevokeAllView.as_view(),
+        name="token_revoke_all",
     ),
     path(
         "accounts/password/done/",

@@ -1,5 +1,7 @@
-"""Brute-force protection of the login page and of the admin login (django-axes)."""
+"""Brute-force protection of the login page and of the admin login (django-axes), and the
+profile page where a person sees and revokes their API tokens."""
 
+import re
 import subprocess
 import sys
 from datetime import UTC, datetime, timedelta
@@ -10,7 +12,8 @@ from axes.models import AccessAttempt
 from django.core.management import call_command
 from django.urls import reverse
 
-from agencies.models import User
+from agencies.models import ApiToken, User
+from agencies.services import api_token_create
 
 pytestmark = pytest.mark.django_db
 
@@ -213,3 +216,100 @@ def test_the_limit_and_duration_come_from_the_environment(settings):
         check=True,
     ).stdout.split()
     assert out == ["7", "1800", "10", "9/hour"]
+
+
+# --- The profile page -------------------------------------------------------------------------
+
+
+def test_profile_needs_a_login(client):
+    response = client.get("/accounts/profile/")
+    assert response.status_code == 302 and "/accounts/login/" in response["Location"]
+
+
+def test_profile_shows_the_person_roles_links_and_own_tokens(province, client, clock):
+    mine, _key = api_token_create(user=province.reviewer)
+    theirs, _other = api_token_create(user=province.leader)
+    client.force_login(province.reviewer)
+    page = client.get("/accounts/profile/").content.decode()
+
+    assert "Hồ sơ cá nhân" in page
+    assert "Phạm Thu Hà" in page and "reviewer@example.vn" in page
+    assert "Chuyên viên thẩm định (Sở Khoa học và Công nghệ) — Sở Khoa học và Công nghệ" in page
+    assert f'href="{reverse("password_change")}"' in page
+    assert f'href="{reverse("notifications:settings")}"' in page
+    # The token's first characters, when it was issued and when it expires (Hà Nội time).
+    assert f"{mine.token_key}…" in page and theirs.token_key not in page
+    assert "05/03/2027 14:20" in page  # created
+    assert "04/04/2027 14:20" in page  # expires after 30 days
+    assert f'action="{reverse("token_revoke", args=[mine.pk])}"' in page
+
+
+def test_profile_shows_when_a_token_was_last_used(province, client, api, clock):
+    _token, key = api_token_create(user=province.reviewer)
+    clock.shift(timedelta(days=2, hours=1))
+    caller = api()
+    caller.credentials(HTTP_AUTHORIZATION=f"Token {key}")
+    assert caller.get("/api/v1/me/").status_code == 200
+    client.force_login(province.reviewer)
+    page = client.get("/accounts/profile/").content.decode()
+    assert "07/03/2027 15:20" in page  # last used, and the expiry moved 30 days after it
+    assert "06/04/2027 15:20" in page
+
+
+def test_profile_in_the_user_menu(province, client):
+    client.force_login(province.reviewer)
+    page = client.get("/").content.decode()
+    assert f'href="{reverse("profile")}"' in page
+
+
+def test_profile_page_has_no_inline_script_or_style(province, client):
+    api_token_create(user=province.reviewer)
+    client.force_login(province.reviewer)
+    page = client.get("/accounts/profile/").content.decode()
+    assert not re.search(r"<script(?![^>]*\bsrc=)[^>]*>", page)
+    assert " style=" not in page and "onclick" not in page
+
+
+def test_revoking_a_token_from_the_profile(province, client, api):
+    token, key = api_token_create(user=province.reviewer)
+    _kept, kept_key = api_token_create(user=province.reviewer)
+    client.force_login(province.reviewer)
+
+    response = client.post(reverse("token_revoke", args=[token.pk]), follow=True)
+    assert response.redirect_chain[-1][0] == reverse("profile")
+    assert "Đã thu hồi mã truy cập API" in response.content.decode()
+    assert not ApiToken.objects.filter(pk=token.pk).exists()
+
+    caller = api()
+    caller.credentials(HTTP_AUTHORIZATION=f"Token {key}")
+    assert caller.get("/api/v1/me/").status_code == 401
+    caller.credentials(HTTP_AUTHORIZATION=f"Token {kept_key}")
+    assert caller.get("/api/v1/me/").status_code == 200
+
+
+def test_nobody_revokes_someone_elses_token(province, client, api):
+    token, key = api_token_create(user=province.leader)
+    client.force_login(province.reviewer)
+    assert client.post(reverse("token_revoke", args=[token.pk])).status_code == 404
+    caller = api()
+    caller.credentials(HTTP_AUTHORIZATION=f"Token {key}")
+    assert caller.get("/api/v1/me/").status_code == 200
+
+
+def test_revoke_needs_a_post(province, client):
+    token, _key = api_token_create(user=province.reviewer)
+    client.force_login(province.reviewer)
+    assert client.get(reverse("token_revoke", args=[token.pk])).status_code == 405
+    assert ApiToken.objects.filter(pk=token.pk).exists()
+
+
+def test_revoke_all_from_the_profile(province, client):
+    for _ in range(3):
+        api_token_create(user=province.reviewer)
+    api_token_create(user=province.leader)
+    client.force_login(province.reviewer)
+    response = client.post(reverse("token_revoke_all"), follow=True)
+    assert "Đã thu hồi 3 mã truy cập API" in response.content.decode()
+    assert "Bạn chưa có mã truy cập API nào" in response.content.decode()
+    assert not ApiToken.objects.filter(user=province.reviewer).exists()
+    assert ApiToken.objects.filter(user=province.leader).count() == 1
