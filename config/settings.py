@@ -63,7 +63,7 @@ INSTALLED_APPS = [
     "adoption",
     "portal",
     # Last, as its documentation asks: it watches the login signals of every app above.
-    "axes",
+    "common.axes_app.LoginLockoutConfig",
 ]
 
 MIDDLEWARE = [

@@ -170,6 +170,17 @@ def test_admin_sees_and_deletes_lockouts(province, client, admin_client):
     assert log_in(client, "reviewer", PASSWORD).status_code == 302
 
 
+def test_admin_pages_of_lockouts_and_tokens(province, admin_client):
+    assert "Khóa đăng nhập" in admin_client.get("/admin/").content.decode()
+    token, key = api_token_create(user=province.reviewer)
+    listing = admin_client.get(reverse("admin:agencies_apitoken_changelist")).content.decode()
+    assert f"{token.token_key}…" in listing and key not in listing
+    # Tokens are only ever issued through the API, where the client sees them once.
+    assert admin_client.get(reverse("admin:agencies_apitoken_add")).status_code == 403
+    admin_client.post(reverse("admin:agencies_apitoken_delete", args=[token.pk]), {"post": "yes"})
+    assert not ApiToken.objects.exists()
+
+
 # --- The admin's login page -------------------------------------------------------------------
 
 

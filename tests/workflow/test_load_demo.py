@@ -185,6 +185,20 @@ def test_a_failure_leaves_nothing_behind():
     assert set(counts().values()) == {0}, counts()
 
 
+def test_no_api_token_is_made_and_the_output_says_how_to_get_one(demo, settings):
+    from rest_framework.test import APIClient
+
+    from agencies.models import ApiToken
+
+    assert not ApiToken.objects.exists()  # stored hashed: one made here could never be shown
+    assert "POST /api/v1/auth/token/" in demo and '"password": "demo12345"' in demo
+    settings.DEBUG = True
+    response = APIClient().post(
+        "/api/v1/auth/token/", {"username": "reviewer", "password": "demo12345"}, format="json"
+    )
+    assert response.status_code == 200 and response.data["token"]
+
+
 def test_demo_token_stops_working_when_debug_is_off(db, settings):
     from rest_framework.test import APIClient
 
