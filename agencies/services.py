@@ -6,6 +6,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from axes.utils import reset as axes_reset
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.http import Http404
@@ -135,10 +136,19 @@ def _upsert(row: dict, *, active: bool) -> str:
 # --- API tokens and login lockouts ------------------------------------------------------------
 
 
+@transaction.atomic
 def api_token_create(*, user) -> tuple[ApiToken, str]:
     """A new API token for the user, valid for TOKEN_TTL from now. The token itself is returned
-    this once and never stored: the database keeps its hash and first characters."""
-    return ApiToken.objects.create(user=user)
+    this once and never stored: the database keeps its hash and first characters.
+
+    A user keeps at most API_TOKENS_PER_USER tokens: the oldest go first. knox reads all of a
+    user's tokens at every authenticated request, so a client that logs in for each call
+    must not pile them up."""
+    token, key = ApiToken.objects.create(user=user)
+    keep = ApiToken.objects.filter(user=user).order_by("-created", "-pk")
+    surplus = keep.values_list("pk", flat=True)[settings.API_TOKENS_PER_USER :]
+    ApiToken.objects.filter(pk__in=list(surplus)).delete()
+    return token, key
 
 
 def api_token_mark_used(*, token: ApiToken) -> None:

@@ -293,6 +293,8 @@ REST_FRAMEWORK = {
 # API tokens (django-rest-knox): only a hash is stored; a token dies after API_TOKEN_TTL_DAYS
 # without use (each use moves the expiry forward), on logout and on a password change.
 KNOX_TOKEN_MODEL = "agencies.ApiToken"
+# A new token beyond this many revokes the user's oldest (agencies.services.api_token_create).
+API_TOKENS_PER_USER = int(os.environ.get("API_TOKENS_PER_USER", "20"))
 REST_KNOX = {
     "TOKEN_MODEL": KNOX_TOKEN_MODEL,
     "TOKEN_TTL": timedelta(days=int(os.environ.get("API_TOKEN_TTL_DAYS", "30"))),

@@ -113,6 +113,17 @@ def test_every_login_gets_its_own_token(province):
     assert ApiToken.objects.filter(user=province.reviewer).count() == 2
 
 
+def test_a_user_keeps_at_most_the_newest_tokens(province, clock, settings):
+    settings.API_TOKENS_PER_USER = 3
+    keys = []
+    for _ in range(4):
+        keys.append(token_for())
+        clock.shift(timedelta(minutes=1))
+    assert ApiToken.objects.filter(user=province.reviewer).count() == 3
+    assert me(keys[0]).status_code == 401
+    assert all(me(key).status_code == 200 for key in keys[1:])
+
+
 # --- Expiry -----------------------------------------------------------------------------------
 
 
