@@ -1,8 +1,10 @@
 from django.conf import settings
 from django.contrib.auth.backends import ModelBackend
 from django.utils.translation import gettext_lazy as _
-from rest_framework.authentication import TokenAuthentication
+from knox.auth import TokenAuthentication
 from rest_framework.exceptions import AuthenticationFailed
+
+from .services import api_token_mark_used
 
 
 class DemoAwareModelBackend(ModelBackend):
@@ -15,10 +17,19 @@ class DemoAwareModelBackend(ModelBackend):
 
 
 class DemoAwareTokenAuthentication(TokenAuthentication):
-    """A token issued to a demo account while DEBUG was on stops working when DEBUG is off."""
+    """`Authorization: Token <token>` with a hashed, expiring knox token.
 
-    def authenticate_credentials(self, key):
-        user, token = super().authenticate_credentials(key)
+    A token issued to a demo account while DEBUG was on stops working when DEBUG is off. Each
+    use is noted (at most once a minute) and, through knox's AUTO_REFRESH, pushes the expiry
+    TOKEN_TTL further, so only a token left unused for that long dies.
+    """
+
+    def validate_user(self, auth_token):
+        user, token = super().validate_user(auth_token)
         if getattr(user, "is_demo", False) and not settings.DEBUG:
             raise AuthenticationFailed(_("Demo accounts are disabled on this system."))
+        api_token_mark_used(token=token)
         return user, token
+
+    def renew_token(self, auth_token):
+        """Left to api_token_mark_used, which writes the expiry and the last use together."""

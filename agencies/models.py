@@ -1,6 +1,7 @@
 from django.contrib.auth.models import AbstractUser
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+from knox.models import AbstractAuthToken
 
 from common.text import nfc
 
@@ -25,7 +26,37 @@ class User(AbstractUser):
 
     def save(self, *args, **kwargs):
         self.full_name = nfc(self.full_name)
+        password_changed = self._password_changes(kwargs.get("update_fields"))
         super().save(*args, **kwargs)
+        if password_changed:
+            # Whoever knew the old password may have taken a token with it: a new password
+            # ends every API token, whatever path changed it (own page, admin, command, code).
+            self.auth_token_set.all().delete()
+
+    def _password_changes(self, update_fields) -> bool:
+        """Whether this save stores another password hash than the database holds."""
+        if self._state.adding or getattr(self, "_rehashing", False):
+            return False
+        if update_fields is not None and "password" not in update_fields:
+            return False
+        stored = type(self)._default_manager.filter(pk=self.pk).values_list("password", flat=True)
+        return stored.first() not in (None, self.password)
+
+    # Logging in with the right password may re-hash it with stronger parameters (after a
+    # Django upgrade): a new hash of the same password, which must not revoke any token.
+    def check_password(self, raw_password):
+        self._rehashing = True
+        try:
+            return super().check_password(raw_password)
+        finally:
+            self._rehashing = False
+
+    async def acheck_password(self, raw_password):
+        self._rehashing = True
+        try:
+            return await super().acheck_password(raw_password)
+        finally:
+            self._rehashing = False
 
     def get_full_name(self):
         return self.full_name or self.username
@@ -97,3 +128,21 @@ class Membership(models.Model):
 
     def __str__(self):
         return f"{self.user} — {self.get_role_display()} — {self.agency}"
+
+
+class ApiToken(AbstractAuthToken):
+    """An API token (django-rest-knox, KNOX_TOKEN_MODEL). Only a hash of the token is stored,
+    with its first characters (token_key) to find it; nobody can read a token back."""
+
+    # knox keys tokens by their digest; a plain number is what pages and URLs show instead.
+    id = models.BigAutoField(primary_key=True)
+    digest = models.CharField(max_length=128, unique=True)
+    last_used_at = models.DateTimeField(_("last used"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("API token")
+        verbose_name_plural = _("API tokens")
+        ordering = ["-created"]
+
+    def __str__(self):
+        return f"{self.token_key}… — {self.user}"

@@ -1,15 +1,21 @@
-"""Writes to the organisation tree: loading the province's agencies from the seed files."""
+"""Writes to the organisation tree (loading the province's agencies from the seed files) and
+to people's access: API tokens and login lockouts."""
 
 import csv
 from dataclasses import dataclass
 from pathlib import Path
 
+from axes.utils import reset as axes_reset
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.http import Http404
+from django.utils import timezone
+from knox.settings import knox_settings
 
 from common.text import nfc
 
-from .models import Agency
+from .models import Agency, ApiToken
 
 DATA_DIR = Path(__file__).resolve().parent / "data"
 # The demo province (agencies/data/README.md): the 2025 agencies, then the 2019 districts,
@@ -125,3 +131,56 @@ def _upsert(row: dict, *, active: bool) -> str:
         setattr(agency, name, value)
     agency.save()
     return "updated"
+
+
+# --- API tokens and login lockouts ------------------------------------------------------------
+
+
+@transaction.atomic
+def api_token_create(*, user) -> tuple[ApiToken, str]:
+    """A new API token for the user, valid for TOKEN_TTL from now. The token itself is returned
+    this once and never stored: the database keeps its hash and first characters.
+
+    A user keeps at most API_TOKENS_PER_USER tokens: the oldest go first. knox reads all of a
+    user's tokens at every authenticated request, so a client that logs in for each call
+    must not pile them up."""
+    token, key = ApiToken.objects.create(user=user)
+    keep = ApiToken.objects.filter(user=user).order_by("-created", "-pk")
+    surplus = keep.values_list("pk", flat=True)[settings.API_TOKENS_PER_USER :]
+    ApiToken.objects.filter(pk__in=list(surplus)).delete()
+    return token, key
+
+
+def api_token_mark_used(*, token: ApiToken) -> None:
+    """Note a use and push the expiry a full TOKEN_TTL further (knox AUTO_REFRESH); written at
+    most once per MIN_REFRESH_INTERVAL so that a busy client does not write on every call."""
+    now = timezone.now()
+    last = token.last_used_at
+    if last is not None and (now - last).total_seconds() < knox_settings.MIN_REFRESH_INTERVAL:
+        return
+    token.last_used_at = now
+    if knox_settings.AUTO_REFRESH and token.expiry is not None:
+        token.expiry = now + knox_settings.TOKEN_TTL
+        if knox_settings.AUTO_REFRESH_MAX_TTL is not None:
+            token.expiry = min(token.expiry, token.created + knox_settings.AUTO_REFRESH_MAX_TTL)
+    ApiToken.objects.filter(pk=token.pk).update(last_used_at=now, expiry=token.expiry)
+
+
+@transaction.atomic
+def api_token_revoke(*, user, token_id: int) -> None:
+    """Revoke one of the user's own tokens; someone else's is a 404, as if it did not exist."""
+    deleted, _counts = ApiToken.objects.filter(user=user, pk=token_id).delete()
+    if not deleted:
+        raise Http404
+
+
+@transaction.atomic
+def api_tokens_revoke_all(*, user) -> int:
+    deleted, _counts = ApiToken.objects.filter(user=user).delete()
+    return deleted
+
+
+def logins_unlock(*, usernames) -> int:
+    """Forget the failed logins of these usernames, from every IP address: a locked-out user
+    may log in again at once. How many lockout records were removed."""
+    return sum(axes_reset(username=username) for username in usernames)

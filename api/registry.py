@@ -11,6 +11,7 @@ from rest_framework.permissions import AllowAny
 from adoption.registry_selectors import registry_initiatives
 
 from .serializers import RegistrySerializer
+from .throttles import RegistryRateThrottle
 
 
 class RegistryFilterSerializer(serializers.Serializer):
@@ -23,6 +24,7 @@ class RegistryListView(generics.ListAPIView):
     serializer_class = RegistrySerializer
     permission_classes = [AllowAny]
     authentication_classes = []
+    throttle_classes = [RegistryRateThrottle]
 
     @extend_schema(parameters=[RegistryFilterSerializer])
     def get(self, request, *args, **kwargs):

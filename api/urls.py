@@ -1,16 +1,15 @@
 from django.urls import path
 from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerSplitView
-from rest_framework.authtoken.views import obtain_auth_token
 from rest_framework.routers import SimpleRouter
 
-from . import registry, stats, views
+from . import auth, registry, stats, views
 
 router = SimpleRouter()
 router.register("initiatives", views.InitiativeViewSet, basename="initiative")
 router.register("notifications", views.NotificationViewSet, basename="notification")
 
 urlpatterns = [
-    path("auth/token/", obtain_auth_token, name="api-token"),
+    *auth.urlpatterns,
     path("me/", views.MeView.as_view(), name="api-me"),
     path("agencies/", views.AgencyListView.as_view(), name="api-agencies"),
     path("rubric/", views.RubricView.as_view(), name="api-rubric"),

@@ -2,14 +2,16 @@
 
 import codecs
 import json
+import math
 
 from django.conf import settings
 from django.core.exceptions import RequestDataTooBig
 from django.core.exceptions import ValidationError as DjangoValidationError
 from django.http import Http404
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 from rest_framework import status
-from rest_framework.exceptions import NotFound, ParseError
+from rest_framework.exceptions import NotFound, ParseError, Throttled
 from rest_framework.exceptions import ValidationError as DRFValidationError
 from rest_framework.pagination import PageNumberPagination
 from rest_framework.parsers import JSONParser
@@ -104,7 +106,29 @@ def exception_handler(exc, context):
     if isinstance(exc, RequestDataTooBig):
         body = {"detail": _("The request body is too large.")}
         return Response(body, status=status.HTTP_413_REQUEST_ENTITY_TOO_LARGE)
+    if isinstance(exc, Throttled):
+        return throttled_response(exc)
     if isinstance(exc, Http404):
         # Django's message names the model in English ("No Initiative matches …").
         exc = NotFound(_("Not found."))
     return drf_exception_handler(exc, context)
+
+
+def throttled_response(exc: Throttled) -> Response:
+    """429 with a message in the user's language (DRF's own appends an English sentence)."""
+    if exc.wait is None:
+        return Response(
+            {"detail": _("Too many requests. Please try again later.")},
+            status=status.HTTP_429_TOO_MANY_REQUESTS,
+        )
+    seconds = max(1, math.ceil(exc.wait))
+    message = ngettext(
+        "Too many requests. Please try again in %(seconds)d second.",
+        "Too many requests. Please try again in %(seconds)d seconds.",
+        seconds,
+    ) % {"seconds": seconds}
+    return Response(
+        {"detail": message},
+        status=status.HTTP_429_TOO_MANY_REQUESTS,
+        headers={"Retry-After": str(seconds)},
+    )

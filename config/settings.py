@@ -50,7 +50,7 @@ INSTALLED_APPS = [
     "django.contrib.staticfiles",
     "django.contrib.humanize",
     "rest_framework",
-    "rest_framework.authtoken",
+    "knox",
     "drf_spectacular",
     "drf_spectacular_sidecar",
     "crispy_forms",
@@ -65,6 +65,8 @@ INSTALLED_APPS = [
     "adoption",
     "api",
     "portal",
+    # Last, as its documentation asks: it watches the login signals of every app above.
+    "common.axes_app.LoginLockoutConfig",
 ]
 
 MIDDLEWARE = [
@@ -80,6 +82,8 @@ MIDDLEWARE = [
     "portal.middleware.UserLanguageMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    # Last: turns a locked-out login into its 429 answer (agencies.lockout).
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "config.urls"
@@ -116,7 +120,11 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 AUTH_USER_MODEL = "agencies.User"
-AUTHENTICATION_BACKENDS = ["agencies.backends.DemoAwareModelBackend"]
+AUTHENTICATION_BACKENDS = [
+    # First: refuses a locked-out username + IP before any password is checked.
+    "axes.backends.AxesStandaloneBackend",
+    "agencies.backends.DemoAwareModelBackend",
+]
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
     {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator"},
@@ -193,6 +201,42 @@ if env_bool("HTTPS", False):
     SECURE_HSTS_INCLUDE_SUBDOMAINS = True
     SECURE_HSTS_PRELOAD = True
     CONTENT_SECURITY_POLICY["DIRECTIVES"]["upgrade-insecure-requests"] = True
+# How many reverse proxies in front of the site append to X-Forwarded-For. 0: the client is
+# REMOTE_ADDR and the header is ignored (so nobody can pick their own IP to dodge a lockout
+# or a throttle); 1 behind one TLS proxy (docker-compose + nginx).
+TRUSTED_PROXY_COUNT = int(os.environ.get("TRUSTED_PROXY_COUNT", "0"))
+
+# Login lockout (django-axes): after LOGIN_FAILURE_LIMIT wrong passwords for one username from
+# one IP address, that pair is refused for LOGIN_LOCKOUT_MINUTES (login page, admin, API).
+# Attempts are kept in the database, so every process sees them.
+AXES_FAILURE_LIMIT = int(os.environ.get("LOGIN_FAILURE_LIMIT", "5"))
+AXES_COOLOFF_TIME = timedelta(minutes=int(os.environ.get("LOGIN_LOCKOUT_MINUTES", "15")))
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_RESET_ON_SUCCESS = True
+# Trying again while locked out does not push the end of the lockout: the time shown stays true.
+AXES_RESET_COOL_OFF_ON_FAILURE_DURING_LOCKOUT = False
+AXES_CLIENT_IP_CALLABLE = "common.net.client_ip"
+AXES_LOCKOUT_CALLABLE = "agencies.lockout.lockout_response"
+AXES_HTTP_RESPONSE_CODE = 429
+
+# Cache: throttle counters must be shared by every web process, so Redis when there is one.
+_REDIS_URL = next(
+    (
+        url
+        for url in (os.environ.get("REDIS_URL"), os.environ.get("CELERY_BROKER_URL"))
+        if url and url.startswith(("redis://", "rediss://"))
+    ),
+    None,
+)
+CACHES = {
+    "default": {
+        "BACKEND": "django.core.cache.backends.redis.RedisCache",
+        "LOCATION": _REDIS_URL,
+        "KEY_PREFIX": "sangkien",
+    }
+    if _REDIS_URL
+    else {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}
+}
 
 # --- E-mail ---------------------------------------------------------------------------
 EMAIL_HOST = os.environ.get("EMAIL_HOST", "")
@@ -285,6 +329,26 @@ REST_FRAMEWORK = {
     "DATE_INPUT_FORMATS": ["%Y-%m-%d", "iso-8601"],
     "COERCE_DECIMAL_TO_STRING": False,
     "UNAUTHENTICATED_USER": "django.contrib.auth.models.AnonymousUser",
+    # Per client IP on the endpoints open to anyone (api/throttles.py); a scope ready for the
+    # public certificate check (verify) too. "N/second|minute|hour|day".
+    "DEFAULT_THROTTLE_RATES": {
+        "auth_token": os.environ.get("THROTTLE_TOKEN_RATE", "10/minute"),
+        "registry": os.environ.get("THROTTLE_REGISTRY_RATE", "120/minute"),
+        "verify": os.environ.get("THROTTLE_VERIFY_RATE", "60/minute"),
+    },
+    "NUM_PROXIES": TRUSTED_PROXY_COUNT,
+}
+# API tokens (django-rest-knox): only a hash is stored; a token dies after API_TOKEN_TTL_DAYS
+# without use (each use moves the expiry forward), on logout and on a password change.
+KNOX_TOKEN_MODEL = "agencies.ApiToken"
+# A new token beyond this many revokes the user's oldest (agencies.services.api_token_create).
+API_TOKENS_PER_USER = int(os.environ.get("API_TOKENS_PER_USER", "20"))
+REST_KNOX = {
+    "TOKEN_MODEL": KNOX_TOKEN_MODEL,
+    "TOKEN_TTL": timedelta(days=int(os.environ.get("API_TOKEN_TTL_DAYS", "30"))),
+    "AUTO_REFRESH": True,
+    "MIN_REFRESH_INTERVAL": 60,
+    "AUTH_HEADER_PREFIX": "Token",
 }
 SPECTACULAR_SETTINGS = {
     "TITLE": "Sáng kiến API",

@@ -1,17 +1,34 @@
 from django.contrib.auth import views as auth_views
 from django.urls import path
 
-from .views import HomeView, set_language
+from agencies.forms import LoginForm
+
+from .views import HomeView, ProfileView, TokenRevokeAllView, TokenRevokeView, set_language
 
 urlpatterns = [
     path("", HomeView.as_view(), name="home"),
     path("language/", set_language, name="set_language"),
-    path("accounts/login/", auth_views.LoginView.as_view(), name="login"),
+    path(
+        "accounts/login/",
+        auth_views.LoginView.as_view(authentication_form=LoginForm),
+        name="login",
+    ),
     path("accounts/logout/", auth_views.LogoutView.as_view(), name="logout"),
     path(
         "accounts/password/",
         auth_views.PasswordChangeView.as_view(),
         name="password_change",
+    ),
+    path("accounts/profile/", ProfileView.as_view(), name="profile"),
+    path(
+        "accounts/profile/tokens/<int:pk>/revoke/",
+        TokenRevokeView.as_view(),
+        name="token_revoke",
+    ),
+    path(
+        "accounts/profile/tokens/revoke-all/",
+        TokenRevokeAllView.as_view(),
+        name="token_revoke_all",
     ),
     path(
         "accounts/password/done/",

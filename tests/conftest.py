@@ -1,4 +1,5 @@
 import os
+import uuid
 from datetime import date, timedelta
 from decimal import Decimal
 
@@ -170,6 +171,15 @@ def api():
         return client
 
     return build
+
+
+@pytest.fixture(autouse=True)
+def _fresh_cache(settings):
+    """Each test starts with no throttle counts: its own key prefix in the cache (local memory,
+    or the Redis of CI, which is never flushed: the broker may share it). Login lockouts live
+    in the database and go with each test's transaction."""
+    default = {**settings.CACHES["default"], "KEY_PREFIX": f"test-{uuid.uuid4().hex}"}
+    settings.CACHES = {**settings.CACHES, "default": default}
 
 
 @pytest.fixture(autouse=True)

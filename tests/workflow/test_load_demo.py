@@ -6,6 +6,7 @@ from unittest import mock
 import pytest
 from django.contrib.auth import authenticate
 from django.core.management import call_command
+from django.test import RequestFactory
 
 from adoption.models import Adoption, AdoptionReport
 from agencies.models import Agency, Membership, User
@@ -90,15 +91,21 @@ def test_demo_accounts_and_their_roles(demo):
     assert not User.objects.filter(is_demo=False).exists()
 
 
+def log_in(username, password):
+    # A login comes with its request: the lockout (django-axes) counts failures per IP address.
+    request = RequestFactory().post("/accounts/login/")
+    return authenticate(request, username=username, password=password)
+
+
 def test_demo_accounts_log_in_only_when_debug_is_on(demo, settings):
     settings.DEBUG = True
     for username in [*DEMO_ACCOUNTS, "admin"]:
-        assert authenticate(username=username, password="demo12345") is not None, username
-    assert authenticate(username="reviewer", password="wrong") is None
+        assert log_in(username, "demo12345") is not None, username
+    assert log_in("reviewer", "wrong") is None
 
     settings.DEBUG = False
     for username in [*DEMO_ACCOUNTS, "admin"]:
-        assert authenticate(username=username, password="demo12345") is None, username
+        assert log_in(username, "demo12345") is None, username
 
 
 def test_the_demo_accounts_have_work_waiting(demo):
@@ -178,16 +185,30 @@ def test_a_failure_leaves_nothing_behind():
     assert set(counts().values()) == {0}, counts()
 
 
+def test_no_api_token_is_made_and_the_output_says_how_to_get_one(demo, settings):
+    from rest_framework.test import APIClient
+
+    from agencies.models import ApiToken
+
+    assert not ApiToken.objects.exists()  # stored hashed: one made here could never be shown
+    assert "POST /api/v1/auth/token/" in demo and '"password": "demo12345"' in demo
+    settings.DEBUG = True
+    response = APIClient().post(
+        "/api/v1/auth/token/", {"username": "reviewer", "password": "demo12345"}, format="json"
+    )
+    assert response.status_code == 200 and response.data["token"]
+
+
 def test_demo_token_stops_working_when_debug_is_off(db, settings):
-    from rest_framework.authtoken.models import Token
     from rest_framework.test import APIClient
 
     from agencies.models import User
+    from agencies.services import api_token_create
 
     demo = User.objects.create_user("demo_x", password="demo12345", is_demo=True)
-    token = Token.objects.create(user=demo)
+    _token, key = api_token_create(user=demo)
     client = APIClient()
-    client.credentials(HTTP_AUTHORIZATION=f"Token {token.key}")
+    client.credentials(HTTP_AUTHORIZATION=f"Token {key}")
     settings.DEBUG = True
     assert client.get("/api/v1/me/").status_code == 200
     settings.DEBUG = False

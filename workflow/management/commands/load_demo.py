@@ -61,6 +61,11 @@ class Command(BaseCommand):
             "By state: "
             + ", ".join(f"{state}={count}" for state, count in sorted(by_state.items()))
         )
+        # API tokens are stored hashed, so none is made here to be shown later: each client asks.
+        self.stdout.write(
+            "API token (DEBUG on): POST /api/v1/auth/token/ with "
+            f'{{"username": "reviewer", "password": "{DEMO_PASSWORD}"}}.'
+        )
 
 
 # --- People -----------------------------------------------------------------------------------

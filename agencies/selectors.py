@@ -1,0 +1,18 @@
+"""Reads about people: their roles and their API tokens, shaped for pages."""
+
+from django.db.models import Q
+from django.utils import timezone
+
+from .models import ApiToken, Membership
+
+
+def memberships_of(user):
+    """The user's roles with their agencies, agency by agency."""
+    return Membership.objects.filter(user=user).select_related("agency").order_by("agency__name")
+
+
+def live_api_tokens_of(user):
+    """The user's tokens that still work, newest first (an expired one is deleted by knox at
+    its next use, and is of no interest meanwhile)."""
+    alive = Q(expiry__isnull=True) | Q(expiry__gt=timezone.now())
+    return ApiToken.objects.filter(alive, user=user).order_by("-created")
