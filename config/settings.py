@@ -218,6 +218,7 @@ AXES_RESET_COOL_OFF_ON_FAILURE_DURING_LOCKOUT = False
 AXES_CLIENT_IP_CALLABLE = "common.net.client_ip"
 AXES_LOCKOUT_CALLABLE = "agencies.lockout.lockout_response"
 AXES_HTTP_RESPONSE_CODE = 429
+AXES_VERBOSE = False
 
 # Cache: throttle counters must be shared by every web process, so Redis when there is one.
 _REDIS_URL = next(
@@ -378,4 +379,6 @@ LOGGING = {
     "disable_existing_loggers": False,
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": os.environ.get("LOG_LEVEL", "INFO")},
+    # Lockouts are warnings; axes' per-login "deleted 0 failed attempts" lines are noise.
+    "loggers": {"axes": {"level": "WARNING"}},
 }
