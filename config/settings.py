@@ -103,6 +103,14 @@ DATABASES = {
         conn_max_age=int(os.environ.get("CONN_MAX_AGE", "60")),
     )
 }
+# A kept connection is checked before each request reuses it: after a database restart the next
+# request reconnects instead of failing (common/outage.py answers 503 while it is down).
+DATABASES["default"]["CONN_HEALTH_CHECKS"] = True
+if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
+    # While the server is unreachable, fail a request within seconds instead of hanging it.
+    DATABASES["default"].setdefault("OPTIONS", {}).setdefault(
+        "connect_timeout", int(os.environ.get("DATABASE_CONNECT_TIMEOUT", "5"))
+    )
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     # Web, worker and beat share one SQLite file: wait for locks instead of failing.
     DATABASES["default"]["CONN_MAX_AGE"] = 0

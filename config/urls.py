@@ -15,4 +15,7 @@ urlpatterns = [
     path("healthz", healthz, name="healthz"),
 ]
 
+# A database outage answers 503 (common/outage.py); anything else the usual 500 page.
+handler500 = "common.outage.server_error"
+
 admin.site.site_header = f"Sáng kiến — {settings.PROVINCE_NAME}"
