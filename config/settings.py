@@ -55,6 +55,7 @@ INSTALLED_APPS = [
     "crispy_forms",
     "crispy_bootstrap5",
     "django_fsm",
+    "dbbackup",
     "common",
     "agencies",
     "initiatives",
@@ -146,6 +147,22 @@ STATICFILES_DIRS = [BASE_DIR / "static"]
 # Uploaded dossier files are private: MEDIA_ROOT is never served directly, only through
 # permission-checked download views.
 MEDIA_ROOT = Path(os.environ.get("MEDIA_ROOT", VAR_DIR / "media"))
+# `make backup` / `make restore` (common/backup.py): one archive per backup, database and media.
+BACKUP_DIR = Path(os.environ.get("BACKUP_DIR", VAR_DIR / "backups"))
+STORAGES = {
+    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
+    # Where django-dbbackup's own commands keep files when run by hand: never in MEDIA_ROOT.
+    "dbbackup": {
+        "BACKEND": "django.core.files.storage.FileSystemStorage",
+        "OPTIONS": {"location": str(BACKUP_DIR)},
+    },
+}
+DBBACKUP_CONNECTOR_MAPPING = {
+    "django.db.backends.postgresql": "common.backup.PostgresSchemaConnector",
+    "django.db.backends.sqlite3": "common.backup.SqliteOnlineConnector",
+}
+DBBACKUP_SEND_EMAIL = False  # a failed backup fails the command; cron or the operator sees it
 ATTACHMENT_MAX_BYTES = int(os.environ.get("ATTACHMENT_MAX_BYTES", 20 * 1024 * 1024))
 FILE_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 DATA_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
