@@ -176,7 +176,12 @@ def test_a_worker_killed_mid_batch_loses_no_email_and_sends_none_twice(
         assert not set(flying) & set(delivered), "the kill must land before the server accepted"
         assert CONCURRENCY <= sum(delivered.values()) < len(expected)
         assert all(n == 1 for n in delivered.values())
-        assert all(claims.is_gone(holder) for holder in _holders(flying, expected))
+        holders = _holders(flying, expected)
+        wait_for(  # SIGKILL is delivered to the pool processes asynchronously
+            lambda: all(claims.is_gone(holder) for holder in holders),
+            "the killed pool processes to be gone",
+            timeout=15,
+        )
         left = statuses(expected)
         assert {k for k, s in left.items() if s == Status.SENDING} == set(flying)  # stuck
         assert {k for k, s in left.items() if s == Status.SENT} == set(delivered)

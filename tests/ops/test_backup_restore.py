@@ -25,7 +25,7 @@ from agencies.models import Agency, User
 from initiatives.models import Attachment, AttachmentKind, Author, Initiative
 from initiatives.services import attachment_add
 from notifications.models import Notification
-from tests.conftest import make_draft
+from tests.conftest import make_draft, require_service
 from workflow.models import DeadlineRule, Rubric, TransitionLog
 
 from .web_server import BASE_DIR
@@ -37,6 +37,8 @@ PNG = b"\x89PNG\r\n\x1a\n" + bytes(range(256)) * 4
 
 @pytest.fixture
 def backup_dir(tmp_path, settings):
+    if connection.vendor == "postgresql" and not (shutil.which("pg_dump") and shutil.which("psql")):
+        require_service("pg_dump and psql", "apt-get install postgresql-client")
     settings.BACKUP_DIR = tmp_path / "backups"
     return settings.BACKUP_DIR
 
