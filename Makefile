@@ -4,6 +4,8 @@
 #   make test   install (dev deps) and run the whole pytest suite
 #   make lint   ruff check + ruff format --check
 #   make fmt    ruff format + ruff check --fix
+#   make backup                 database + uploaded files -> $BACKUP_DIR/sangkien-<date>-<time>.tar
+#   make restore FILE=<archive> put a backup back (asks first; CONFIRM=1 does not), then migrate
 
 SHELL := /bin/bash
 .DEFAULT_GOAL := help
@@ -27,7 +29,7 @@ PY_VERSION := $(shell $(PYTHON) -c 'import sys; print("%d.%d" % sys.version_info
 BASE_STAMP := $(VENV)/.installed-base-$(PY_VERSION)-$(call hash,requirements/base.txt $(CONSTRAINTS))
 DEV_STAMP := $(VENV)/.installed-dev-$(PY_VERSION)-$(call hash,requirements/base.txt requirements/dev.txt $(CONSTRAINTS))
 
-.PHONY: help run test lint fmt bench venv venv-dev clean-venv
+.PHONY: help run test lint fmt bench backup restore venv venv-dev clean-venv
 
 help:
 	@echo "make run   - start the system on http://127.0.0.1:$(PORT) (demo accounts, DEBUG=1)"
@@ -35,6 +37,8 @@ help:
 	@echo "make lint  - ruff check + ruff format --check"
 	@echo "make fmt   - format and autofix with ruff"
 	@echo "make bench - time the dashboard figures on 1,000 initiatives / 100,000 adoptions"
+	@echo "make backup - save the database and uploaded files (var/backups, or \$$BACKUP_DIR)"
+	@echo "make restore FILE=<archive> [CONFIRM=1] - restore a backup made by make backup"
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -83,3 +87,13 @@ fmt: $(DEV_STAMP)
 # database (or the one DATABASE_URL names) and prints timings and query counts.
 bench: $(DEV_STAMP)
 	$(BIN)/python scripts/bench_dashboard.py
+
+# Backups (README "Backup and restore"): one archive holds the database and the uploaded files.
+# Restore asks for confirmation unless CONFIRM=1, then brings the schema up to this code.
+backup: $(BASE_STAMP)
+	$(BIN)/python manage.py backup
+
+restore: $(BASE_STAMP)
+	@if [ -z "$(FILE)" ]; then echo "usage: make restore FILE=var/backups/sangkien-<date>-<time>.tar [CONFIRM=1]" >&2; exit 2; fi
+	$(BIN)/python manage.py restore "$(FILE)" $(if $(filter 1 yes true,$(CONFIRM)),--noinput)
+	$(BIN)/python manage.py migrate --noinput

@@ -2,9 +2,13 @@
 site's HTML pages elsewhere. Django calls these for URLs no pattern matches (e.g. a negative
 id in /api/v1/adoptions/-1/) and for errors raised outside DRF's own handling."""
 
+import sys
+
 from django.http import JsonResponse
 from django.utils.translation import gettext as _
 from django.views import defaults
+
+from .outage import is_database_outage, service_unavailable
 
 API_PREFIX = "/api/"
 
@@ -32,6 +36,9 @@ def page_not_found(request, exception=None):
 
 
 def server_error(request):
+    """A database outage is a 503 (common.outage); anything else a 500 that shows nothing."""
+    if is_database_outage(sys.exc_info()[1]):
+        return service_unavailable(request)
     if _wants_json(request):
         return JsonResponse(
             {"detail": _("Server error: the request could not be completed.")}, status=500

@@ -57,6 +57,7 @@ INSTALLED_APPS = [
     "crispy_bootstrap5",
     "csp",
     "django_fsm",
+    "dbbackup",
     "common",
     "agencies",
     "initiatives",
@@ -112,6 +113,14 @@ DATABASES = {
         conn_max_age=int(os.environ.get("CONN_MAX_AGE", "60")),
     )
 }
+# A kept connection is checked before each request reuses it: after a database restart the next
+# request reconnects instead of failing (common/outage.py answers 503 while it is down).
+DATABASES["default"]["CONN_HEALTH_CHECKS"] = True
+if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
+    # While the server is unreachable, fail a request within seconds instead of hanging it.
+    DATABASES["default"].setdefault("OPTIONS", {}).setdefault(
+        "connect_timeout", int(os.environ.get("DATABASE_CONNECT_TIMEOUT", "5"))
+    )
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     # Web, worker and beat share one SQLite file: wait for locks instead of failing.
     DATABASES["default"]["CONN_MAX_AGE"] = 0
@@ -151,6 +160,22 @@ STATICFILES_DIRS = [BASE_DIR / "static"]
 # Uploaded dossier files are private: MEDIA_ROOT is never served directly, only through
 # permission-checked download views.
 MEDIA_ROOT = Path(os.environ.get("MEDIA_ROOT", VAR_DIR / "media"))
+# `make backup` / `make restore` (common/backup.py): one archive per backup, database and media.
+BACKUP_DIR = Path(os.environ.get("BACKUP_DIR", VAR_DIR / "backups"))
+STORAGES = {
+    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
+    # Where django-dbbackup's own commands keep files when run by hand: never in MEDIA_ROOT.
+    "dbbackup": {
+        "BACKEND": "django.core.files.storage.FileSystemStorage",
+        "OPTIONS": {"location": str(BACKUP_DIR)},
+    },
+}
+DBBACKUP_CONNECTOR_MAPPING = {
+    "django.db.backends.postgresql": "common.backup.PostgresSchemaConnector",
+    "django.db.backends.sqlite3": "common.backup.SqliteOnlineConnector",
+}
+DBBACKUP_SEND_EMAIL = False  # a failed backup fails the command; cron or the operator sees it
 ATTACHMENT_MAX_BYTES = int(os.environ.get("ATTACHMENT_MAX_BYTES", 20 * 1024 * 1024))
 # Word and Excel files are zips, checked from their directories without decompressing
 # (common.ooxml): entries, total size once expanded, compression ratio per part and overall.
@@ -245,6 +270,9 @@ EMAIL_PORT = int(os.environ.get("EMAIL_PORT", "25"))
 EMAIL_HOST_USER = os.environ.get("EMAIL_HOST_USER", "")
 EMAIL_HOST_PASSWORD = os.environ.get("EMAIL_HOST_PASSWORD", "")
 EMAIL_USE_TLS = env_bool("EMAIL_USE_TLS", False)
+# Seconds an SMTP operation may block: a hung server must not keep a send (and its outbox claim)
+# alive longer than the claim lasts (notifications/tasks.py).
+EMAIL_TIMEOUT = int(os.environ.get("EMAIL_TIMEOUT", "30"))
 EMAIL_BACKEND = os.environ.get(
     "EMAIL_BACKEND",
     "django.core.mail.backends.smtp.EmailBackend"

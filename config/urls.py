@@ -15,6 +15,8 @@ urlpatterns = [
     path("healthz", healthz, name="healthz"),
 ]
 
+# A database outage answers 503 (common/outage.py); anything else the usual 500 page.
+
 admin.site.site_header = f"Sáng kiến — {settings.PROVINCE_NAME}"
 
 handler400 = "common.error_views.bad_request"

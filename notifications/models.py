@@ -49,6 +49,9 @@ class Notification(models.Model):
     )
     attempts = models.PositiveSmallIntegerField(_("attempts"), default=0)
     claimed_at = models.DateTimeField(null=True, blank=True)
+    # The process that sends (notifications/claims.py): a claim of a process that is provably
+    # gone is released at once, any other when it expires.
+    claimed_by = models.CharField(max_length=100, blank=True, editable=False)
     sent_at = models.DateTimeField(_("sent at"), null=True, blank=True)
     last_error = models.TextField(_("last error"), blank=True)
 

@@ -2,9 +2,12 @@ import logging
 from datetime import timedelta
 
 from celery import shared_task
+from celery.signals import worker_ready
+from django.db import connections
 from django.db.models import F, Q
 from django.utils import timezone
 
+from . import claims
 from .emails import build_email
 from .models import Notification
 from .services import enqueue_emails
@@ -16,20 +19,26 @@ MAX_ATTEMPTS = 5
 RETRY_BASE_SECONDS = 60
 # A row still pending this long after creation was never picked up (broker down, lost task).
 PENDING_GRACE = timedelta(minutes=3)
-# A row claimed this long ago whose worker never reported back (crash) is released again.
+# A row claimed this long ago whose worker never reported back (crash) is released again,
+# when nothing better is known (claims.py). A send cannot outlive its claim: the SMTP
+# connection times out (EMAIL_TIMEOUT) and the worker ends a task after SEND_TIME_LIMIT.
 CLAIM_TIMEOUT = timedelta(minutes=15)
+SEND_TIME_LIMIT = 5 * 60
 
 
 def _claim(pk: int) -> bool:
     """Conditional UPDATE: exactly one task wins the row, however many were enqueued."""
     return bool(
         Notification.objects.filter(pk=pk, email_status=Status.PENDING).update(
-            email_status=Status.SENDING, claimed_at=timezone.now(), attempts=F("attempts") + 1
+            email_status=Status.SENDING,
+            claimed_at=timezone.now(),
+            claimed_by=claims.current_holder(),
+            attempts=F("attempts") + 1,
         )
     )
 
 
-@shared_task(bind=True, max_retries=MAX_ATTEMPTS)
+@shared_task(bind=True, max_retries=MAX_ATTEMPTS, time_limit=SEND_TIME_LIMIT)
 def send_notification_email(self, notification_id: int) -> str:
     if not _claim(notification_id):
         return "already-claimed"
@@ -54,6 +63,7 @@ def send_notification_email(self, notification_id: int) -> str:
 def resend_pending_emails() -> int:
     """Sweeper: re-enqueue what a broker outage or a crashed worker left behind."""
     now = timezone.now()
+    released = release_abandoned_claims()
     Notification.objects.filter(
         email_status=Status.SENDING, claimed_at__lt=now - CLAIM_TIMEOUT
     ).update(email_status=Status.PENDING)
@@ -62,9 +72,45 @@ def resend_pending_emails() -> int:
         email_status=Status.PENDING,
         created_at__lt=now - PENDING_GRACE,
     ).values_list("pk", flat=True)
-    ids = list(stale[:500])
+    ids = list(dict.fromkeys([*released, *stale[:500]]))
     enqueue_emails(ids)
     return len(ids)
+
+
+def release_abandoned_claims() -> list[int]:
+    """Rows left in `sending` by a process that is provably gone (killed, crashed, out of
+    memory) go back to `pending` at once, without waiting for CLAIM_TIMEOUT. A row whose sender
+    died MAX_ATTEMPTS times fails instead of killing workers forever."""
+    claimed = Notification.objects.filter(email_status=Status.SENDING).exclude(claimed_by="")
+    released = []
+    for pk, holder, attempts in claimed.values_list("pk", "claimed_by", "attempts"):
+        if not claims.is_gone(holder):
+            continue
+        final = attempts >= MAX_ATTEMPTS
+        changed = Notification.objects.filter(
+            pk=pk, email_status=Status.SENDING, claimed_by=holder
+        ).update(
+            email_status=Status.FAILED if final else Status.PENDING,
+            claimed_at=None,
+            last_error="The worker sending this e-mail stopped before it finished."
+            if final
+            else F("last_error"),
+        )
+        if changed and not final:
+            released.append(pk)
+    if released:
+        log.warning("Released %d e-mail(s) whose worker stopped mid-send", len(released))
+    return released
+
+
+@worker_ready.connect
+def _resend_what_a_stopped_worker_left(**kwargs):
+    """A worker that starts — typically after the previous one was killed — sends again at once
+    what a stopped process of this machine left in `sending`."""
+    try:
+        enqueue_emails(release_abandoned_claims())
+    finally:
+        connections.close_all()  # the worker's main process keeps no database connection
 
 
 # Periodic jobs defined beside their logic; imported here so Celery registers them.

@@ -8,6 +8,17 @@ from common.limits import COMMENT
 from initiatives.models import Initiative
 
 
+class AppendOnlyQuerySet(models.QuerySet):
+    """Bulk changes of the audit trail are refused here too (on PostgreSQL a trigger also
+    refuses them, whoever sends them: see migration 0005)."""
+
+    def update(self, **kwargs):
+        raise ValueError("TransitionLog rows are append-only.")
+
+    def delete(self):
+        raise ValueError("TransitionLog rows are append-only.")
+
+
 class TransitionLog(models.Model):
     """Append-only audit trail: who moved a dossier, from where to where, and why."""
 
@@ -33,6 +44,8 @@ class TransitionLog(models.Model):
     comment = models.TextField(_("comment"), blank=True, max_length=COMMENT)
     data = models.JSONField(_("details"), default=dict, blank=True)
     created_at = models.DateTimeField(_("time"), auto_now_add=True, db_index=True)
+
+    objects = AppendOnlyQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("transition log entry")
