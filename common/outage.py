@@ -2,8 +2,8 @@
 so in their language — JSON `{"detail": …}` under /api/ — never a 500 page with a trace.
 
 The answer is given by the 500 handler (common.error_views.server_error), not by a middleware:
-Django turns an exception into a response at every middleware layer, so a middleware would see the errors
-of views, not those raised while another middleware loads the session or the signed-in user
+Django turns an exception into a response at every middleware layer, so a middleware would see
+the errors of views, not those raised while another middleware loads the session or the user
 (the first database query of most requests). Every uncaught exception, wherever it was raised,
 ends in the 500 handler while it is being handled. Django logs each one (logger
 django.request, with the traceback) as usual; the body shows none of it.
