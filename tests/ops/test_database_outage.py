@@ -23,11 +23,11 @@ from .web_server import Browser, WebProcess, manage, project_env
 USERNAME, PASSWORD, FULL_NAME = "cv_tuphap", "mat-khau-rat-dai-2027", "Nguyễn Thị Lan"
 SEED = f"""
 from agencies.models import Agency, Membership, Role, User
-from rest_framework.authtoken.models import Token
+from agencies.services import api_token_create
 agency = Agency.objects.create(code="STP", name="Sở Tư pháp", short_name="Sở Tư pháp")
 user = User.objects.create_user({USERNAME!r}, password={PASSWORD!r}, full_name={FULL_NAME!r})
 Membership.objects.create(user=user, agency=agency, role=Role.AGENCY_STAFF)
-print(Token.objects.create(user=user).key)
+print(api_token_create(user=user)[1])
 """
 
 
