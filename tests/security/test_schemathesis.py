@@ -12,6 +12,8 @@ transition whose conditions are unmet → 400). Everything else schemathesis che
 import pytest
 import schemathesis
 from django.core.files.uploadedfile import SimpleUploadedFile
+from django.core.signals import request_finished, request_started
+from django.db import close_old_connections
 from hypothesis import HealthCheck, given, settings
 from hypothesis.errors import Unsatisfiable
 from schemathesis import GenerationMode
@@ -64,6 +66,18 @@ def real_ids(province, at_state, everyone):
         "/api/v1/attachments/": attachment.pk,
         "/api/v1/notifications/": notification.pk,
     }
+
+
+@pytest.fixture(autouse=True)
+def _keep_the_test_connection():
+    """Calls go straight to the WSGI handler, whose request signals would close the database
+    connection that holds the test's transaction (as Django's test client avoids, too)."""
+    signals = (request_started, request_finished)
+    for signal in signals:
+        signal.disconnect(close_old_connections)
+    yield
+    for signal in signals:
+        signal.connect(close_old_connections)
 
 
 def _operations():
