@@ -22,6 +22,8 @@ from workflow.models import (
     CouncilAssignment,
     CouncilReview,
     DeadlineRule,
+    EarlierCouncilRound,
+    EarlierScoreSheet,
     Rubric,
     ScoreSheet,
     TransitionLog,
@@ -89,12 +91,18 @@ def everything(province, at_state):
     DeadlineRule.objects.get_or_create(
         stage=DeadlineRule.Stage.DEPARTMENT_REVIEW, defaults={"amount": 30}
     )
+    earlier = EarlierCouncilRound.objects.create(
+        initiative=rolling, number=1, ended_at=timezone.now()
+    )
+    EarlierScoreSheet.objects.create(
+        round=earlier, member=province.council[0], scores={"novelty": "20"}, vote="agree"
+    )
     return {"rolling": rolling, "draft": draft}
 
 
 MODELS = [
     Agency, User, Membership, Field, Initiative, TransitionLog, Rubric, CouncilReview,
-    CouncilAssignment, ScoreSheet, DeadlineRule, Notification, Adoption,
+    CouncilAssignment, ScoreSheet, DeadlineRule, Notification, Adoption, EarlierCouncilRound,
 ]  # fmt: skip
 
 

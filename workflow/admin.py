@@ -27,6 +27,8 @@ from .models import (
     CouncilReview,
     Criterion,
     DeadlineRule,
+    EarlierCouncilRound,
+    EarlierScoreSheet,
     Rubric,
     ScoreSheet,
     TransitionLog,
@@ -313,6 +315,23 @@ class CouncilAssignmentAdmin(ReadOnlyAdminMixin, admin.ModelAdmin):
     def sheet_submitted(self, obj):
         sheet = getattr(obj, "sheet", None)
         return sheet is not None and sheet.is_locked
+
+
+class EarlierScoreSheetInline(ReadOnlyAdminMixin, admin.TabularInline):
+    model = EarlierScoreSheet
+    fields = ("member", "recused", "scores", "vote", "comment", "submitted_at")
+    readonly_fields = fields
+    extra = 0
+
+
+@admin.register(EarlierCouncilRound)
+class EarlierCouncilRoundAdmin(ReadOnlyAdminMixin, admin.ModelAdmin):
+    """Rounds that ended when the dossier was sent back during scoring: kept, never edited."""
+
+    list_display = ("initiative", "number", "rubric", "started_at", "ended_at")
+    search_fields = ("initiative__code", "initiative__title")
+    list_select_related = ("initiative", "rubric")
+    inlines = [EarlierScoreSheetInline]
 
 
 class ScoreSheetForm(forms.ModelForm):
