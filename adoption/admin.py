@@ -30,11 +30,18 @@ class AdoptionReportInline(admin.StackedInline):
     def has_change_permission(self, request, obj=None):
         return False
 
+    def has_delete_permission(self, request, obj=None):
+        return False
+
 
 @admin.register(Adoption)
 class AdoptionAdmin(admin.ModelAdmin):
     """Adoptions come from rollout or from an agency's own choice; the agency moves their
-    status. The admin may correct the report due date."""
+    status. The admin may correct the report due date, never delete a record (a confirmed one
+    changes only through the agency's head)."""
+
+    def has_delete_permission(self, request, obj=None):
+        return False
 
     list_display = (
         "initiative",

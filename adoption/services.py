@@ -11,6 +11,7 @@ from agencies import roles
 from agencies.models import Role
 from common.exceptions import Conflict
 from common.files import clean_filename
+from common.limits import EARLIEST_DATE
 from initiatives.models import Status
 from initiatives.services import check_upload
 from workflow import deadlines
@@ -168,6 +169,11 @@ def _check_dates(adoption, today):
         value = getattr(adoption, name)
         if value and value > today:
             problems[name] = [_("This date cannot be in the future.")]
+        elif value and value < EARLIEST_DATE:
+            problems[name] = [
+                _("This date cannot be before %(date)s.")
+                % {"date": EARLIEST_DATE.strftime("%d/%m/%Y")}
+            ]
     if adoption.started_on and adoption.applied_on and adoption.applied_on < adoption.started_on:
         problems["applied_on"] = [_("The initiative cannot be applied before it was started.")]
     if problems:

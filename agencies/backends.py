@@ -1,10 +1,34 @@
 from django.conf import settings
 from django.contrib.auth.backends import ModelBackend
+from django.contrib.auth.signals import user_login_failed
+from django.core.exceptions import PermissionDenied
+from django.dispatch import receiver
 from django.utils.translation import gettext_lazy as _
 from knox.auth import TokenAuthentication
 from rest_framework.exceptions import AuthenticationFailed
 
+from .lockout import address_blocked, count_address_failure
 from .services import api_token_mark_used
+
+
+class AddressLimitBackend:
+    """First in AUTHENTICATION_BACKENDS: refuses every login from a network address that has
+    failed too often lately, whatever the username (agencies.lockout). A refusal is a failed
+    login like any other; the forms and the API then say when to try again.
+
+    It has no get_user on purpose: a session is never tied to it (like axes' backend)."""
+
+    def authenticate(self, request, **credentials):
+        if request is not None and address_blocked(request):
+            request.login_address_blocked = True
+            raise PermissionDenied  # stops the other backends; user_login_failed is sent
+        return None
+
+
+@receiver(user_login_failed)
+def _count_failure(sender, credentials, request=None, **kwargs):
+    if request is not None and not getattr(request, "login_address_blocked", False):
+        count_address_failure(request)
 
 
 class DemoAwareModelBackend(ModelBackend):

@@ -4,7 +4,7 @@ from django.contrib.admin.forms import AdminAuthenticationForm
 from django.contrib.auth.forms import AuthenticationForm
 from django.core.exceptions import ValidationError
 
-from .lockout import is_locked_out, lockout_ends_at, lockout_message
+from .lockout import refused_login
 
 
 class LockoutMessageMixin:
@@ -12,10 +12,10 @@ class LockoutMessageMixin:
         try:
             return super().clean()
         except ValidationError:
-            if not is_locked_out(self.request):
+            refused = refused_login(self.request, self.cleaned_data.get("username"))
+            if refused is None:
                 raise
-            ends_at = lockout_ends_at(self.request, self.cleaned_data.get("username"))
-            raise ValidationError(lockout_message(ends_at), code="locked_out")
+            raise ValidationError(refused[0], code="locked_out")
 
 
 class LoginForm(LockoutMessageMixin, AuthenticationForm):

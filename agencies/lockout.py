@@ -11,6 +11,8 @@ from datetime import datetime, timedelta
 
 from axes.helpers import get_client_username, get_cool_off
 from axes.models import AccessAttempt
+from django.conf import settings
+from django.core.cache import cache
 from django.db.models import Max
 from django.http import HttpResponse
 from django.http.response import HttpResponseBase
@@ -61,3 +63,50 @@ def lockout_response(request, original_response=None, credentials=None):
     response.status_code = 429
     response["Retry-After"] = str(retry_after(ends_at))
     return response
+
+
+# --- Per network address, whatever the username ------------------------------------------------
+#
+# Axes locks one username from one address. Trying one password against many usernames from one
+# address (password spraying) never trips that, so failures are also counted per address, with a
+# higher limit (an agency's staff often share one address behind its router): past
+# LOGIN_FAILURES_PER_ADDRESS failures in LOGIN_LOCKOUT_MINUTES, logins from that address are
+# refused until the window ends. The counter lives in the cache (Redis in production).
+
+
+def _address_key(request) -> str:
+    return f"login-failures:{client_ip(request)}"
+
+
+def address_window(request) -> dict | None:
+    """{"count", "ends_at"} of the address's current window, or None."""
+    window = cache.get(_address_key(request))
+    if window and window["ends_at"] > timezone.now():
+        return window
+    return None
+
+
+def address_blocked(request) -> bool:
+    window = address_window(request)
+    return bool(window and window["count"] >= settings.LOGIN_FAILURES_PER_ADDRESS)
+
+
+def count_address_failure(request) -> None:
+    window = address_window(request) or {
+        "count": 0,
+        "ends_at": timezone.now() + settings.AXES_COOLOFF_TIME,
+    }
+    window["count"] += 1
+    seconds = max(1, math.ceil((window["ends_at"] - timezone.now()).total_seconds()))
+    cache.set(_address_key(request), window, seconds)
+
+
+def refused_login(request, username) -> tuple[str, datetime] | None:
+    """(message, end) when this login is refused for too many failures, else None."""
+    if is_locked_out(request):
+        ends_at = lockout_ends_at(request, username)
+    elif getattr(request, "login_address_blocked", False):
+        ends_at = address_window(request)["ends_at"]
+    else:
+        return None
+    return lockout_message(ends_at), ends_at

@@ -3,7 +3,7 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 from knox.models import AbstractAuthToken
 
-from common.text import nfc
+from common.text import clean_name, nfc
 
 
 class User(AbstractUser):
@@ -25,7 +25,7 @@ class User(AbstractUser):
         verbose_name_plural = _("users")
 
     def save(self, *args, **kwargs):
-        self.full_name = nfc(self.full_name)
+        self.full_name = clean_name(self.full_name)
         password_changed = self._password_changes(kwargs.get("update_fields"))
         super().save(*args, **kwargs)
         if password_changed:

@@ -19,7 +19,7 @@ from rest_framework.views import APIView
 
 from agencies import services
 from agencies.backends import DemoAwareTokenAuthentication
-from agencies.lockout import is_locked_out, lockout_ends_at, lockout_message, retry_after
+from agencies.lockout import refused_login, retry_after
 from agencies.models import ApiToken
 
 from .throttles import TokenRateThrottle
@@ -94,10 +94,10 @@ class ObtainTokenView(APIView):
         return Response(TokenSerializer({"token": key, "expiry": token.expiry}).data)
 
     def _refused(self, request, username):
-        if is_locked_out(request):
-            ends_at = lockout_ends_at(request, username)
+        if refused := refused_login(request, username):
+            message, ends_at = refused
             return Response(
-                {"detail": lockout_message(ends_at)},
+                {"detail": message},
                 status=status.HTTP_429_TOO_MANY_REQUESTS,
                 headers={"Retry-After": str(retry_after(ends_at))},
             )

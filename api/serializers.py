@@ -9,7 +9,7 @@ from rest_framework import serializers
 
 from adoption.models import Adoption, AdoptionReport
 from agencies.models import Agency, User
-from common.limits import COMMENT, MAX_AUTHORS, MAX_PARTICIPANTS
+from common.limits import COMMENT, MAX_AUTHORS, MAX_CRITERIA, MAX_PARTICIPANTS
 from initiatives.models import Attachment, AttachmentKind, Author, Field, Initiative, Participant
 from initiatives.models import Status as InitiativeStatus
 from initiatives.permissions import sees_confidential
@@ -372,6 +372,15 @@ class ScoreSheetInputSerializer(serializers.Serializer):
     )
     submit = serializers.BooleanField(required=False, default=False)
 
+    def validate_scores(self, value):
+        # A rubric has a handful of criteria: more keys than this is not a score sheet, and
+        # each unknown key would otherwise cost its own error message.
+        if len(value) > MAX_CRITERIA:
+            raise serializers.ValidationError(
+                _("At most %(limit)s scores.") % {"limit": MAX_CRITERIA}
+            )
+        return value
+
 
 class AdoptionReportSerializer(serializers.ModelSerializer):
     """JSON as before; multipart may add an `evidence` file (checked by content and size)."""
@@ -434,6 +443,11 @@ class AdoptionUpdateSerializer(serializers.ModelSerializer):
     class Meta:
         model = Adoption
         fields = ["status", "started_on", "applied_on", "reason"]
+
+
+class AgencyFilterSerializer(serializers.Serializer):
+    kind = serializers.ChoiceField(choices=Agency.Kind.choices, required=False)
+    q = serializers.CharField(required=False, max_length=200, help_text="Part of the name or code.")
 
 
 class InitiativeFilterSerializer(serializers.Serializer):

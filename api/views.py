@@ -1,6 +1,7 @@
 """REST API v1 views: thin adapters from HTTP to selectors and services."""
 
 from django.db import connection
+from django.db.models import Q
 from django.http import Http404, JsonResponse
 from django.shortcuts import get_object_or_404
 from django.utils.translation import gettext as _
@@ -36,25 +37,19 @@ class MeView(APIView):
         return Response(s.MeSerializer(request.user).data)
 
 
-@extend_schema_view(
-    get=extend_schema(
-        parameters=[
-            OpenApiParameter("kind", enum=Agency.Kind.values, description="Only this kind."),
-            OpenApiParameter("q", description="Part of the name or code."),
-        ]
-    )
-)
+@extend_schema_view(get=extend_schema(parameters=[s.AgencyFilterSerializer]))
 class AgencyListView(generics.ListAPIView):
     serializer_class = s.AgencySerializer
 
     def get_queryset(self):
+        # Validated first: a NUL byte or an unknown kind is a 400, never a database error.
+        filters = s.AgencyFilterSerializer(data=self.request.query_params)
+        filters.is_valid(raise_exception=True)
         queryset = Agency.objects.filter(is_active=True).order_by("kind", "name")
-        kind = self.request.query_params.get("kind")
-        if kind:
+        if kind := filters.validated_data.get("kind"):
             queryset = queryset.filter(kind=kind)
-        q = self.request.query_params.get("q")
-        if q:
-            queryset = queryset.filter(name__icontains=q) | queryset.filter(code__icontains=q)
+        if q := filters.validated_data.get("q"):
+            queryset = queryset.filter(Q(name__icontains=q) | Q(code__icontains=q))
         return queryset
 
 

@@ -16,8 +16,11 @@ LONG_TEXT = 20_000  # one section of the application (problem, description, bene
 COMMENT = 5_000  # a comment, a reason, a list of corrections, a score-sheet remark
 MAX_AUTHORS = 50
 MAX_PARTICIPANTS = 50
+MAX_CRITERIA = 20  # criteria of a scoring rubric
 
 EARLIEST_BIRTH_DATE = date(1920, 1, 1)
+# No event of this system (an application, a decision, an adoption) predates the scheme.
+EARLIEST_DATE = date(2000, 1, 1)
 YOUNGEST_AGE_YEARS = 15
 
 

@@ -33,10 +33,18 @@ ERRORS = {
     "413": (DetailError, _("The body or the uploaded file is too large.")),
     "415": (DetailError, _("Unsupported content type.")),
     "429": (DetailError, _("Too many requests: try again later.")),
+    "503": (DetailError, _("The database is unreachable for a moment: try again later.")),
 }
 
 
 class AutoSchema(SpectacularAutoSchema):
+    def get_operation(self, *args, **kwargs):
+        operation = super().get_operation(*args, **kwargs)
+        # An empty filter (`?kind=`, what an HTML form sends for "all") means no filter.
+        for parameter in (operation or {}).get("parameters", []):
+            if parameter["in"] == "query" and parameter["name"] != "page_size":
+                parameter["allowEmptyValue"] = True
+        return operation
     def _get_response_bodies(self, direction="response"):
         responses = super()._get_response_bodies(direction)
         if direction != "response":
@@ -64,6 +72,7 @@ class AutoSchema(SpectacularAutoSchema):
             codes += ["413", "415"]
         if self.view.get_throttles():
             codes.append("429")
+        codes.append("503")  # every operation reads the database (common.outage)
         return codes
 
     def _needs_login(self) -> bool:

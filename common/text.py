@@ -11,9 +11,12 @@ def nfc(value: str) -> str:
     return unicodedata.normalize("NFC", value) if value else value
 
 
-# Bidirectional embedding/override/isolate controls (U+202A–U+202E, U+2066–U+2069) make a
-# name or a title display differently from what it holds ("Trojan Source"); nobody types them.
-_BIDI_CONTROLS = dict.fromkeys([*range(0x202A, 0x202F), *range(0x2066, 0x206A)])
+# Bidirectional embedding/override/isolate controls (U+202A–U+202E, U+2066–U+2069) and the
+# direction marks (U+200E, U+200F, U+061C) make a name or a title display differently from what
+# it holds ("Trojan Source"); nobody types them in a Vietnamese name.
+_BIDI_CONTROLS = dict.fromkeys(
+    [*range(0x202A, 0x202F), *range(0x2066, 0x206A), 0x200E, 0x200F, 0x061C]
+)
 
 
 def clean_name(value: str) -> str:

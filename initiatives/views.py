@@ -276,7 +276,11 @@ def attachments_context(request, initiative, form=None, notice="", error="") -> 
     user = request.user
     return {
         "initiative": initiative,
-        "attachments": initiative.attachments.all(),
+        "attachments": [
+            a
+            for a in initiative.attachments.all()
+            if not a.confidential or sees_confidential(initiative, user)
+        ],
         "upload_form": form or AttachmentForm(initiative_pk=initiative.pk),
         "can_edit_attachments": initiative.is_editable
         and roles.acts_for_agency(user, initiative.agency_id),
@@ -291,6 +295,14 @@ class _AttachmentChangeView(LoginRequiredMixin, View):
 
     http_method_names = ["post"]
     panel_template = "initiatives/_attachments.html"
+
+    @staticmethod
+    def owned(user, initiative):
+        """Only the submitting agency changes attachments; others who may see the dossier are
+        refused before anything is read or answered (403; invisible dossiers are 404)."""
+        if not roles.acts_for_agency(user, initiative.agency_id):
+            raise PermissionDenied(_("Only the submitting agency can edit this dossier."))
+        return initiative
 
     def respond(self, initiative, *, notice="", form=None, error=""):
         request = self.request
@@ -308,6 +320,7 @@ class _AttachmentChangeView(LoginRequiredMixin, View):
 class AttachmentUploadView(_AttachmentChangeView):
     def post(self, request, pk):
         initiative = get_object_or_404(visible_initiatives(request.user), pk=pk)
+        self.owned(request.user, initiative)
         form = AttachmentForm(request.POST, request.FILES, initiative_pk=pk)
         if form.is_valid():
             try:
@@ -332,7 +345,7 @@ class AttachmentDeleteView(_AttachmentChangeView):
         attachment = get_object_or_404(
             Attachment.objects.filter(initiative__in=visible).select_related("initiative"), pk=pk
         )
-        initiative = attachment.initiative
+        initiative = self.owned(request.user, attachment.initiative)
         try:
             services.attachment_delete(attachment=attachment, actor=request.user)
         except Conflict as conflict:

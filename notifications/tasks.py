@@ -6,6 +6,7 @@ from celery.signals import worker_ready
 from django.db import connections
 from django.db.models import F, Q
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from . import claims
 from .emails import build_email
@@ -92,7 +93,7 @@ def release_abandoned_claims() -> list[int]:
         ).update(
             email_status=Status.FAILED if final else Status.PENDING,
             claimed_at=None,
-            last_error="The worker sending this e-mail stopped before it finished."
+            last_error=_("The worker sending this e-mail stopped before it finished.")
             if final
             else F("last_error"),
         )

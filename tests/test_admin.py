@@ -349,6 +349,14 @@ def test_submitted_dossier_cannot_be_deleted(admin_client, at_state):
     assert admin_client.get(url(Initiative, "delete", initiative.pk)).status_code == 403
 
 
+def test_an_adoption_record_cannot_be_deleted_in_the_admin(admin_client, at_state):
+    """A confirmed record changes only through the agency's head, never by an admin's delete."""
+    adoption = Adoption.objects.filter(initiative=at_state("rollout")).first()
+    assert admin_client.get(url(Adoption, "delete", adoption.pk)).status_code == 403
+    admin_client.post(url(Adoption, "delete", adoption.pk), {"post": "yes"})
+    assert Adoption.objects.filter(pk=adoption.pk).exists()
+
+
 # --- Council and notifications --------------------------------------------------------------
 
 

@@ -323,6 +323,9 @@ class EarlierScoreSheetInline(ReadOnlyAdminMixin, admin.TabularInline):
     readonly_fields = fields
     extra = 0
 
+    def get_queryset(self, request):
+        return super().get_queryset(request).select_related("member")
+
 
 @admin.register(EarlierCouncilRound)
 class EarlierCouncilRoundAdmin(ReadOnlyAdminMixin, admin.ModelAdmin):

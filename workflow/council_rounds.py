@@ -13,7 +13,7 @@ from .models import (
 from .selectors import active_rubric
 
 
-def council_round_close(initiative) -> EarlierCouncilRound | None:
+def council_round_close(*, initiative) -> EarlierCouncilRound | None:
     """Move the current round's sheets into an earlier round; None when there is none."""
     review = CouncilReview.objects.filter(initiative=initiative).first()
     assignments = list(
@@ -48,10 +48,10 @@ def _earlier_sheet(earlier, assignment) -> EarlierScoreSheet:
     )
 
 
-def council_round_start(initiative, plan) -> None:
+def council_round_start(*, initiative, plan) -> None:
     """A fresh round: the rubric in use now is frozen for this dossier; plan is
     [(member, recusal reason)]. Anything left of an earlier round is kept first."""
-    council_round_close(initiative)
+    council_round_close(initiative=initiative)
     CouncilReview.objects.create(initiative=initiative, rubric=active_rubric())
     CouncilAssignment.objects.bulk_create(
         CouncilAssignment(

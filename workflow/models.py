@@ -10,7 +10,7 @@ from initiatives.models import Initiative
 
 class AppendOnlyQuerySet(models.QuerySet):
     """Bulk changes of the audit trail are refused here too (on PostgreSQL a trigger also
-    refuses them, whoever sends them: see migration 0005)."""
+    refuses them, whoever sends them: see migration 0007)."""
 
     def update(self, **kwargs):
         raise ValueError("TransitionLog rows are append-only.")

@@ -252,17 +252,19 @@ def earlier_council_rounds(initiative) -> list[dict]:
         .select_related("rubric")
         .prefetch_related("rubric__criteria", Prefetch("sheets", queryset=sheets))
     )
-    fallback = None
     tables = []
     for earlier in rounds:
-        if earlier.rubric is None and fallback is None:
-            fallback = list(active_rubric().criteria.all())
-        criteria = list(earlier.rubric.criteria.all()) if earlier.rubric else fallback
+        # A round migrated from a dossier without a council review has no rubric: the
+        # newest one's criteria name the columns (scores keep their criterion codes).
+        rubric = earlier.rubric or Rubric.objects.order_by("-version").first()
+        criteria = list(rubric.criteria.all()) if rubric else []
         rows = list(earlier.sheets.all())
         for row in rows:
             row.submitted_sheet = row if row.submitted_at else None
             row.score_list = [as_decimal(row.scores.get(c.code)) for c in criteria]
-        tables.append({"round": earlier, "criteria": criteria, "rows": rows, "means": []})
+        tables.append(
+            {"round": earlier, "criteria": criteria, "rows": rows, "means": [], "ended": True}
+        )
     return tables
 
 

@@ -197,7 +197,7 @@ def initiative_request_revision(
     def apply(obj):
         obj.revision_due = due
         # Sent back during scoring: this council round ends here, without a result.
-        council_round_close(obj)
+        council_round_close(initiative=obj)
 
     return _perform(
         "request_revision",
@@ -267,7 +267,7 @@ def initiative_accept(*, initiative, actor, council_members=(), comment: str = "
         today = _today()
         obj.accepted_at = timezone.now()
         obj.decision_due = due_date(DeadlineRule.Stage.DECISION, today)
-        council_round_start(obj, state["plan"])
+        council_round_start(initiative=obj, plan=state["plan"])
 
     return _perform(
         "accept",
@@ -343,8 +343,14 @@ def initiative_recognize(
             decision_number.strip(), "decision_number", _("Enter the decision number.")
         )
         problems |= _require(decision_date, "decision_date", _("Enter the decision date."))
+        accepted_on = obj.accepted_at and timezone.localdate(obj.accepted_at)
         if decision_date and decision_date > _today():
             problems["decision_date"] = [_("The decision date cannot be in the future.")]
+        elif decision_date and accepted_on and decision_date < accepted_on:
+            problems["decision_date"] = [
+                _("The decision cannot be dated before the application was accepted (%(date)s).")
+                % {"date": accepted_on.strftime("%d/%m/%Y")}
+            ]
         if scope not in Scope.values:
             problems["scope"] = [_("Choose the scope: agency level or provincial level.")]
         return problems

@@ -111,3 +111,32 @@ def test_a_member_of_another_dossiers_council_is_not_an_insider(province, api, a
     response = api(province.council[0]).get(f"/api/v1/initiatives/{b.pk}/")
     assert response.status_code == 200
     assert response.data["confidential_info"] is None
+
+
+def test_a_recused_member_of_this_council_is_not_an_insider(province, api):
+    """council_stp works at the applicant agency as a council member only: recused at accept,
+    the dossier is not theirs to see at all, let alone its secrets."""
+    draft = make_draft(province, confidential_info=SECRET)
+    initiative = advance(draft, "department_review", province.cast())
+    body = {"council_members": [m.pk for m in [*province.council, province.council_stp]]}
+    accepted = api(province.reviewer).post(
+        f"/api/v1/initiatives/{initiative.pk}/transitions/accept/", body, format="json"
+    )
+    assert accepted.status_code == 200
+    assert api(province.council_stp).get(f"/api/v1/initiatives/{initiative.pk}/").status_code == 404
+    from initiatives.permissions import sees_confidential
+
+    assert not sees_confidential(initiative, province.council_stp)
+
+
+def test_the_attachment_panel_never_shows_confidential_files_to_an_adopter(
+    recognized, province, client
+):
+    """An htmx upload answers with the attachment panel: someone who may only read the public
+    part (the adopting commune) is refused before any panel is drawn."""
+    client.force_login(province.other_staff)
+    response = client.post(
+        reverse("initiatives:attachment_upload", args=[recognized.pk]), {}, HTTP_HX_REQUEST="true"
+    )
+    assert response.status_code == 403
+    assert "bi-mat.pdf" not in response.content.decode()

@@ -5,9 +5,10 @@ is stored."""
 from datetime import date, timedelta
 
 import pytest
+from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 
-from common.limits import COMMENT, LONG_TEXT, MAX_AUTHORS
+from common.limits import COMMENT, LONG_TEXT, MAX_AUTHORS, MAX_PARTICIPANTS
 from initiatives.models import Author, Initiative
 from workflow import services
 from workflow.models import ScoreSheet
@@ -199,3 +200,51 @@ def test_the_web_form_refuses_long_text_and_bad_birth_dates(draft, province, cli
     client.force_login(province.staff)
     page = client.get(reverse("initiatives:edit", args=[draft.pk])).content.decode()
     assert f'maxlength="{LONG_TEXT}"' in page  # the browser already stops at the limit
+
+
+# --- Found by the review of this change ------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "content",
+    [b"\x89PNG\r\n\x1a\n\x00\x00\x00\x0dIHDR\x00\x00", b"\xff\xd8\xff\xc0\x00\x11"],
+    ids=["png-cut-in-its-header", "jpeg-cut-in-its-frame"],
+)
+def test_a_picture_cut_short_is_no_server_error(content, draft, province, api):
+    response = api(province.staff).post(
+        f"/api/v1/initiatives/{draft.pk}/attachments/",
+        {"file": SimpleUploadedFile("anh.png", content), "kind": "minh_chung"},
+        format="multipart",
+    )
+    # The server never decodes pictures: a damaged header is stored like any picture.
+    assert response.status_code == 201, response.content
+
+
+@pytest.mark.parametrize("query", ["q=S%E1%BB%9F%00", "kind=nope", "kind=%00"])
+def test_agency_filters_are_validated(query, province, api):
+    response = api(province.staff).get(f"/api/v1/agencies/?{query}", **VI)
+    assert response.status_code == 400
+
+
+def test_too_many_participants_are_refused(draft, province, api):
+    rows = [{"full_name": f"Người {i}", "task": "Áp dụng thử"} for i in range(MAX_PARTICIPANTS + 1)]
+    response = patch(api(province.staff), draft, {"participants": rows})
+    assert response.status_code == 400 and "participants" in response.data
+    assert draft.participants.count() == 0
+
+
+def test_a_score_sheet_with_hundreds_of_keys_is_refused_at_once(at_state, province, api):
+    initiative = at_state("council_review")
+    body = {"scores": {f"k{i}": 1 for i in range(500)}}
+    response = api(province.council[0]).put(
+        f"/api/v1/initiatives/{initiative.pk}/scoresheet/", body, format="json", **VI
+    )
+    assert response.status_code == 400
+    assert len(response.data["scores"]) == 1  # one message, not five hundred
+
+
+def test_direction_marks_are_stripped_from_people_names(db):
+    from tests.conftest import make_user
+
+    user = make_user("u_bidi", "Trần\u200f Thị\u061c Mai\u200e")
+    assert user.full_name == "Trần Thị Mai"

@@ -25,6 +25,7 @@ from config.wsgi import application
 from initiatives import services as initiative_services
 from notifications.models import Notification
 from tests.conftest import make_user
+from workflow.models import CouncilAssignment
 
 pytestmark = pytest.mark.django_db
 
@@ -39,6 +40,7 @@ def everyone(province):
     user = make_user("all_roles", "Người Nhiều Vai", (Role.REVIEWER, province.skhcn))
     for role, agency in [
         (Role.LEADER, province.ubnd),
+        (Role.COUNCIL_MEMBER, province.snv),
         (Role.AGENCY_STAFF, province.stp),
         (Role.AGENCY_HEAD, province.phoyen),
     ]:
@@ -60,7 +62,10 @@ def real_ids(province, at_state, everyone):
     notification = Notification.objects.create(
         recipient=everyone, kind="submit", subject="s", message="m", initiative=draft
     )
+    # On the council of the dossier being scored, so that a valid score sheet goes through too.
+    CouncilAssignment.objects.create(initiative=dossiers["council_review"], member=everyone)
     return {
+        "scoresheet": dossiers["council_review"].pk,
         "/api/v1/initiatives/": dossiers["rollout"].pk,
         "/api/v1/adoptions/": adoption.pk,
         "/api/v1/attachments/": attachment.pk,
@@ -90,6 +95,8 @@ def _strategies(operation, real_ids):
     yield "positive", operation.as_strategy(GenerationMode.POSITIVE)
     yield "negative", operation.as_strategy(GenerationMode.NEGATIVE)
     prefix = next((p for p in real_ids if operation.path.startswith(p + "{id}")), None)
+    if operation.path.endswith("/scoresheet/"):
+        prefix = "scoresheet"
     if prefix:
         pinned = {"id": real_ids[prefix]}
         yield "real object", operation.as_strategy(path_parameters=pinned)

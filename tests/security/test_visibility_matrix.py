@@ -302,11 +302,11 @@ def _url(cell, targets):
     return reverse(cell.url, kwargs=kwargs)
 
 
-def _call(client, cell, url):
+def _call(client, cell, url, **headers):
     method = getattr(client, cell.method)
     if cell.api:
         return method(url, {}, format="json") if cell.method != "get" else method(url)
-    return method(url, {}) if cell.method != "get" else method(url)
+    return method(url, {}, **headers) if cell.method != "get" else method(url, **headers)
 
 
 def _clients(api, client_factory, people):
@@ -385,6 +385,30 @@ def test_writes_by_those_who_cannot_see_change_nothing(
     initiative.refresh_from_db()
     assert initiative.status == state
     assert initiative.attachments.count() == 2
+    assert not wrong, "\n".join(wrong)
+
+
+@pytest.mark.parametrize("state", sorted(ADOPTED_STATES | {S.RECOGNIZED}))
+def test_writes_never_answer_secrets_to_those_outside_the_review(
+    state, province, people, api, client_factory
+):
+    """Those who read the public part (the adopting commune, a council member of other
+    dossiers working there) get no secret back from any write — refused or not, plain or
+    htmx (whose answers are page fragments such as the attachment panel)."""
+    initiative, files = _dossier_in(state, province)
+    targets = {"dossier": initiative, **files, **_adoption_targets(initiative, province)}
+    clients = _clients(api, client_factory, people)
+    wrong = []
+    for cell in WRITES:
+        url = _url(cell, targets)
+        outsiders = [w for w in ("adopter", "double", "outsider") if cell.expect(w, state) != 404]
+        for who, headers in ((w, h) for w in outsiders for h in ({}, {"HTTP_HX_REQUEST": "true"})):
+            api_client, page_client = clients[who]
+            response = _call(api_client if cell.api else page_client, cell, url, **headers)
+            leaks = _leaks(response)
+            if response.status_code >= 500 or leaks:
+                wrong.append(f"{who} {cell.method.upper()} {url} {headers}: "
+                             f"{response.status_code} {leaks}")  # fmt: skip
     assert not wrong, "\n".join(wrong)
 
 

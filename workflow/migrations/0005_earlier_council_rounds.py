@@ -8,11 +8,17 @@ from django.db import migrations, models
 def move_rounds_out_of_the_log(apps, schema_editor):
     """Earlier council rounds used to be copied into the `accept` log entry's data, where the
     history API showed them to anyone who could read the timeline. Make them rows of their
-    own round and take them out of the log data."""
+    own round and take them out of the log data.
+
+    The round's rubric is the one the dossier's council review was frozen with (rubrics only
+    ever gain versions). A row whose member no longer exists under that username keeps its
+    entry's data as it was — nothing is lost; the history API shows no such key anyway."""
     TransitionLog = apps.get_model("workflow", "TransitionLog")
     EarlierCouncilRound = apps.get_model("workflow", "EarlierCouncilRound")
     EarlierScoreSheet = apps.get_model("workflow", "EarlierScoreSheet")
+    CouncilReview = apps.get_model("workflow", "CouncilReview")
     User = apps.get_model(*settings.AUTH_USER_MODEL.split("."))
+    rubrics = dict(CouncilReview.objects.values_list("initiative_id", "rubric_id"))
     entries = TransitionLog.objects.filter(transition="accept").order_by("initiative_id", "id")
     numbers = {}
     for entry in entries.iterator():
@@ -24,6 +30,7 @@ def move_rounds_out_of_the_log(apps, schema_editor):
         earlier = EarlierCouncilRound.objects.create(
             initiative_id=entry.initiative_id,
             number=number,
+            rubric_id=rubrics.get(entry.initiative_id),
             started_at=_previous(TransitionLog, entry, "accept"),
             ended_at=_previous(TransitionLog, entry, "request_revision") or entry.created_at,
         )
@@ -34,7 +41,7 @@ def move_rounds_out_of_the_log(apps, schema_editor):
         )
         for row in rows:
             if row.get("member") not in users:
-                continue
+                continue  # kept in the log entry, below
             EarlierScoreSheet.objects.create(
                 round=earlier,
                 member_id=users[row["member"]],
@@ -44,9 +51,21 @@ def move_rounds_out_of_the_log(apps, schema_editor):
                 comment=row.get("comment") or "",
                 submitted_at=row.get("submitted_at"),
             )
+        if any(row.get("member") not in users for row in rows):
+            continue
         data = {k: v for k, v in entry.data.items() if k != "previous_council"}
         # The model refuses to save an existing row (append-only); this is the one correction.
         TransitionLog.objects.filter(pk=entry.pk).update(data=data)
+
+
+def refuse_to_lose_rounds(apps, schema_editor):
+    """Going back would drop the earlier rounds' tables, and with them sheets that are no
+    longer in the log: refused while there are any."""
+    if apps.get_model("workflow", "EarlierCouncilRound").objects.exists():
+        raise RuntimeError(
+            "Earlier council rounds exist: unapplying workflow 0005 would lose their score "
+            "sheets. Back them up and delete them first if this is really wanted."
+        )
 
 
 def _previous(TransitionLog, entry, transition):
@@ -169,5 +188,5 @@ class Migration(migrations.Migration):
                 fields=("initiative", "number"), name="unique_earlier_council_round"
             ),
         ),
-        migrations.RunPython(move_rounds_out_of_the_log, migrations.RunPython.noop),
+        migrations.RunPython(move_rounds_out_of_the_log, refuse_to_lose_rounds),
     ]
