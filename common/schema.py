@@ -45,6 +45,7 @@ class AutoSchema(SpectacularAutoSchema):
             if parameter["in"] == "query" and parameter["name"] != "page_size":
                 parameter["allowEmptyValue"] = True
         return operation
+
     def _get_response_bodies(self, direction="response"):
         responses = super()._get_response_bodies(direction)
         if direction != "response":
