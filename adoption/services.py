@@ -155,11 +155,11 @@ def is_confirmed(adoption) -> bool:
 
 
 def _check_not_confirmed(adoption, actor):
-    if is_confirmed(adoption) and not _is_head(actor, adoption):
+    if is_confirmed(adoption) and not is_head(actor, adoption):
         raise PermissionDenied(_("Only the head of the agency can change a confirmed record."))
 
 
-def _is_head(actor, adoption) -> bool:
+def is_head(actor, adoption) -> bool:
     return roles.agency_role(actor, adoption.agency_id) == Role.AGENCY_HEAD
 
 
@@ -187,7 +187,7 @@ def _check_status_change(adoption, actor, new_status, data):
             % {"old": adoption.get_status_display(), "new": A(new_status).label},
             status=adoption.status,
         )
-    if new_status == A.APPLIED and not _is_head(actor, adoption):
+    if new_status == A.APPLIED and not is_head(actor, adoption):
         raise PermissionDenied(_("Only the head of the agency can confirm it has been applied."))
     if new_status == A.NOT_APPLICABLE and not (data.get("reason") or "").strip():
         raise ValidationError({"reason": [_("Explain why the initiative does not apply.")]})
@@ -213,7 +213,7 @@ def report_add(*, adoption, actor, data: dict, evidence=None) -> AdoptionReport:
         period_due=adoption.due_date if answers_period else None,
         **data,
     )
-    if _is_head(actor, adoption):
+    if is_head(actor, adoption):
         report.confirmed_by = actor
     if evidence is not None:
         _attach_evidence(report, evidence)
@@ -264,7 +264,7 @@ def report_confirm(*, report, actor) -> AdoptionReport:
     )
     adoption = report.adoption
     _check_adopting_agency(adoption, actor)
-    if not _is_head(actor, adoption):
+    if not is_head(actor, adoption):
         raise PermissionDenied(_("Only the head of the agency can confirm a report."))
     if report.confirmed_by_id is not None:
         raise Conflict(_("This report has already been confirmed."))

@@ -18,7 +18,6 @@ from django.views import View
 from django.views.generic import TemplateView
 
 from agencies import roles
-from agencies.models import Role
 from common.exceptions import Conflict, UploadTooLarge
 from common.files import file_download
 from common.forms import add_service_errors
@@ -91,7 +90,7 @@ class AdoptionDetailView(AgencyPageView):
 
     def get_context_data(self, **kwargs):
         adoption, user = self.adoption, self.request.user
-        is_head = roles.agency_role(user, adoption.agency_id) == Role.AGENCY_HEAD
+        is_head = services.is_head(user, adoption)
         is_open = adoption.initiative.status in services.OPEN_STATES
         # A confirmed record is the head's to change (adoption.services.adoption_update).
         head_only = is_open and services.is_confirmed(adoption) and not is_head

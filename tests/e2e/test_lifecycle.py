@@ -390,13 +390,14 @@ def test_whole_lifecycle_through_the_pages(new_page, province, tmp_path):
     expect(leader.locator("#score-recommendation")).to_have_class(re.compile("text-success"))
     leader.locator('[name="decision_number"]').fill("125/QĐ-UBND")
     expect(leader.locator('[name="decision_date"]')).to_have_value(dmy(days_from_now(0)))
-    leader.locator('[name="decision_date"]').fill(dmy(days_from_now(-1)))
+    # Accepted today: the decision cannot be dated earlier (DESIGN §5); typed in by hand.
+    leader.locator('[name="decision_date"]').fill(dmy(days_from_now(0)))
     leader.locator('input[name="scope"][value="provincial"]').check()
     screenshot(leader, "52-leader-recognize")
     confirm(leader, pk)
     expect_status(leader, "recognized")
     expect(leader.locator("#decision")).to_contain_text("125/QĐ-UBND")
-    expect(leader.locator("#decision")).to_contain_text(dmy(days_from_now(-1)))
+    expect(leader.locator("#decision")).to_contain_text(dmy(days_from_now(0)))
     assert actions(leader) == {"start_rollout"}
     initiative.refresh_from_db()
     assert (initiative.decision_number, initiative.scope) == ("125/QĐ-UBND", "provincial")

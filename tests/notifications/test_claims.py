@@ -73,7 +73,7 @@ def test_a_row_whose_sender_keeps_dying_fails_in_the_end(linux, at_state, monkey
     assert tasks.release_abandoned_claims() == []
     row.refresh_from_db()
     assert row.email_status == Status.FAILED
-    assert "stopped before it finished" in row.last_error
+    assert "đã dừng trước khi gửi xong" in row.last_error
 
 
 def test_a_notification_has_the_same_message_id_every_time(at_state, settings):

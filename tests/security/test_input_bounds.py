@@ -248,3 +248,32 @@ def test_direction_marks_are_stripped_from_people_names(db):
 
     user = make_user("u_bidi", "Trần\u200f Thị\u061c Mai\u200e")
     assert user.full_name == "Trần Thị Mai"
+
+
+def test_a_decision_dated_before_the_acceptance_is_refused(at_state, province, api):
+    initiative = at_state("awaiting_decision")
+    body = {
+        "decision_number": "125/QĐ-UBND",
+        "decision_date": (date.today() - timedelta(days=400)).isoformat(),
+        "scope": "provincial",
+    }
+    response = api(province.leader).post(
+        f"/api/v1/initiatives/{initiative.pk}/transitions/recognize/", body, format="json", **VI
+    )
+    assert response.status_code == 400
+    assert "chấp nhận đơn" in response.data["decision_date"][0]
+    initiative.refresh_from_db()
+    assert initiative.status == "awaiting_decision"
+
+
+def test_an_adoption_date_in_antiquity_is_refused(at_state, province, api):
+    initiative = at_state("rollout")
+    adoption = initiative.adoptions.get(agency=province.phoyen)
+    response = api(province.other_staff).patch(
+        f"/api/v1/adoptions/{adoption.pk}/",
+        {"status": "in_progress", "started_on": "0245-03-12"},
+        format="json",
+        **VI,
+    )
+    assert response.status_code == 400
+    assert "01/01/2000" in response.data["started_on"][0]
