@@ -9,8 +9,9 @@ from rest_framework import generics, serializers
 from rest_framework.permissions import AllowAny
 
 from adoption.registry_selectors import registry_initiatives
+from initiatives.models import Initiative
 
-from .serializers import RegistrySerializer
+from .serializers import AgencyRefSerializer
 from .throttles import RegistryRateThrottle
 
 
@@ -18,6 +19,40 @@ class RegistryFilterSerializer(serializers.Serializer):
     q = serializers.CharField(required=False, allow_blank=True, max_length=200)
     field = serializers.SlugField(required=False, allow_blank=True, max_length=40)
     year = serializers.IntegerField(required=False, min_value=2000, max_value=2100)
+
+
+class RegistrySerializer(serializers.ModelSerializer):
+    """The public registry (no login): only what may be published — never confidential_info,
+    authors' birth dates or attachments (DESIGN.md §6)."""
+
+    agency = AgencyRefSerializer(read_only=True)
+    field = serializers.CharField(source="field_id", read_only=True)
+    field_name = serializers.CharField(source="field.name", read_only=True)
+    scope_label = serializers.CharField(source="get_scope_display", read_only=True)
+    summary = serializers.SerializerMethodField()
+    applied_count = serializers.IntegerField(read_only=True)
+
+    class Meta:
+        model = Initiative
+        fields = [
+            "id",
+            "code",
+            "title",
+            "field",
+            "field_name",
+            "agency",
+            "decision_number",
+            "decision_date",
+            "scope",
+            "scope_label",
+            "summary",
+            "applied_count",
+        ]
+
+    def get_summary(self, initiative) -> str:
+        from adoption.registry_selectors import summary
+
+        return summary(initiative.description)
 
 
 class RegistryListView(generics.ListAPIView):

@@ -7,14 +7,13 @@ from django.utils.translation import gettext_lazy as _
 from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
-from adoption.models import Adoption, AdoptionReport
 from agencies.models import Agency, User
-from common.limits import COMMENT, MAX_AUTHORS, MAX_CRITERIA, MAX_PARTICIPANTS
+from common.limits import COMMENT, MAX_AUTHORS, MAX_PARTICIPANTS
 from initiatives.models import Attachment, AttachmentKind, Author, Field, Initiative, Participant
 from initiatives.models import Status as InitiativeStatus
 from initiatives.permissions import sees_confidential
 from notifications.models import Notification
-from workflow.models import Criterion, Rubric, ScoreSheet, TransitionLog, Vote
+from workflow.models import TransitionLog
 from workflow.permissions import available_transitions
 
 # Bounds that every database accepts: larger numbers are a 400, never an overflow (500).
@@ -338,113 +337,6 @@ class HistorySerializer(serializers.ModelSerializer):
         return data
 
 
-class CriterionSerializer(serializers.ModelSerializer):
-    class Meta:
-        model = Criterion
-        fields = ["code", "name", "max_points", "min_points"]
-
-
-class RubricSerializer(serializers.ModelSerializer):
-    criteria = CriterionSerializer(many=True)
-
-    class Meta:
-        model = Rubric
-        fields = ["version", "name", "criteria", "pass_total"]
-
-
-class ScoreSheetSerializer(serializers.ModelSerializer):
-    scores = serializers.SerializerMethodField()
-    locked = serializers.BooleanField(source="is_locked")
-
-    class Meta:
-        model = ScoreSheet
-        fields = ["scores", "vote", "comment", "submitted_at", "locked"]
-
-    def get_scores(self, sheet) -> dict[str, float]:
-        return {code: float(value) for code, value in sheet.scores.items()}
-
-
-class ScoreSheetInputSerializer(serializers.Serializer):
-    scores = serializers.DictField(child=serializers.JSONField(), required=False, default=dict)
-    vote = serializers.ChoiceField(choices=Vote.choices, required=False, allow_blank=True)
-    comment = serializers.CharField(
-        required=False, allow_blank=True, default="", max_length=COMMENT
-    )
-    submit = serializers.BooleanField(required=False, default=False)
-
-    def validate_scores(self, value):
-        # A rubric has a handful of criteria: more keys than this is not a score sheet, and
-        # each unknown key would otherwise cost its own error message.
-        if len(value) > MAX_CRITERIA:
-            raise serializers.ValidationError(
-                _("At most %(limit)s scores.") % {"limit": MAX_CRITERIA}
-            )
-        return value
-
-
-class AdoptionReportSerializer(serializers.ModelSerializer):
-    """JSON as before; multipart may add an `evidence` file (checked by content and size)."""
-
-    confirmed = serializers.SerializerMethodField()
-    evidence = serializers.FileField(write_only=True, required=False)
-
-    class Meta:
-        model = AdoptionReport
-        fields = [
-            "id",
-            "period",
-            "result_summary",
-            "processing_days_before",
-            "processing_days_after",
-            "dossiers_handled",
-            "cost_saved_vnd",
-            "evidence",
-            "evidence_name",
-            "period_due",
-            "confirmed",
-            "created_at",
-        ]
-        read_only_fields = ["id", "evidence_name", "period_due", "confirmed", "created_at"]
-        extra_kwargs = {
-            "dossiers_handled": {"min_value": 0, "max_value": 10**9},
-            "cost_saved_vnd": {"min_value": 0, "max_value": MAX_VND},
-            "processing_days_before": {"min_value": 0},
-            "processing_days_after": {"min_value": 0},
-        }
-
-    def get_confirmed(self, report) -> bool:
-        return report.confirmed_by_id is not None
-
-
-class AdoptionSerializer(serializers.ModelSerializer):
-    agency = AgencyRefSerializer(read_only=True)
-    status_label = serializers.CharField(source="get_status_display", read_only=True)
-    reports = AdoptionReportSerializer(many=True, read_only=True)
-
-    class Meta:
-        model = Adoption
-        fields = [
-            "id",
-            "initiative",
-            "agency",
-            "source",
-            "status",
-            "status_label",
-            "due_date",
-            "started_on",
-            "applied_on",
-            "reason",
-            "reports",
-        ]
-        read_only_fields = ["id", "initiative", "agency", "source", "due_date"]
-
-
-class AdoptionUpdateSerializer(serializers.ModelSerializer):
-    class Meta:
-        model = Adoption
-        fields = ["status", "started_on", "applied_on", "reason"]
-
-
 class AgencyFilterSerializer(serializers.Serializer):
     kind = serializers.ChoiceField(choices=Agency.Kind.choices, required=False)
     q = serializers.CharField(required=False, max_length=200, help_text="Part of the name or code.")
@@ -470,95 +362,3 @@ class NotificationSerializer(serializers.ModelSerializer):
     class Meta:
         model = Notification
         fields = ["id", "kind", "subject", "message", "initiative", "url", "created_at", "read_at"]
-
-
-class VoluntaryAdoptionSerializer(serializers.Serializer):
-    """Only needed by someone who works for several agencies."""
-
-    agency = IdField(required=False)
-
-
-class RegistrySerializer(serializers.ModelSerializer):
-    """The public registry (no login): only what may be published — never confidential_info,
-    authors' birth dates or attachments (DESIGN.md §6)."""
-
-    agency = AgencyRefSerializer(read_only=True)
-    field = serializers.CharField(source="field_id", read_only=True)
-    field_name = serializers.CharField(source="field.name", read_only=True)
-    scope_label = serializers.CharField(source="get_scope_display", read_only=True)
-    summary = serializers.SerializerMethodField()
-    applied_count = serializers.IntegerField(read_only=True)
-
-    class Meta:
-        model = Initiative
-        fields = [
-            "id",
-            "code",
-            "title",
-            "field",
-            "field_name",
-            "agency",
-            "decision_number",
-            "decision_date",
-            "scope",
-            "scope_label",
-            "summary",
-            "applied_count",
-        ]
-
-    def get_summary(self, initiative) -> str:
-        from adoption.registry_selectors import summary
-
-        return summary(initiative.description)
-
-
-# --- GET /api/v1/stats/adoption/ (api.stats; figures from adoption.dashboard) ----------------
-
-
-class StatsFilterSerializer(serializers.Serializer):
-    initiative = IdField(required=False)
-
-
-class StatsInitiativeRefSerializer(serializers.ModelSerializer):
-    class Meta:
-        model = Initiative
-        fields = ["id", "code", "title"]
-
-
-class StatsKindSerializer(serializers.Serializer):
-    kind = serializers.ChoiceField(choices=Agency.Kind.choices)
-    label = serializers.CharField()
-    targeted = serializers.IntegerField()
-    applied = serializers.IntegerField()
-    coverage_percent = serializers.DecimalField(max_digits=4, decimal_places=1, allow_null=True)
-
-
-class StatsOverdueSerializer(serializers.Serializer):
-    adoption = serializers.IntegerField()
-    initiative = StatsInitiativeRefSerializer()
-    agency = AgencyRefSerializer()
-    due_date = serializers.DateField()
-    days_overdue = serializers.IntegerField()
-
-
-class StatsBenefitsSerializer(serializers.Serializer):
-    reports = serializers.IntegerField()
-    days_saved = serializers.DecimalField(max_digits=16, decimal_places=1)
-    dossiers = serializers.IntegerField()
-    cost_saved_vnd = serializers.IntegerField()
-    claimed_vnd = serializers.IntegerField()
-    cost_vs_claimed_percent = serializers.DecimalField(
-        max_digits=24, decimal_places=1, allow_null=True
-    )
-
-
-class AdoptionStatsSerializer(serializers.Serializer):
-    initiatives_in_rollout = serializers.IntegerField()
-    adoptions = serializers.IntegerField()
-    applied = serializers.IntegerField()
-    coverage_percent = serializers.DecimalField(max_digits=4, decimal_places=1, allow_null=True)
-    by_status = serializers.DictField(child=serializers.IntegerField())
-    by_agency_kind = StatsKindSerializer(many=True)
-    overdue_count = serializers.IntegerField()
-    overdue = StatsOverdueSerializer(many=True)
-    benefits = StatsBenefitsSerializer()

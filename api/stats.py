@@ -20,7 +20,7 @@ from adoption.selectors import PUBLIC_STATES
 from common.schema import DetailError
 from initiatives.models import Initiative
 
-from . import serializers as s
+from . import stats_serializers as s
 
 
 class SeesDashboard(BasePermission):

@@ -28,6 +28,8 @@ from workflow import scoresheets
 from workflow.selectors import active_rubric, initiative_history, log_details_for
 from workflow.services import SERVICES
 
+from . import adoption_serializers as a
+from . import scoring_serializers as sc
 from . import serializers as s
 
 
@@ -154,40 +156,40 @@ class InitiativeViewSet(
         )
         return Response(s.AttachmentSerializer(attachment).data, status=status.HTTP_201_CREATED)
 
-    @extend_schema(request=s.ScoreSheetInputSerializer, responses=s.ScoreSheetSerializer)
+    @extend_schema(request=sc.ScoreSheetInputSerializer, responses=sc.ScoreSheetSerializer)
     @action(detail=True, methods=["get", "put"])
     def scoresheet(self, request, pk=None):
         if request.method == "GET":
             sheet = scoresheets.scoresheet_get(initiative_id=pk, actor=request.user)
-            return Response(s.ScoreSheetSerializer(sheet).data)
+            return Response(sc.ScoreSheetSerializer(sheet).data)
         self.get_object()
-        serializer = s.ScoreSheetInputSerializer(data=request.data)
+        serializer = sc.ScoreSheetInputSerializer(data=request.data)
         serializer.is_valid(raise_exception=True)
         sheet = scoresheets.scoresheet_save(
             initiative_id=pk, actor=request.user, **serializer.validated_data
         )
-        return Response(s.ScoreSheetSerializer(sheet).data)
+        return Response(sc.ScoreSheetSerializer(sheet).data)
 
-    @extend_schema(methods=["GET"], responses=s.AdoptionSerializer(many=True))
+    @extend_schema(methods=["GET"], responses=a.AdoptionSerializer(many=True))
     @extend_schema(
         methods=["POST"],
-        request=s.VoluntaryAdoptionSerializer,
-        responses={201: s.AdoptionSerializer},
+        request=a.VoluntaryAdoptionSerializer,
+        responses={201: a.AdoptionSerializer},
     )
     @action(detail=True, methods=["get", "post"], pagination_class=None)
     def adoptions(self, request, pk=None):
         initiative = _adoptable_initiative(request.user, pk)
         if request.method == "POST":
-            body = s.VoluntaryAdoptionSerializer(data=request.data)
+            body = a.VoluntaryAdoptionSerializer(data=request.data)
             body.is_valid(raise_exception=True)
             adoption = adoption_services.adoption_create_voluntary(
                 initiative=initiative,
                 actor=request.user,
                 agency_id=body.validated_data.get("agency"),
             )
-            return Response(s.AdoptionSerializer(adoption).data, status=status.HTTP_201_CREATED)
+            return Response(a.AdoptionSerializer(adoption).data, status=status.HTTP_201_CREATED)
         records = adoptions_of(initiative, request.user)
-        return Response(s.AdoptionSerializer(records, many=True).data)
+        return Response(a.AdoptionSerializer(records, many=True).data)
 
 
 def _adoptable_initiative(user, pk):
@@ -197,9 +199,9 @@ def _adoptable_initiative(user, pk):
 
 
 class RubricView(APIView):
-    @extend_schema(responses=s.RubricSerializer)
+    @extend_schema(responses=sc.RubricSerializer)
     def get(self, request):
-        return Response(s.RubricSerializer(active_rubric()).data)
+        return Response(sc.RubricSerializer(active_rubric()).data)
 
 
 class AttachmentDownloadView(APIView):
@@ -226,33 +228,33 @@ def _visible_adoption(request, pk):
 
 
 class AdoptionDetailView(APIView):
-    @extend_schema(responses=s.AdoptionSerializer)
+    @extend_schema(responses=a.AdoptionSerializer)
     def get(self, request, pk):
-        return Response(s.AdoptionSerializer(_visible_adoption(request, pk)).data)
+        return Response(a.AdoptionSerializer(_visible_adoption(request, pk)).data)
 
-    @extend_schema(request=s.AdoptionUpdateSerializer, responses=s.AdoptionSerializer)
+    @extend_schema(request=a.AdoptionUpdateSerializer, responses=a.AdoptionSerializer)
     def patch(self, request, pk):
         adoption = _visible_adoption(request, pk)
-        serializer = s.AdoptionUpdateSerializer(adoption, data=request.data, partial=True)
+        serializer = a.AdoptionUpdateSerializer(adoption, data=request.data, partial=True)
         serializer.is_valid(raise_exception=True)
         adoption = adoption_services.adoption_update(
             adoption=adoption, actor=request.user, data=serializer.validated_data
         )
-        return Response(s.AdoptionSerializer(adoption).data)
+        return Response(a.AdoptionSerializer(adoption).data)
 
 
 class AdoptionReportCreateView(APIView):
-    @extend_schema(request=s.AdoptionReportSerializer, responses={201: s.AdoptionReportSerializer})
+    @extend_schema(request=a.AdoptionReportSerializer, responses={201: a.AdoptionReportSerializer})
     def post(self, request, pk):
         adoption = _visible_adoption(request, pk)
-        serializer = s.AdoptionReportSerializer(data=request.data)
+        serializer = a.AdoptionReportSerializer(data=request.data)
         serializer.is_valid(raise_exception=True)
         data = dict(serializer.validated_data)
         evidence = data.pop("evidence", None)
         report = adoption_services.report_add(
             adoption=adoption, actor=request.user, data=data, evidence=evidence
         )
-        return Response(s.AdoptionReportSerializer(report).data, status=status.HTTP_201_CREATED)
+        return Response(a.AdoptionReportSerializer(report).data, status=status.HTTP_201_CREATED)
 
 
 def healthz(request):

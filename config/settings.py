@@ -10,9 +10,11 @@ from datetime import timedelta
 from pathlib import Path
 
 import dj_database_url
-from celery.schedules import crontab
 from csp.constants import NONE, SELF
 from django.utils.translation import gettext_lazy as _
+
+# Fixed tables (the periodic jobs, the OpenAPI description) live in config/tables.py.
+from .tables import CELERY_BEAT_SCHEDULE, SPECTACULAR_SETTINGS  # noqa: F401
 
 BASE_DIR = Path(__file__).resolve().parent.parent
 VAR_DIR = Path(os.environ.get("VAR_DIR", BASE_DIR / "var"))
@@ -319,30 +321,6 @@ CELERY_WORKER_PREFETCH_MULTIPLIER = 1
 CELERY_TIMEZONE = TIME_ZONE
 CELERY_TASK_ALWAYS_EAGER = env_bool("CELERY_TASK_ALWAYS_EAGER", False)
 CELERY_BEAT_SCHEDULE_FILENAME = str(VAR_DIR / "celerybeat-schedule")
-# Static schedule: every periodic job the system runs.
-CELERY_BEAT_SCHEDULE = {
-    "expire-overdue-revisions": {
-        "task": "workflow.tasks.expire_overdue_revisions",
-        "schedule": crontab(minute=5),
-    },
-    "resend-pending-notifications": {
-        "task": "notifications.tasks.resend_pending_emails",
-        "schedule": timedelta(minutes=5),
-    },
-    # Reminders are claimed once per deadline, so running hourly only catches up sooner.
-    "deadline-reminders": {
-        "task": "notifications.reminders.send_deadline_reminders",
-        "schedule": crontab(minute=15),
-    },
-    "adoption-report-reminders": {
-        "task": "adoption.reminders.send_report_reminders",
-        "schedule": crontab(minute=25),
-    },
-    "daily-digest": {
-        "task": "notifications.digest.send_daily_digests",
-        "schedule": crontab(hour=7, minute=0),
-    },
-}
 
 # --- API ------------------------------------------------------------------------------
 REST_FRAMEWORK = {
@@ -388,25 +366,6 @@ REST_KNOX = {
     "AUTO_REFRESH": True,
     "MIN_REFRESH_INTERVAL": 60,
     "AUTH_HEADER_PREFIX": "Token",
-}
-SPECTACULAR_SETTINGS = {
-    "TITLE": "Sáng kiến API",
-    "DESCRIPTION": "REST API v1 of the provincial reform-initiative system.",
-    "VERSION": "1.0.0",
-    "SERVE_INCLUDE_SCHEMA": False,
-    "SWAGGER_UI_DIST": "SIDECAR",
-    "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
-    # No badge fetched from validator.swagger.io: the page loads nothing from outside.
-    "SWAGGER_UI_SETTINGS": {"deepLinking": True, "validatorUrl": None},
-    "REDOC_DIST": "SIDECAR",
-    "COMPONENT_SPLIT_REQUEST": True,
-    "ENUM_NAME_OVERRIDES": {
-        "InitiativeStatusEnum": "initiatives.models.Status",
-        "AdoptionStatusEnum": "adoption.models.Adoption.Status",
-        "AgencyKindEnum": "agencies.models.Agency.Kind",
-        "AttachmentKindEnum": "initiatives.models.AttachmentKind",
-        "NotificationEmailStatusEnum": "notifications.models.Notification.EmailStatus",
-    },
 }
 
 CRISPY_ALLOWED_TEMPLATE_PACKS = "bootstrap5"

@@ -5,11 +5,13 @@ from django.utils.translation import gettext_lazy as _
 from django_fsm import ConcurrentTransitionMixin, FSMField, transition
 
 from agencies.models import Agency
-from common.files import ALLOWED_TYPES
 from common.limits import LONG_TEXT, plausible_birth_date
 from common.text import clean_name, fold, nfc
 
 from . import permissions as can
+
+# The attachment models live in attachments.py; attachment_path is named by migration 0001.
+from .attachments import Attachment, AttachmentKind, attachment_path  # noqa: F401
 
 
 def current_year():
@@ -307,10 +309,9 @@ class CodeSequence(models.Model):
         return f"{self.year}: {self.last}"
 
 
-class Author(models.Model):
-    initiative = models.ForeignKey(
-        Initiative, on_delete=models.CASCADE, related_name="authors", verbose_name=_("initiative")
-    )
+class PersonRow(models.Model):
+    """A row of the application's tables of people (authors, participants): who they are."""
+
     full_name = models.CharField(_("full name"), max_length=150)
     birth_date = models.DateField(
         _("date of birth"), null=True, blank=True, validators=[plausible_birth_date]
@@ -318,14 +319,10 @@ class Author(models.Model):
     workplace = models.CharField(_("workplace"), max_length=255, blank=True)
     position = models.CharField(_("position"), max_length=150, blank=True)
     qualification = models.CharField(_("qualification"), max_length=150, blank=True)
-    contribution_percent = models.DecimalField(
-        _("contribution (%)"), max_digits=5, decimal_places=2
-    )
     order = models.PositiveSmallIntegerField(default=0)
 
     class Meta:
-        verbose_name = _("author")
-        verbose_name_plural = _("authors")
+        abstract = True
         ordering = ["order", "id"]
 
     def save(self, *args, **kwargs):
@@ -336,7 +333,20 @@ class Author(models.Model):
         return self.full_name
 
 
-class Participant(models.Model):
+class Author(PersonRow):
+    initiative = models.ForeignKey(
+        Initiative, on_delete=models.CASCADE, related_name="authors", verbose_name=_("initiative")
+    )
+    contribution_percent = models.DecimalField(
+        _("contribution (%)"), max_digits=5, decimal_places=2
+    )
+
+    class Meta(PersonRow.Meta):
+        verbose_name = _("author")
+        verbose_name_plural = _("authors")
+
+
+class Participant(PersonRow):
     """Người tham gia tổ chức áp dụng sáng kiến lần đầu."""
 
     initiative = models.ForeignKey(
@@ -345,71 +355,8 @@ class Participant(models.Model):
         related_name="participants",
         verbose_name=_("initiative"),
     )
-    full_name = models.CharField(_("full name"), max_length=150)
-    birth_date = models.DateField(
-        _("date of birth"), null=True, blank=True, validators=[plausible_birth_date]
-    )
-    workplace = models.CharField(_("workplace"), max_length=255, blank=True)
-    position = models.CharField(_("position"), max_length=150, blank=True)
-    qualification = models.CharField(_("qualification"), max_length=150, blank=True)
     task = models.CharField(_("task in the first application"), max_length=500, blank=True)
-    order = models.PositiveSmallIntegerField(default=0)
 
-    def save(self, *args, **kwargs):
-        self.full_name = clean_name(self.full_name)
-        super().save(*args, **kwargs)
-
-    class Meta:
+    class Meta(PersonRow.Meta):
         verbose_name = _("participant")
         verbose_name_plural = _("participants")
-        ordering = ["order", "id"]
-
-    def __str__(self):
-        return self.full_name
-
-
-class AttachmentKind(models.TextChoices):
-    MO_TA = "mo_ta", _("Description")
-    MINH_CHUNG = "minh_chung", _("Evidence")
-    BIEN_BAN_CO_SO = "bien_ban_co_so", _("Minutes of the agency council")
-    QUYET_DINH_CO_SO = "quyet_dinh_co_so", _("Agency recognition decision")
-    CONG_VAN_DE_NGHI = "cong_van_de_nghi", _("Letter of request")
-    KHAC = "khac", _("Other")
-
-
-def attachment_path(instance, filename):
-    # The stored name is opaque and its extension follows the checked content, never the
-    # client's name (kept in original_name for downloads).
-    ext = ALLOWED_TYPES.get(instance.content_type, "bin")
-    return f"attachments/{instance.initiative_id}/{timezone.now():%Y%m%d%H%M%S%f}.{ext}"
-
-
-class Attachment(models.Model):
-    initiative = models.ForeignKey(
-        Initiative,
-        on_delete=models.CASCADE,
-        related_name="attachments",
-        verbose_name=_("initiative"),
-    )
-    kind = models.CharField(_("kind"), max_length=30, choices=AttachmentKind.choices)
-    file = models.FileField(_("file"), upload_to=attachment_path)
-    original_name = models.CharField(_("file name"), max_length=255)
-    content_type = models.CharField(_("content type"), max_length=120)
-    size = models.PositiveBigIntegerField(_("size (bytes)"))
-    confidential = models.BooleanField(_("confidential"), default=False)
-    uploaded_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        verbose_name=_("uploaded by"),
-        null=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-    )
-    uploaded_at = models.DateTimeField(_("uploaded at"), auto_now_add=True)
-
-    class Meta:
-        verbose_name = _("attachment")
-        verbose_name_plural = _("attachments")
-        ordering = ["uploaded_at", "id"]
-
-    def __str__(self):
-        return self.original_name

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import views
+from . import attachment_views, views
 
 app_name = "initiatives"
 urlpatterns = [
@@ -11,13 +11,17 @@ urlpatterns = [
     path("initiatives/<int:pk>/print/", views.InitiativePrintView.as_view(), name="print"),
     path(
         "initiatives/<int:pk>/attachments/new/",
-        views.AttachmentUploadView.as_view(),
+        attachment_views.AttachmentUploadView.as_view(),
         name="attachment_upload",
     ),
     path(
         "attachments/<int:pk>/delete/",
-        views.AttachmentDeleteView.as_view(),
+        attachment_views.AttachmentDeleteView.as_view(),
         name="attachment_delete",
     ),
-    path("attachments/<int:pk>/", views.AttachmentDownloadView.as_view(), name="attachment"),
+    path(
+        "attachments/<int:pk>/",
+        attachment_views.AttachmentDownloadView.as_view(),
+        name="attachment",
+    ),
 ]

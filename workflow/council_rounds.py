@@ -1,16 +1,55 @@
-"""A dossier's council rounds: the current one lives in CouncilReview / CouncilAssignment /
-ScoreSheet; a round that ends without a result (the dossier is sent back during scoring) is
+"""A dossier's council rounds: who sits on one (council_plan, with recusals), how it starts,
+how it completes, and how it ends without a result.
+
+The current round lives in CouncilReview / CouncilAssignment / ScoreSheet; a round that ends
+without a result (the dossier is sent back during scoring) is
 kept as rows of its own round (EarlierCouncilRound), never folded into the audit trail."""
 
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
+from agencies.models import Role, User
+
+from . import scoring
 from .models import (
     CouncilAssignment,
     CouncilReview,
     EarlierCouncilRound,
     EarlierScoreSheet,
 )
-from .selectors import active_rubric
+from .selectors import active_rubric, author_names_of, recusal_reason
+
+MIN_COUNCIL_MEMBERS = 3
+
+
+def council_plan(*, initiative, member_ids) -> tuple[list[tuple], dict]:
+    """[(member, recusal reason)] for the requested members, and the problems found."""
+    if not member_ids:
+        return [], {"council_members": [_("Choose the council members.")]}
+    members = list(
+        User.objects.filter(
+            pk__in=member_ids, is_active=True, memberships__role=Role.COUNCIL_MEMBER
+        ).distinct()
+    )
+    problems = {}
+    unknown = set(member_ids) - {m.pk for m in members}
+    if unknown:
+        problems["council_members"] = [
+            _("These users are not council members: %(ids)s.")
+            % {"ids": ", ".join(str(i) for i in sorted(unknown))}
+        ]
+    author_names = author_names_of(initiative)
+    plan = [(m, recusal_reason(initiative, m, author_names)) for m in members]
+    eligible = [m for m, reason in plan if not reason]
+    if len(eligible) < MIN_COUNCIL_MEMBERS:
+        recused = "; ".join(f"{m.get_full_name()} ({reason})" for m, reason in plan if reason)
+        message = _(
+            "At least %(min)s council members who are not recused are needed; %(count)s chosen."
+        ) % {"min": MIN_COUNCIL_MEMBERS, "count": len(eligible)}
+        if recused:
+            message += " " + _("Recused: %(list)s.") % {"list": recused}
+        problems.setdefault("council_members", []).append(message)
+    return plan, problems
 
 
 def council_round_close(*, initiative) -> EarlierCouncilRound | None:
@@ -59,3 +98,19 @@ def council_round_start(*, initiative, plan) -> None:
         )
         for member, reason in plan
     )
+
+
+def council_round_complete(*, initiative, sheets) -> None:
+    """Store the council's result on the round: means, total, votes and the recommendation
+    computed from the submitted sheets with the rubric frozen for this dossier."""
+    review = initiative.council_review
+    criteria = list(review.rubric.criteria.all())
+    result = scoring.compute(criteria, sheets, review.rubric.pass_total)
+    review.mean_scores = {code: str(value) for code, value in result.mean_scores.items()}
+    review.total = result.total
+    review.agree_count = result.agree_count
+    review.member_count = result.member_count
+    review.recommended = result.recommended
+    review.reasons = result.reasons
+    review.completed_at = timezone.now()
+    review.save()

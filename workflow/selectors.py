@@ -192,12 +192,13 @@ def scoring_rows(initiative):
     criteria = list(review.rubric.criteria.all())
     rows = list(eligible_assignments(initiative).order_by("id"))
     for row in rows:
-        row.submitted_sheet = sheet = _submitted(row)
+        row.submitted_sheet = sheet = submitted_sheet(row)
         row.score_list = [as_decimal(sheet.scores.get(c.code)) if sheet else None for c in criteria]
     return criteria, rows
 
 
-def _submitted(assignment):
+def submitted_sheet(assignment):
+    """The assignment's sheet once submitted (locked), else None."""
     sheet = getattr(assignment, "sheet", None)
     return sheet if sheet is not None and sheet.is_locked else None
 

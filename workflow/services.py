@@ -26,16 +26,19 @@ from initiatives.rules import request_date, submission_problems
 from initiatives.selectors import visible_initiatives
 from initiatives.services import initiative_assign_code
 
-from . import scoring
-from .council_rounds import council_round_close, council_round_start
+from .council_rounds import (
+    council_plan,
+    council_round_close,
+    council_round_complete,
+    council_round_start,
+)
 from .deadlines import due_date
 from .models import DeadlineRule, TransitionLog
 from .permissions import may_take, transition_label, transition_meta
-from .selectors import author_names_of, eligible_assignments, recusal_reason
+from .selectors import eligible_assignments, submitted_sheet
 from .signals import initiative_transitioned
 
 Problems = dict[str, list[str]]
-MIN_COUNCIL_MEMBERS = 3
 MAX_REPLY_PERIOD = timedelta(days=90)
 
 
@@ -221,38 +224,6 @@ def initiative_reject(*, initiative, actor, comment: str = "") -> Initiative:
     )
 
 
-def _council_plan(obj, member_ids) -> tuple[list[tuple], Problems]:
-    """[(member, recusal reason)] for the requested members, and the problems found."""
-    from agencies.models import User
-
-    if not member_ids:
-        return [], {"council_members": [_("Choose the council members.")]}
-    members = list(
-        User.objects.filter(
-            pk__in=member_ids, is_active=True, memberships__role=Role.COUNCIL_MEMBER
-        ).distinct()
-    )
-    problems: Problems = {}
-    unknown = set(member_ids) - {m.pk for m in members}
-    if unknown:
-        problems["council_members"] = [
-            _("These users are not council members: %(ids)s.")
-            % {"ids": ", ".join(str(i) for i in sorted(unknown))}
-        ]
-    author_names = author_names_of(obj)
-    plan = [(m, recusal_reason(obj, m, author_names)) for m in members]
-    eligible = [m for m, reason in plan if not reason]
-    if len(eligible) < MIN_COUNCIL_MEMBERS:
-        recused = "; ".join(f"{m.get_full_name()} ({reason})" for m, reason in plan if reason)
-        message = _(
-            "At least %(min)s council members who are not recused are needed; %(count)s chosen."
-        ) % {"min": MIN_COUNCIL_MEMBERS, "count": len(eligible)}
-        if recused:
-            message += " " + _("Recused: %(list)s.") % {"list": recused}
-        problems.setdefault("council_members", []).append(message)
-    return plan, problems
-
-
 @transaction.atomic
 def initiative_accept(*, initiative, actor, council_members=(), comment: str = "") -> Initiative:
     member_ids = [int(pk) for pk in council_members]
@@ -260,7 +231,7 @@ def initiative_accept(*, initiative, actor, council_members=(), comment: str = "
     details = {"council_members": member_ids}
 
     def check(obj):
-        state["plan"], problems = _council_plan(obj, member_ids)
+        state["plan"], problems = council_plan(initiative=obj, member_ids=member_ids)
         return problems
 
     def apply(obj):
@@ -286,8 +257,8 @@ def initiative_complete_scoring(*, initiative, actor, comment: str = "") -> Init
 
     def check(obj):
         assignments = list(eligible_assignments(obj))
-        missing = [a.member.get_full_name() for a in assignments if not _submitted_sheet(a)]
-        state["sheets"] = [a.sheet for a in assignments if _submitted_sheet(a)]
+        missing = [a.member.get_full_name() for a in assignments if not submitted_sheet(a)]
+        state["sheets"] = [a.sheet for a in assignments if submitted_sheet(a)]
         if missing:
             return {
                 "scoresheets": [
@@ -298,17 +269,7 @@ def initiative_complete_scoring(*, initiative, actor, comment: str = "") -> Init
         return {}
 
     def apply(obj):
-        review = obj.council_review
-        criteria = list(review.rubric.criteria.all())
-        result = scoring.compute(criteria, state["sheets"], review.rubric.pass_total)
-        review.mean_scores = {code: str(value) for code, value in result.mean_scores.items()}
-        review.total = result.total
-        review.agree_count = result.agree_count
-        review.member_count = result.member_count
-        review.recommended = result.recommended
-        review.reasons = result.reasons
-        review.completed_at = timezone.now()
-        review.save()
+        council_round_complete(initiative=obj, sheets=state["sheets"])
 
     return _perform(
         "complete_scoring",
@@ -318,11 +279,6 @@ def initiative_complete_scoring(*, initiative, actor, comment: str = "") -> Init
         check=check,
         apply=apply,
     )
-
-
-def _submitted_sheet(assignment):
-    sheet = getattr(assignment, "sheet", None)
-    return sheet if sheet is not None and sheet.is_locked else None
 
 
 # --- Provincial leadership ------------------------------------------------------------------

@@ -30,9 +30,10 @@ from initiatives.services import initiative_update
 
 from . import scoresheets, scoring
 from . import selectors as sel
+from .council_rounds import MIN_COUNCIL_MEMBERS
 from .forms import ScoreSheetForm, transition_form_class
 from .permissions import available_transitions, may_take, transition_label
-from .services import MIN_COUNCIL_MEMBERS, SERVICES
+from .services import SERVICES
 
 DANGEROUS = ("reject", "decline", "withdraw")
 
