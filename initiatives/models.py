@@ -9,6 +9,7 @@ from common.limits import LONG_TEXT, plausible_birth_date
 from common.text import clean_name, fold, nfc
 
 from . import permissions as can
+from .fields import BODY_FIELDS
 
 # The attachment models live in attachments.py; attachment_path is named by migration 0001.
 from .attachments import Attachment, AttachmentKind, attachment_path  # noqa: F401
@@ -287,15 +288,11 @@ _DUE_FIELDS = {
     S.AWAITING_DECISION: "decision_due",
 }
 
-_TEXT_FIELDS = (
-    "problem",
-    "investor",
-    "description",
-    "applicability",
-    "confidential_info",
-    "conditions",
-    "benefits_author",
-    "benefits_first_adopters",
+# Free text of the application, normalised to NFC on save.
+_TEXT_FIELDS = tuple(
+    name
+    for name in BODY_FIELDS
+    if isinstance(Initiative._meta.get_field(name), (models.CharField, models.TextField))
 )
 
 

@@ -13,17 +13,17 @@ from common.files import ALLOWED_TYPES, Refused, clean_filename, inspect_upload
 from common.limits import MAX_AUTHORS, MAX_PARTICIPANTS
 from common.text import clean_name, nfc
 
+from .fields import AGENCY_FIELDS, AUTHOR_FIELDS, PARTICIPANT_FIELDS
 from .models import Attachment, Author, CodeSequence, Initiative, Participant
 
-AUTHOR_FIELDS = (
-    "full_name",
-    "birth_date",
-    "workplace",
-    "position",
-    "qualification",
-    "contribution_percent",
-)
-PARTICIPANT_FIELDS = ("full_name", "birth_date", "workplace", "position", "qualification", "task")
+
+
+def dossier_fields(data: dict, allowed=AGENCY_FIELDS) -> dict:
+    """The application's fields from `data`; a name outside `allowed` is a caller's bug."""
+    unknown = sorted(set(data) - set(allowed))
+    if unknown:
+        raise TypeError(f"Not a field the dossier's writer may set: {', '.join(unknown)}")
+    return dict(data)
 
 
 def _owning_agency_id(actor, requested_agency_id=None) -> int:
@@ -41,7 +41,7 @@ def _owning_agency_id(actor, requested_agency_id=None) -> int:
 
 @transaction.atomic
 def initiative_create(*, actor, data: dict, authors=(), participants=(), agency_id=None):
-    initiative = Initiative(**data)
+    initiative = Initiative(**dossier_fields(data))
     initiative.agency_id = _owning_agency_id(actor, agency_id)
     initiative.created_by = actor
     initiative.save()
@@ -63,7 +63,7 @@ def _check_can_edit(initiative, actor):
 def initiative_update(*, initiative, actor, data: dict, authors=None, participants=None):
     initiative = Initiative.objects.select_for_update().get(pk=initiative.pk)
     _check_can_edit(initiative, actor)
-    for name, value in data.items():
+    for name, value in dossier_fields(data).items():
         setattr(initiative, name, value)
     initiative.save()
     _replace_people(initiative, authors, participants)
@@ -185,3 +185,66 @@ def attachment_delete(*, attachment, actor):
     _check_can_edit(attachment.initiative, actor)
     attachment.delete()
     transaction.on_commit(lambda: attachment.file.delete(save=False))
+
+
+# --- The administrator's corrections -----------------------------------------------------------
+
+# The admin may also move a draft to another agency; everything else is the agency's form.
+ADMIN_FIELDS = (*AGENCY_FIELDS, "agency")
+
+
+def _check_admin(actor, permission: str) -> None:
+    if not actor.has_perm(f"initiatives.{permission}_initiative"):
+        raise PermissionDenied(_("Only an administrator can change dossiers here."))
+
+
+@transaction.atomic
+def initiative_admin_create(*, actor, data: dict, authors=(), participants=()) -> Initiative:
+    """A dossier typed in by the administrator for an agency: a draft like any other."""
+    _check_admin(actor, "add")
+    initiative = Initiative(**dossier_fields(data, ADMIN_FIELDS))
+    initiative.created_by = actor
+    initiative.save()
+    _replace_people(initiative, authors, participants)
+    return initiative
+
+
+@transaction.atomic
+def initiative_admin_update(
+    *, initiative, actor, data: dict, authors=None, participants=None, attachment_kinds=None
+) -> list[str]:
+    """Correct a dossier the agency may still edit; returns the names of what changed.
+
+    Same rules as the agency's own edits (fields, people limits, editable states); the
+    agency is changed only while the dossier is an unsent draft."""
+    _check_admin(actor, "change")
+    initiative = Initiative.objects.select_for_update().get(pk=initiative.pk)
+    if not initiative.is_editable:
+        raise Conflict(
+            _("The dossier can only be edited as a draft or when a revision is requested."),
+            status=initiative.status,
+        )
+    data = dossier_fields(data, ADMIN_FIELDS)
+    if initiative.submitted_at is not None:
+        data.pop("agency", None)
+    changed = [name for name, value in data.items() if getattr(initiative, name) != value]
+    for name in changed:
+        setattr(initiative, name, data[name])
+    initiative.save()
+    _replace_people(initiative, authors, participants)
+    changed += [name for name, rows in (("authors", authors), ("participants", participants))
+                if rows is not None]  # fmt: skip
+    if _change_attachment_kinds(initiative, attachment_kinds or {}):
+        changed.append("attachments")
+    return changed
+
+
+def _change_attachment_kinds(initiative, kinds: dict) -> bool:
+    """{attachment id: kind}: the only thing about a stored file the admin may correct."""
+    changed = False
+    for attachment in initiative.attachments.filter(pk__in=list(kinds)):
+        if attachment.kind != kinds[attachment.pk]:
+            attachment.kind = kinds[attachment.pk]
+            attachment.save(update_fields=["kind"])
+            changed = True
+    return changed

@@ -1,5 +1,6 @@
 """Who may take which transition, read from the django-fsm declarations on Initiative."""
 
+from django.utils.translation import gettext_lazy as _
 from django_fsm import can_proceed
 
 from initiatives.models import Initiative
@@ -25,7 +26,13 @@ def transition_meta(name: str):
     return next(iter(getattr(Initiative, name)._django_fsm.transitions.values()))
 
 
+# Entries of the audit trail that are not transitions (workflow.services.edits).
+LOG_ONLY_LABELS = {"admin_edit": _("Edited by an administrator")}
+
+
 def transition_label(name: str) -> str:
+    if name in LOG_ONLY_LABELS:
+        return LOG_ONLY_LABELS[name]
     return transition_meta(name).custom["label"]
 
 

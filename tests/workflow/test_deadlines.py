@@ -8,6 +8,7 @@ import holidays
 import pytest
 
 from workflow import deadlines, services
+from workflow.services import pipeline
 from workflow.deadlines import (
     Rule,
     add_working_days,
@@ -89,7 +90,7 @@ def test_a_missing_rule_falls_back_to_the_legal_default():
 @pytest.mark.django_db
 def test_a_rule_edited_to_working_days_changes_new_due_dates(province, draft, monkeypatch):
     DeadlineRule.objects.filter(stage=Stage.DEPARTMENT_REVIEW).update(amount=20, day_type="working")
-    monkeypatch.setattr(services, "_today", lambda: date(2027, 2, 1))
+    monkeypatch.setattr(pipeline, "today", lambda: date(2027, 2, 1))
 
     initiative = services.initiative_submit(initiative=draft, actor=province.staff)
 

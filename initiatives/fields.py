@@ -1,0 +1,29 @@
+"""The vocabulary of the TT 18 application (Circular 18/2013/TT-BKHCN, Annex I), defined once.
+
+The agency's form, the API's serializers, the admin, the dossier page, the model and the
+services all read their field lists from here.
+"""
+
+# The application in the order of the paper form. `code` and `agency` are set by the system.
+PAPER_FORM = (
+    "code", "title", "field", "agency", "investor", "state_funded", "problem",
+    "first_applied_on", "description", "applicability", "confidential_info", "conditions",
+    "benefits_author", "benefits_first_adopters", "benefit_amount_vnd", "round",
+    "truthfulness_declared",
+)  # fmt: skip
+SYSTEM_SET = ("code", "agency")
+
+# What the agency fills in: the web form, the API and initiative_update accept these only.
+AGENCY_FIELDS = tuple(name for name in PAPER_FORM if name not in SYSTEM_SET)
+
+# What names the request (the admin's first fieldset); the rest is the application's body.
+HEADING_FIELDS = ("title", "field", "round")
+BODY_FIELDS = tuple(name for name in AGENCY_FIELDS if name not in HEADING_FIELDS)
+
+# Written by the leadership's decision (workflow's recognize), never by the agency.
+DECISION_FIELDS = ("decision_number", "decision_date", "scope")
+
+# The rows of the two tables of people; `order` is their position in the table.
+PERSON_FIELDS = ("full_name", "birth_date", "workplace", "position", "qualification")
+AUTHOR_FIELDS = (*PERSON_FIELDS, "contribution_percent")
+PARTICIPANT_FIELDS = (*PERSON_FIELDS, "task")

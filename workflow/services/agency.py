@@ -1,0 +1,63 @@
+"""Transitions the submitting agency takes: submit, resubmit (after a revision request),
+withdraw."""
+
+from django.db import transaction
+from django.utils import timezone
+
+from initiatives.models import Initiative
+from initiatives.rules import request_date, submission_problems
+from initiatives.services import initiative_assign_code
+
+from ..deadlines import due_date
+from ..models import DeadlineRule
+from . import pipeline
+
+
+def _submission_check(declared: bool):
+    def check(obj):
+        # The declaration and the submission stand or fall together: ticked on the
+        # submission page, it is stored only if the dossier is submitted.
+        if declared:
+            obj.truthfulness_declared = True
+        return submission_problems(obj, today=request_date(obj))
+
+    return check
+
+
+def _open_department_review(obj) -> None:
+    obj.review_due = due_date(DeadlineRule.Stage.DEPARTMENT_REVIEW, pipeline.today())
+    obj.revision_due = None
+
+
+@transaction.atomic
+def initiative_submit(*, initiative, actor, comment: str = "", declared=False) -> Initiative:
+    def apply(obj):
+        obj.submitted_at = timezone.now()
+        initiative_assign_code(obj, year=pipeline.today().year)
+        _open_department_review(obj)
+
+    return pipeline.perform(
+        "submit",
+        initiative=initiative,
+        actor=actor,
+        comment=comment,
+        check=_submission_check(declared),
+        apply=apply,
+    )
+
+
+@transaction.atomic
+def initiative_resubmit(*, initiative, actor, comment: str = "", declared=False) -> Initiative:
+    return pipeline.perform(
+        "resubmit",
+        initiative=initiative,
+        actor=actor,
+        comment=comment,
+        check=_submission_check(declared),
+        apply=_open_department_review,
+    )
+
+
+@transaction.atomic
+def initiative_withdraw(*, initiative, actor, comment: str = "") -> Initiative:
+    return pipeline.perform("withdraw", initiative=initiative, actor=actor, comment=comment)
