@@ -9,10 +9,10 @@ from common.limits import LONG_TEXT, plausible_birth_date
 from common.text import clean_name, fold, nfc
 
 from . import permissions as can
-from .fields import BODY_FIELDS
 
 # The attachment models live in attachments.py; attachment_path is named by migration 0001.
 from .attachments import Attachment, AttachmentKind, attachment_path  # noqa: F401
+from .fields import BODY_FIELDS
 
 
 def current_year():

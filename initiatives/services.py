@@ -17,10 +17,11 @@ from .fields import AGENCY_FIELDS, AUTHOR_FIELDS, PARTICIPANT_FIELDS
 from .models import Attachment, Author, CodeSequence, Initiative, Participant
 
 
-
 def dossier_fields(data: dict, allowed=AGENCY_FIELDS) -> dict:
-    """The application's fields from `data`; a name outside `allowed` is a caller's bug."""
-    unknown = sorted(set(data) - set(allowed))
+    """The application's fields from `data`; a name outside `allowed` is a caller's bug.
+    A relation may be given as its object (`field`) or its key (`field_id`)."""
+    names = {*allowed, *(Initiative._meta.get_field(name).attname for name in allowed)}
+    unknown = sorted(set(data) - names)
     if unknown:
         raise TypeError(f"Not a field the dossier's writer may set: {', '.join(unknown)}")
     return dict(data)

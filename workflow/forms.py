@@ -80,6 +80,10 @@ class DeclarationForm(TransitionForm):
     declaration = forms.BooleanField(label=DECLARATION, required=True)
     confirmation_fields = ("declaration",)
 
+    def service_kwargs(self) -> dict:
+        # The service stores the declaration with the submission, or neither.
+        return {**super().service_kwargs(), "declared": True}
+
 
 class ReasonForm(TransitionForm):
     """reject / decline: the reason is sent to the agency."""
@@ -146,22 +150,6 @@ class StartRolloutForm(TransitionForm):
         self.fields["target_agencies"].choices = [(a.pk, a.name) for a in agencies]
         today = timezone.localdate()
         self.fields["report_due"].initial = due_date(DeadlineRule.Stage.ROLLOUT_REPORT, today)
-
-
-TRANSITION_FORMS = {
-    "submit": DeclarationForm,
-    "resubmit": DeclarationForm,
-    "request_revision": RequestRevisionForm,
-    "reject": ReasonForm,
-    "decline": ReasonForm,
-    "accept": AcceptForm,
-    "recognize": RecognizeForm,
-    "start_rollout": StartRolloutForm,
-}
-
-
-def transition_form_class(name: str) -> type[TransitionForm]:
-    return TRANSITION_FORMS.get(name, TransitionForm)
 
 
 # --- The council member's score sheet ----------------------------------------------------------

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import list_views, views
+from . import views
 
 app_name = "workflow"
 urlpatterns = [
@@ -11,7 +11,7 @@ urlpatterns = [
         name="transition",
     ),
     path("initiatives/<int:pk>/scoresheet/", views.ScoreSheetView.as_view(), name="scoresheet"),
-    path("review/", list_views.ReviewQueueView.as_view(), name="review_queue"),
-    path("council/", list_views.CouncilListView.as_view(), name="council_list"),
-    path("decisions/", list_views.DecisionListView.as_view(), name="decisions"),
+    path("review/", views.ReviewQueueView.as_view(), name="review_queue"),
+    path("council/", views.CouncilListView.as_view(), name="council_list"),
+    path("decisions/", views.DecisionListView.as_view(), name="decisions"),
 ]

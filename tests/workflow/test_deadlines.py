@@ -8,7 +8,6 @@ import holidays
 import pytest
 
 from workflow import deadlines, services
-from workflow.services import pipeline
 from workflow.deadlines import (
     Rule,
     add_working_days,
@@ -19,6 +18,7 @@ from workflow.deadlines import (
     working_days_between,
 )
 from workflow.models import DeadlineRule
+from workflow.services import pipeline
 
 Stage = DeadlineRule.Stage
 

@@ -366,11 +366,11 @@ def test_decisions_page_shows_the_councils_result(client, province, at_state):
 
 
 def test_list_pages_paginate(client, province, at_state, monkeypatch):
-    from workflow import list_views
+    from workflow.views import lists as list_views
 
     for n in range(3):
         at_state("department_review", title=f"Hồ sơ số {n}")
-    monkeypatch.setattr(list_views, "PER_PAGE", 2)
+    monkeypatch.setattr(list_views.PageView, "per_page", 2)
     with translation.override("en"):
         first = html(get(client, province.reviewer, reverse("workflow:review_queue")))
         second = html(get(client, province.reviewer, reverse("workflow:review_queue") + "?page=2"))

@@ -168,12 +168,12 @@ def test_wrong_state_redirects_with_a_message(at_state, province, client):
 
 
 def test_conflict_from_the_service_is_a_message_not_a_500(at_state, province, client, monkeypatch):
-    from workflow import views
+    from workflow import services
 
     def lost_race(**kwargs):
         raise Conflict("Someone else changed this dossier at the same time.")
 
-    monkeypatch.setitem(views.SERVICES, "reject", lost_race)
+    monkeypatch.setitem(services.SERVICES, "reject", lost_race)
     initiative = at_state("department_review")
     response = as_user(client, province.reviewer).post(
         url(initiative, "reject"), {"comment": "Lý do."}, follow=True

@@ -1,16 +1,9 @@
 """Work lists of the Department of S&T, the council and the leadership."""
 
 from agencies import roles
-from common.pagination import paginate as common_paginate
 
-from . import selectors as sel
-from .views import PageView, require_role
-
-PER_PAGE = 25
-
-
-def paginate(request, queryset, param: str = "page"):
-    return common_paginate(request, queryset, PER_PAGE, param)
+from .. import selectors as sel
+from .base import PageView, require_role
 
 
 class ReviewQueueView(PageView):
@@ -21,8 +14,8 @@ class ReviewQueueView(PageView):
 
     def get_context_data(self, **kwargs):
         return super().get_context_data(
-            queue=paginate(self.request, sel.review_queue()),
-            scoring=paginate(self.request, sel.scoring_in_progress(), "scoring_page"),
+            queue=self.paginate(sel.review_queue()),
+            scoring=self.paginate(sel.scoring_in_progress(), "scoring_page"),
             **kwargs,
         )
 
@@ -34,7 +27,7 @@ class CouncilListView(PageView):
         require_role(roles.is_council_member(user))
 
     def get_context_data(self, **kwargs):
-        page = paginate(self.request, sel.council_assignments_of(self.request.user))
+        page = self.paginate(sel.council_assignments_of(self.request.user))
         for assignment in page.object_list:
             sheet = getattr(assignment, "sheet", None)
             assignment.sheet_state = (
@@ -50,10 +43,9 @@ class DecisionListView(PageView):
         require_role(user.is_superuser or roles.is_leader(user))
 
     def get_context_data(self, **kwargs):
-        request = self.request
         return super().get_context_data(
-            awaiting=paginate(request, sel.awaiting_decision()),
-            recognized=paginate(request, sel.recognized_awaiting_rollout(), "recognized_page"),
-            rollout=paginate(request, sel.in_rollout(), "rollout_page"),
+            awaiting=self.paginate(sel.awaiting_decision()),
+            recognized=self.paginate(sel.recognized_awaiting_rollout(), "recognized_page"),
+            rollout=self.paginate(sel.in_rollout(), "rollout_page"),
             **kwargs,
         )

@@ -1,0 +1,27 @@
+"""Reviewer, council and leader screens, and the dossier page everyone shares.
+
+base.py        the page base (refusals on the 403 page) and labels
+dossier.py     the dossier page
+transitions.py one page for every transition (screens in workflow.transition_screens)
+scoresheet.py  the council member's score sheet
+lists.py       the work lists of the reviewers, the council and the leadership
+"""
+
+from .base import PageView, require_role
+from .dossier import InitiativeDetailView, application_rows, timeline
+from .lists import CouncilListView, DecisionListView, ReviewQueueView
+from .scoresheet import ScoreSheetView
+from .transitions import TransitionView
+
+__all__ = [
+    "CouncilListView",
+    "DecisionListView",
+    "InitiativeDetailView",
+    "PageView",
+    "ReviewQueueView",
+    "ScoreSheetView",
+    "TransitionView",
+    "application_rows",
+    "require_role",
+    "timeline",
+]

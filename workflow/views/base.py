@@ -1,0 +1,32 @@
+"""What the workflow's pages share: the refusal page and the labels of states and steps."""
+
+from django.core.exceptions import PermissionDenied
+from django.utils.translation import gettext as _
+
+from common.views import PageView as CommonPageView
+from initiatives.models import Status
+
+from ..permissions import transition_label
+
+
+class PageView(CommonPageView):
+    """A logged-in page whose refusals (PermissionDenied) say why, on the site's 403 page."""
+
+    forbidden_template = "workflow/forbidden.html"
+
+
+def require_role(allowed: bool) -> None:
+    if not allowed:
+        raise PermissionDenied(_("This page is not available with your roles."))
+
+
+def state_label(value: str) -> str:
+    return Status(value).label if value in Status.values else value
+
+
+def step_label(name: str) -> str:
+    """A transition's (or audit entry's) label; the name itself for one no longer known."""
+    try:
+        return str(transition_label(name))
+    except (AttributeError, StopIteration):
+        return name

@@ -1,0 +1,128 @@
+"""The dossier page everyone shares: the application, its people and files, the review, the
+timeline and the buttons of the steps this user may take now."""
+
+from django.shortcuts import get_object_or_404
+from django.utils.text import capfirst
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+
+from agencies import roles
+from agencies.models import Role
+from initiatives.fields import DECISION_FIELDS, PAPER_FORM
+from initiatives.models import Status
+from initiatives.permissions import sees_confidential
+
+from .. import selectors as sel
+from ..permissions import available_transitions
+from .base import PageView, state_label, step_label
+
+DANGEROUS = ("reject", "decline", "withdraw")
+
+NEXT_ACTOR = {
+    Status.DRAFT: gettext_lazy("The submitting agency"),
+    Status.DEPARTMENT_REVIEW: gettext_lazy("Department of S&T (reviewer)"),
+    Status.REVISION_REQUESTED: gettext_lazy("The submitting agency (answers the revision request)"),
+    Status.COUNCIL_REVIEW: gettext_lazy("Council members, then the Department of S&T (reviewer)"),
+    Status.AWAITING_DECISION: gettext_lazy("Provincial leadership"),
+    Status.RECOGNIZED: gettext_lazy("Provincial leadership or the Department of S&T (rollout)"),
+    Status.ROLLOUT: gettext_lazy("The adopting agencies"),
+}
+ROLE_LABELS = {
+    **dict(Role.choices),
+    "system": gettext_lazy("System"),
+    "admin": gettext_lazy("Administrator"),
+}
+
+
+# --- The dossier page ------------------------------------------------------------------------
+
+
+def timeline(initiative) -> list[dict]:
+    return [
+        {
+            "log": log,
+            "label": step_label(log.transition),
+            "source": state_label(log.source),
+            "target": state_label(log.target),
+            "role": ROLE_LABELS.get(log.role, log.role),
+            "actor": log.actor.get_full_name() if log.actor else _("System"),
+        }
+        for log in initiative.transition_logs.all()
+    ]
+
+
+def application_rows(initiative, names, *, confidential: bool) -> list[dict]:
+    rows = []
+    for name in names:
+        if name == "confidential_info" and not confidential:
+            continue
+        field = initiative._meta.get_field(name)
+        value = getattr(initiative, name)
+        if field.choices:
+            value = getattr(initiative, f"get_{name}_display")()
+        kind = field.get_internal_type()
+        rows.append({"name": name, "label": capfirst(field.verbose_name), "value": value,
+                     "kind": kind})  # fmt: skip
+    return rows
+
+
+class InitiativeDetailView(PageView):
+    template_name = "workflow/detail.html"
+
+    def check_access(self, user):
+        self.initiative = get_object_or_404(sel.dossier_queryset(user), pk=self.kwargs["pk"])
+
+    def get_context_data(self, **kwargs):
+        user, initiative = self.request.user, self.initiative
+        confidential = sees_confidential(initiative, user)
+        review = sel.completed_review(initiative)
+        assignment = sel.assignment_for(initiative, user) if roles.is_council_member(user) else None
+        return super().get_context_data(
+            initiative=initiative,
+            confidential=confidential,
+            attachments=[
+                a for a in initiative.attachments.all() if confidential or not a.confidential
+            ],
+            actions=[
+                {**action, "danger": action["name"] in DANGEROUS}
+                for action in available_transitions(initiative, user)
+            ],
+            can_edit=initiative.is_editable and roles.acts_for_agency(user, initiative.agency_id),
+            next_actor=NEXT_ACTOR.get(initiative.status, "—"),
+            # An adopting agency reads the public part only: not the review process.
+            timeline=timeline(initiative) if confidential else [],
+            revision_request=self._revision_request() if confidential else None,
+            review=review if confidential else None,
+            summary=sel.score_summary(review) if review and confidential else [],
+            score_table=sel.council_table(initiative, review) if self._inside(assignment) else None,
+            earlier_rounds=sel.earlier_council_rounds(initiative)
+            if roles.oversees_province(user)
+            else [],
+            application=application_rows(initiative, PAPER_FORM, confidential=confidential),
+            decision=application_rows(initiative, DECISION_FIELDS, confidential=confidential)
+            if initiative.decision_number
+            else [],
+            assignment=assignment,
+            checklist=self._checklist(),
+            **kwargs,
+        )
+
+    def _revision_request(self):
+        if self.initiative.status != Status.REVISION_REQUESTED:
+            return None
+        logs = list(self.initiative.transition_logs.all())
+        return next((log for log in reversed(logs) if log.transition == "request_revision"), None)
+
+    def _inside(self, assignment) -> bool:
+        """Members' individual sheets are for reviewers, leaders and this dossier's council,
+        never the agency nor a council member of other dossiers."""
+        on_this_council = assignment is not None and not assignment.recused
+        return on_this_council or roles.oversees_province(self.request.user)
+
+    def _checklist(self):
+        user = self.request.user
+        if self.initiative.status != Status.DEPARTMENT_REVIEW or not (
+            roles.is_reviewer(user) or user.is_superuser
+        ):
+            return None
+        return sel.completeness(self.initiative)

@@ -1,0 +1,83 @@
+"""The council member's score sheet: a draft, a confirmation step, then read only."""
+
+from django.contrib import messages
+from django.core.exceptions import ValidationError
+from django.shortcuts import redirect
+from django.utils.translation import gettext as _
+
+from common.exceptions import Conflict
+from common.forms import add_service_errors
+from initiatives.models import Status
+
+from .. import scoresheets
+from ..forms import ScoreSheetForm
+from .base import PageView
+
+
+class ScoreSheetView(PageView):
+    """Save a draft, submit (after a confirmation step), then read only."""
+
+    template_name = "workflow/scoresheet.html"
+
+    def check_access(self, user):
+        # 404 for a dossier the user may not see, 403 when not (or no longer) on its council.
+        self.sheet = scoresheets.scoresheet_get(initiative_id=self.kwargs["pk"], actor=user)
+        self.initiative = self.sheet.assignment.initiative
+        self.criteria = list(self.initiative.council_review.rubric.criteria.all())
+
+    @property
+    def editable(self) -> bool:
+        return not self.sheet.is_locked and self.initiative.status == Status.COUNCIL_REVIEW
+
+    def make_form(self, data=None, *, complete=False):
+        initial = {"vote": self.sheet.vote, "comment": self.sheet.comment}
+        for criterion in self.criteria:
+            initial[ScoreSheetForm.score_field(criterion)] = self.sheet.scores.get(criterion.code)
+        return ScoreSheetForm(data, initial=initial, criteria=self.criteria, complete=complete)
+
+    def get_context_data(self, **kwargs):
+        scores = [{"criterion": c, "score": self.sheet.scores.get(c.code)} for c in self.criteria]
+        return super().get_context_data(
+            initiative=self.initiative,
+            sheet=self.sheet,
+            scores=scores,
+            editable=self.editable,
+            rubric=self.initiative.council_review.rubric,
+            **kwargs,
+        )
+
+    def get(self, request, *args, **kwargs):
+        form = self.make_form() if self.editable else None
+        return self.render_to_response(self.get_context_data(form=form))
+
+    def post(self, request, *args, **kwargs):
+        if not self.editable:
+            messages.error(
+                request, _("Your score sheet has been submitted and can no longer be changed.")
+            )
+            return redirect(request.path)
+        action = request.POST.get("action", "save")
+        form = self.make_form(request.POST, complete=action in ("submit", "confirm"))
+        if action == "edit" or not form.is_valid():
+            return self.render_to_response(self.get_context_data(form=form))
+        try:
+            # "submit" keeps a draft and asks for confirmation; "confirm" locks the sheet.
+            self.sheet = scoresheets.scoresheet_save(
+                initiative_id=self.initiative.pk,
+                actor=request.user,
+                submit=action == "confirm",
+                **form.service_kwargs(),
+            )
+        except ValidationError as error:
+            add_service_errors(form, error)
+            return self.render_to_response(self.get_context_data(form=form))
+        except Conflict as conflict:
+            messages.error(request, conflict.message)
+            return redirect("workflow:detail", pk=self.initiative.pk)
+        if action == "submit":
+            return self.render_to_response(self.get_context_data(form=form, confirming=True))
+        if action == "confirm":
+            messages.success(request, _("Your score sheet has been submitted and locked."))
+        else:
+            messages.success(request, _("Draft saved. You can come back and change it."))
+        return redirect(request.path)
