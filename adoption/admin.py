@@ -3,6 +3,7 @@ from django.db.models import Count
 from django.utils.translation import gettext_lazy as _
 
 from . import services
+from .fields import REPORT_FIELDS
 from .models import Adoption, AdoptionReport
 
 
@@ -12,12 +13,7 @@ class AdoptionReportInline(admin.StackedInline):
     model = AdoptionReport
     extra = 0
     fields = (
-        "period",
-        "result_summary",
-        "processing_days_before",
-        "processing_days_after",
-        "dossiers_handled",
-        "cost_saved_vnd",
+        *REPORT_FIELDS,
         "submitted_by",
         "confirmed_by",
         "created_at",

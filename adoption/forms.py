@@ -10,6 +10,7 @@ from django import forms
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.utils.translation import gettext_lazy as _
 
+from .fields import REPORT_FIELDS
 from .models import Adoption, AdoptionReport
 
 # Dates travel as ISO (what <input type="date"> sends); dd/mm/yyyy is accepted for browsers
@@ -113,14 +114,7 @@ class AdoptionReportForm(forms.ModelForm):
 
     class Meta:
         model = AdoptionReport
-        fields = [
-            "period",
-            "result_summary",
-            "processing_days_before",
-            "processing_days_after",
-            "dossiers_handled",
-            "cost_saved_vnd",
-        ]
+        fields = REPORT_FIELDS
         labels = {
             "period": _("Reporting period"),
             "result_summary": _("Results"),
@@ -167,4 +161,4 @@ class AdoptionReportForm(forms.ModelForm):
             field.widget.attrs.update(min=0, max=maximum, step=step)
 
     def report_data(self) -> dict:
-        return {name: self.cleaned_data[name] for name in self.Meta.fields}
+        return {name: self.cleaned_data[name] for name in REPORT_FIELDS}

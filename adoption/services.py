@@ -17,6 +17,7 @@ from initiatives.services import check_upload
 from workflow import deadlines
 from workflow.models import DeadlineRule
 
+from .fields import RECORD_FIELDS, REPORT_FIELDS
 from .models import Adoption, AdoptionReport
 
 A = Adoption.Status
@@ -122,9 +123,8 @@ def adoption_update(*, adoption, actor, data: dict) -> Adoption:
     new_status = data.get("status", adoption.status)
     if new_status != adoption.status:
         _check_status_change(adoption, actor, new_status, data)
-    for name in ("status", "started_on", "applied_on", "reason"):
-        if name in data:
-            setattr(adoption, name, data[name])
+    for name, value in _only(data, RECORD_FIELDS).items():
+        setattr(adoption, name, value)
     today = timezone.localdate()
     if adoption.status == A.IN_PROGRESS and not adoption.started_on:
         adoption.started_on = today
@@ -145,6 +145,14 @@ def adoption_reschedule(*, adoption, actor, due_date) -> Adoption:
     adoption.due_date = due_date
     adoption.save(update_fields=["due_date", "updated_at"])
     return adoption
+
+
+def _only(data: dict, allowed) -> dict:
+    """The caller's values for these fields; any other name is a caller's bug."""
+    unknown = sorted(set(data) - set(allowed))
+    if unknown:
+        raise TypeError(f"Not a field this service may set: {', '.join(unknown)}")
+    return data
 
 
 def is_confirmed(adoption) -> bool:
@@ -211,7 +219,7 @@ def report_add(*, adoption, actor, data: dict, evidence=None) -> AdoptionReport:
         adoption=adoption,
         submitted_by=actor,
         period_due=adoption.due_date if answers_period else None,
-        **data,
+        **_only(data, REPORT_FIELDS),
     )
     if is_head(actor, adoption):
         report.confirmed_by = actor

@@ -2,6 +2,7 @@
 
 from rest_framework import serializers
 
+from adoption.fields import RECORD_FIELDS, REPORT_FIELDS
 from adoption.models import Adoption, AdoptionReport
 
 from .serializers import MAX_VND, AgencyRefSerializer, IdField
@@ -17,12 +18,7 @@ class AdoptionReportSerializer(serializers.ModelSerializer):
         model = AdoptionReport
         fields = [
             "id",
-            "period",
-            "result_summary",
-            "processing_days_before",
-            "processing_days_after",
-            "dossiers_handled",
-            "cost_saved_vnd",
+            *REPORT_FIELDS,
             "evidence",
             "evidence_name",
             "period_due",
@@ -67,7 +63,7 @@ class AdoptionSerializer(serializers.ModelSerializer):
 class AdoptionUpdateSerializer(serializers.ModelSerializer):
     class Meta:
         model = Adoption
-        fields = ["status", "started_on", "applied_on", "reason"]
+        fields = RECORD_FIELDS
 
 
 class VoluntaryAdoptionSerializer(serializers.Serializer):

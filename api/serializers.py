@@ -9,6 +9,12 @@ from rest_framework import serializers
 
 from agencies.models import Agency, User
 from common.limits import COMMENT, MAX_AUTHORS, MAX_PARTICIPANTS
+from initiatives.fields import (
+    AGENCY_FIELDS,
+    AUTHOR_FIELDS,
+    DECISION_FIELDS,
+    PARTICIPANT_FIELDS,
+)
 from initiatives.models import Attachment, AttachmentKind, Author, Field, Initiative, Participant
 from initiatives.models import Status as InitiativeStatus
 from initiatives.permissions import sees_confidential
@@ -100,20 +106,13 @@ class AuthorSerializer(WholeRowSerializer):
 
     class Meta:
         model = Author
-        fields = [
-            "full_name",
-            "birth_date",
-            "workplace",
-            "position",
-            "qualification",
-            "contribution_percent",
-        ]
+        fields = AUTHOR_FIELDS
 
 
 class ParticipantSerializer(WholeRowSerializer):
     class Meta:
         model = Participant
-        fields = ["full_name", "birth_date", "workplace", "position", "qualification", "task"]
+        fields = PARTICIPANT_FIELDS
 
 
 class AttachmentSerializer(serializers.ModelSerializer):
@@ -169,25 +168,6 @@ class InitiativeSummarySerializer(serializers.ModelSerializer):
         ]
 
 
-DOSSIER_FIELDS = [
-    "title",
-    "field",
-    "problem",
-    "investor",
-    "state_funded",
-    "first_applied_on",
-    "description",
-    "applicability",
-    "confidential_info",
-    "conditions",
-    "benefits_author",
-    "benefits_first_adopters",
-    "benefit_amount_vnd",
-    "truthfulness_declared",
-    "round",
-]
-
-
 class InitiativeWriteSerializer(serializers.ModelSerializer):
     """What the agency writes: the TT 18 form, authors and participants (replaced as lists)."""
 
@@ -206,7 +186,7 @@ class InitiativeWriteSerializer(serializers.ModelSerializer):
 
     class Meta:
         model = Initiative
-        fields = [*DOSSIER_FIELDS, "authors", "participants", "agency"]
+        fields = [*AGENCY_FIELDS, "authors", "participants", "agency"]
         extra_kwargs = {"title": {"required": True}}
 
 
@@ -239,16 +219,14 @@ class InitiativeDetailSerializer(InitiativeSummarySerializer):
         model = Initiative
         fields = [
             *InitiativeSummarySerializer.Meta.fields,
-            *DOSSIER_FIELDS,
+            *AGENCY_FIELDS,
             "authors",
             "participants",
             "attachments",
             "available_transitions",
             "accepted_at",
             "decided_at",
-            "decision_number",
-            "decision_date",
-            "scope",
+            *DECISION_FIELDS,
             "scope_label",
             "score_summary",
             "created_at",

@@ -7,6 +7,7 @@ from django.core.exceptions import ValidationError
 from django.template.defaultfilters import filesizeformat
 from django.utils.translation import gettext_lazy as _
 
+from .fields import AUTHOR_FIELDS, BODY_FIELDS, DECISION_FIELDS, PARTICIPANT_FIELDS
 from .models import EDITABLE_STATES, Attachment, Author, Field, Initiative, Participant, Status
 from .selectors import search
 
@@ -14,12 +15,6 @@ from .selectors import search
 WORKFLOW_FIELDS = (
     "created_by", "created_at", "updated_at", "submitted_at", "review_due", "revision_due",
     "accepted_at", "decision_due", "decided_at",
-)  # fmt: skip
-DECISION_FIELDS = ("decision_number", "decision_date", "scope")
-DOSSIER_FIELDS = (
-    "problem", "investor", "state_funded", "first_applied_on", "description", "applicability",
-    "confidential_info", "conditions", "benefits_author", "benefits_first_adopters",
-    "benefit_amount_vnd", "truthfulness_declared",
 )  # fmt: skip
 
 
@@ -55,15 +50,13 @@ class InitiativeForm(forms.ModelForm):
 class AuthorInline(admin.TabularInline):
     model = Author
     extra = 0
-    fields = ("order", "full_name", "birth_date", "workplace", "position", "qualification",
-              "contribution_percent")  # fmt: skip
+    fields = ("order", *AUTHOR_FIELDS)
 
 
 class ParticipantInline(admin.TabularInline):
     model = Participant
     extra = 0
-    fields = ("order", "full_name", "birth_date", "workplace", "position", "qualification",
-              "task")  # fmt: skip
+    fields = ("order", *PARTICIPANT_FIELDS)
 
 
 class AttachmentInline(admin.TabularInline):
@@ -102,7 +95,7 @@ class InitiativeAdmin(admin.ModelAdmin):
     inlines = (AuthorInline, ParticipantInline, AttachmentInline)
     fieldsets = (
         (None, {"fields": ("code", "title", "field", "agency", "round", "status")}),
-        (_("Application (Circular 18/2013, Annex I)"), {"fields": DOSSIER_FIELDS}),
+        (_("Application (Circular 18/2013, Annex I)"), {"fields": BODY_FIELDS}),
         (_("Workflow"), {"fields": WORKFLOW_FIELDS}),
         (_("Decision"), {"fields": DECISION_FIELDS}),
     )

@@ -17,7 +17,7 @@ from agencies.models import Agency
 from common.limits import MAX_AUTHORS, MAX_PARTICIPANTS, plausible_birth_date
 
 from . import models as m
-from .services import AUTHOR_FIELDS, PARTICIPANT_FIELDS
+from .fields import AGENCY_FIELDS, AUTHOR_FIELDS, PARTICIPANT_FIELDS
 
 # Dates travel as ISO (what <input type="date"> sends and shows); dd/mm/yyyy is accepted too
 # for browsers that fall back to a text box.
@@ -34,25 +34,6 @@ def date_field(**kwargs):
     )
 
 
-# The fields of the paper form (TT 18/2013/TT-BKHCN, Phụ lục I) the agency fills in.
-DOSSIER_FIELDS = (
-    "title",
-    "field",
-    "round",
-    "investor",
-    "state_funded",
-    "problem",
-    "first_applied_on",
-    "description",
-    "applicability",
-    "confidential_info",
-    "conditions",
-    "benefits_author",
-    "benefits_first_adopters",
-    "benefit_amount_vnd",
-    "truthfulness_declared",
-)
-
 DECLARATION = _(
     "I (we) declare that all the information in this application is truthful and accurate, "
     "and I (we) take full responsibility before the law."
@@ -68,7 +49,7 @@ class InitiativeForm(forms.ModelForm):
 
     class Meta:
         model = m.Initiative
-        fields = DOSSIER_FIELDS
+        fields = AGENCY_FIELDS
         labels = {
             "title": _("Name of the initiative"),
             "field": _("Field of application"),
@@ -133,7 +114,7 @@ class InitiativeForm(forms.ModelForm):
         self.fields["field"].queryset = m.Field.objects.filter(Q(is_active=True) | Q(code=current))
 
     def dossier_data(self) -> dict:
-        return {name: self.cleaned_data[name] for name in DOSSIER_FIELDS}
+        return {name: self.cleaned_data[name] for name in AGENCY_FIELDS}
 
 
 _PEOPLE_TABLE = (
