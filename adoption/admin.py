@@ -1,4 +1,6 @@
+from django import forms
 from django.contrib import admin
+from django.core.exceptions import ValidationError
 from django.db.models import Count
 from django.utils.translation import gettext_lazy as _
 
@@ -30,11 +32,23 @@ class AdoptionReportInline(admin.StackedInline):
         return False
 
 
+class AdoptionAdminForm(forms.ModelForm):
+    def clean_due_date(self):
+        # The service's own rules, shown next to the field instead of failing the save.
+        due_date = self.cleaned_data["due_date"]
+        problems = services.reschedule_problems(self.instance, due_date)
+        if problems:
+            raise ValidationError(problems)
+        return due_date
+
+
 @admin.register(Adoption)
 class AdoptionAdmin(admin.ModelAdmin):
     """Adoptions come from rollout or from an agency's own choice; the agency moves their
     status. The admin may correct the report due date, never delete a record (a confirmed one
     changes only through the agency's head)."""
+
+    form = AdoptionAdminForm
 
     def has_delete_permission(self, request, obj=None):
         return False

@@ -142,9 +142,27 @@ def adoption_reschedule(*, adoption, actor, due_date) -> Adoption:
     if not actor.has_perm("adoption.change_adoption"):
         raise PermissionDenied(_("Only an administrator can change the report due date."))
     adoption = _lock(adoption)
+    problems = reschedule_problems(adoption, due_date)
+    if problems:
+        raise ValidationError({"due_date": problems})
     adoption.due_date = due_date
     adoption.save(update_fields=["due_date", "updated_at"])
     return adoption
+
+
+def reschedule_problems(adoption, due_date) -> list[str]:
+    """Why this record's report cannot fall due on that date (the admin's form shows them)."""
+    if due_date == adoption.due_date:
+        return []
+    if adoption.initiative.status not in OPEN_STATES:
+        return [
+            _("Adoption records change only while the initiative is recognized or rolling out.")
+        ]
+    if adoption.status == A.NOT_APPLICABLE:
+        return [_("This agency found the initiative not applicable: it files no reports.")]
+    if due_date is not None and due_date <= timezone.localdate():
+        return [_("The report due date must be after today.")]
+    return []
 
 
 def _only(data: dict, allowed) -> dict:

@@ -15,7 +15,7 @@ from knox.settings import knox_settings
 
 from common.text import nfc
 
-from .models import Agency, ApiToken
+from .models import Agency, ApiToken, User
 
 DATA_DIR = Path(__file__).resolve().parent / "data"
 # The demo province (agencies/data/README.md): the 2025 agencies, then the 2019 districts,
@@ -184,3 +184,13 @@ def logins_unlock(*, usernames) -> int:
     """Forget the failed logins of these usernames, from every IP address: a locked-out user
     may log in again at once. How many lockout records were removed."""
     return sum(axes_reset(username=username) for username in usernames)
+
+
+@transaction.atomic
+def user_set_language(*, user, language: str) -> bool:
+    """Remember the language a signed-in user chose (e-mails and digests are written in it);
+    a language the site does not offer is ignored. Returns whether it was stored."""
+    if not user.is_authenticated or language not in dict(settings.LANGUAGES):
+        return False
+    User.objects.filter(pk=user.pk).update(language=language)
+    return True

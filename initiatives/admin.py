@@ -7,6 +7,9 @@ from django.core.exceptions import ValidationError
 from django.template.defaultfilters import filesizeformat
 from django.utils.translation import gettext_lazy as _
 
+from common.limits import MAX_AUTHORS, MAX_PARTICIPANTS
+
+from . import services
 from .fields import AUTHOR_FIELDS, BODY_FIELDS, DECISION_FIELDS, PARTICIPANT_FIELDS
 from .models import EDITABLE_STATES, Attachment, Author, Field, Initiative, Participant, Status
 from .selectors import search
@@ -50,12 +53,14 @@ class InitiativeForm(forms.ModelForm):
 class AuthorInline(admin.TabularInline):
     model = Author
     extra = 0
+    max_num = MAX_AUTHORS
     fields = ("order", *AUTHOR_FIELDS)
 
 
 class ParticipantInline(admin.TabularInline):
     model = Participant
     extra = 0
+    max_num = MAX_PARTICIPANTS
     fields = ("order", *PARTICIPANT_FIELDS)
 
 
@@ -132,7 +137,43 @@ class InitiativeAdmin(admin.ModelAdmin):
             found = found | search(queryset, search_term)
         return found, duplicates
 
+    # Writes go through a service; workflow's admin swaps in the one that also logs the edit.
+    edit_service = staticmethod(services.initiative_admin_update)
+
     def save_model(self, request, obj, form, change):
-        if not change and obj.created_by_id is None:
-            obj.created_by = request.user
-        super().save_model(request, obj, form, change)
+        """Nothing is written here: save_related writes the dossier and its rows in one call."""
+
+    def save_related(self, request, form, formsets, change):
+        rows = edited_rows(formsets)
+        data = {
+            name: form.cleaned_data[name]
+            for name in form.fields
+            if name in services.ADMIN_FIELDS and (not change or name in form.changed_data)
+        }
+        if change:
+            self.edit_service(initiative=form.instance, actor=request.user, data=data, **rows)
+        else:
+            rows.pop("attachment_kinds")
+            created = services.initiative_admin_create(actor=request.user, data=data, **rows)
+            form.instance.pk, form.instance._state.adding = created.pk, False
+        for formset in formsets:  # what the admin's change message reads
+            formset.new_objects, formset.changed_objects, formset.deleted_objects = [], [], []
+
+
+def edited_rows(formsets) -> dict:
+    """The inlines as the services take them: whole people lists (None when untouched) and
+    the attachment kinds changed."""
+    rows = {"authors": None, "participants": None, "attachment_kinds": {}}
+    for formset in formsets:
+        if formset.model is Attachment:
+            rows["attachment_kinds"] = {
+                f.instance.pk: f.cleaned_data["kind"] for f in formset.forms if f.has_changed()
+            }
+        elif formset.has_changed():
+            kept = [f.cleaned_data for f in formset.forms
+                    if f.cleaned_data and not f.cleaned_data.get("DELETE")]  # fmt: skip
+            kept.sort(key=lambda row: row.get("order") or 0)
+            names = AUTHOR_FIELDS if formset.model is Author else PARTICIPANT_FIELDS
+            key = "authors" if formset.model is Author else "participants"
+            rows[key] = [{name: row.get(name) for name in names} for row in kept]
+    return rows

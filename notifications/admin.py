@@ -1,12 +1,9 @@
 from django.contrib import admin, messages
-from django.db import transaction
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
 from .models import Notification
-from .services import enqueue_emails
-
-Status = Notification.EmailStatus
+from .services import emails_requeue
 
 
 @admin.register(Notification)
@@ -63,13 +60,7 @@ class NotificationAdmin(admin.ModelAdmin):
 
     @admin.action(description=_("Resend selected failed e-mails"), permissions=["resend"])
     def resend_failed(self, request, queryset):
-        ids = list(queryset.filter(email_status=Status.FAILED).values_list("pk", flat=True))
-        # Conditional update, so a row another process already moved on is left alone.
-        count = Notification.objects.filter(pk__in=ids, email_status=Status.FAILED).update(
-            email_status=Status.PENDING, attempts=0, claimed_at=None
-        )
-        if count:
-            transaction.on_commit(lambda: enqueue_emails(ids))
+        count = len(emails_requeue(ids=list(queryset.values_list("pk", flat=True)), failed=True))
         skipped = queryset.count() - count
         self.message_user(
             request,

@@ -100,6 +100,27 @@ def enqueue_emails(ids) -> None:
             logger.warning("Could not enqueue e-mail %s; the sweeper will retry", pk)
 
 
+@transaction.atomic
+def emails_requeue(*, ids, failed=False) -> list[int]:
+    """Hand e-mails to the send task again: the administrator's "resend" (`failed`: failed rows,
+    with fresh attempts) and the outbox sweeper (rows still pending) both come here.
+
+    Only rows in that state are taken, locked, so one another process moved on meanwhile is
+    left alone; they are enqueued once this commits. The send task's claim (pending → sending)
+    makes sure each goes out at most once, however often it is enqueued."""
+    wanted = Status.FAILED if failed else Status.PENDING
+    rows = Notification.objects.select_for_update().filter(pk__in=ids, email_status=wanted)
+    found = set(rows.values_list("pk", flat=True))
+    chosen = [pk for pk in dict.fromkeys(ids) if pk in found]
+    if failed and chosen:
+        Notification.objects.filter(pk__in=chosen).update(
+            email_status=Status.PENDING, attempts=0, claimed_at=None
+        )
+    if chosen:
+        transaction.on_commit(lambda: enqueue_emails(chosen))
+    return chosen
+
+
 def absolute_url(path: str) -> str:
     return f"{settings.SITE_URL}{path}"
 

@@ -11,7 +11,7 @@ from django.utils.translation import gettext as _
 from . import claims
 from .emails import build_email
 from .models import Notification
-from .services import enqueue_emails
+from .services import emails_requeue
 
 log = logging.getLogger(__name__)
 Status = Notification.EmailStatus
@@ -73,9 +73,7 @@ def resend_pending_emails() -> int:
         email_status=Status.PENDING,
         created_at__lt=now - PENDING_GRACE,
     ).values_list("pk", flat=True)
-    ids = list(dict.fromkeys([*released, *stale[:500]]))
-    enqueue_emails(ids)
-    return len(ids)
+    return len(emails_requeue(ids=[*released, *stale[:500]]))
 
 
 def release_abandoned_claims() -> list[int]:
@@ -109,7 +107,7 @@ def _resend_what_a_stopped_worker_left(**kwargs):
     """A worker that starts — typically after the previous one was killed — sends again at once
     what a stopped process of this machine left in `sending`."""
     try:
-        enqueue_emails(release_abandoned_claims())
+        emails_requeue(ids=release_abandoned_claims())
     finally:
         connections.close_all()  # the worker's main process keeps no database connection
 

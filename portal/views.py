@@ -1,6 +1,4 @@
-from django.conf import settings
 from django.contrib import messages
-from django.contrib.auth import get_user_model
 from django.contrib.auth.mixins import LoginRequiredMixin
 from django.shortcuts import redirect
 from django.utils.translation import gettext as _
@@ -31,10 +29,10 @@ class HomeView(LoginRequiredMixin, TemplateView):
 def set_language(request):
     """Django's language switch, remembered in the signed-in user's profile (for e-mails)."""
     response = i18n_views.set_language(request)
-    language = request.POST.get("language")
-    user = request.user
-    if user.is_authenticated and language in dict(settings.LANGUAGES) and request.method == "POST":
-        get_user_model().objects.filter(pk=user.pk).update(language=language)
+    if request.method == "POST":
+        agency_services.user_set_language(
+            user=request.user, language=request.POST.get("language", "")
+        )
     return response
 
 

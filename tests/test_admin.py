@@ -394,7 +394,7 @@ def test_resend_failed_emails(
     admin_client, province, monkeypatch, django_capture_on_commit_callbacks
 ):
     sent = []
-    monkeypatch.setattr("notifications.admin.enqueue_emails", lambda ids: sent.extend(ids))
+    monkeypatch.setattr("notifications.services.enqueue_emails", lambda ids: sent.extend(ids))
     Status_ = Notification.EmailStatus
     failed = Notification.objects.create(
         recipient=province.staff, kind="submit", subject="a", message="a",

@@ -34,7 +34,7 @@ from .models import (
     TransitionLog,
 )
 from .permissions import USER_TRANSITIONS, available_transitions, transition_label
-from .scoresheets import clean_scores
+from .scoresheets import clean_scores, scoresheet_admin_correct
 
 SERVICE_ERRORS = (Conflict, PermissionDenied, ValidationError, Http404)
 
@@ -99,6 +99,7 @@ def bulk_action(name: str):
 
 class WorkflowInitiativeAdmin(InitiativeAdmin):
     change_form_template = "admin/workflow/initiative_change_form.html"
+    edit_service = staticmethod(services.initiative_admin_edit)
     inlines = (*InitiativeAdmin.inlines, TransitionLogInline)
     actions = [bulk_action(name) for name in BULK_TRANSITIONS]
 
@@ -383,6 +384,11 @@ class ScoreSheetAdmin(admin.ModelAdmin):
 
     def has_delete_permission(self, request, obj=None):
         return (obj is None or not obj.is_locked) and super().has_delete_permission(request, obj)
+
+    def save_model(self, request, obj, form, change):
+        data = form.cleaned_data
+        scoresheet_admin_correct(sheet=obj, actor=request.user, scores=data["scores"] or {},
+                                 vote=data["vote"], comment=data["comment"])  # fmt: skip
 
 
 @admin.register(DeadlineRule)

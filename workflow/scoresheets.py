@@ -98,3 +98,29 @@ def scoresheet_save(
         sheet.submitted_at = timezone.now()
     sheet.save()
     return sheet
+
+
+@transaction.atomic
+def scoresheet_admin_correct(*, sheet, actor, scores: dict, vote: str = "", comment: str = ""):
+    """The administrator corrects a member's draft sheet, under the member's own rules: only
+    while the council scores, never once submitted, scores within the rubric."""
+    if not actor.has_perm("workflow.change_scoresheet"):
+        raise PermissionDenied(_("Only an administrator can correct a score sheet."))
+    sheet = (
+        ScoreSheet.objects.select_for_update(of=("self",))
+        .select_related("assignment__initiative__council_review__rubric")
+        .get(pk=sheet.pk)
+    )
+    initiative = sheet.assignment.initiative
+    if initiative.status != Status.COUNCIL_REVIEW or sheet.is_locked:
+        raise Conflict(_("This score sheet can no longer be changed."), status=initiative.status)
+    criteria = list(initiative.council_review.rubric.criteria.all())
+    cleaned, problems = clean_scores(criteria, scores or {}, complete=False)
+    if vote and vote not in Vote.values:
+        problems["vote"] = [_("Choose “agree” or “disagree”.")]
+    problems |= check_length(comment, COMMENT, "comment")
+    if problems:
+        raise ValidationError(problems)
+    sheet.scores, sheet.vote, sheet.comment = cleaned, vote, comment
+    sheet.save(update_fields=["scores", "vote", "comment", "updated_at"])
+    return sheet

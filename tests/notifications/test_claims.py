@@ -6,7 +6,7 @@ import sys
 
 import pytest
 
-from notifications import claims, tasks
+from notifications import claims, services, tasks
 from notifications.models import Notification
 
 Status = Notification.EmailStatus
@@ -41,7 +41,9 @@ def test_only_a_provably_ended_process_is_gone(linux):
     assert not claims.is_gone("")
 
 
-def test_claims_of_ended_processes_are_released_and_resent(linux, at_state, monkeypatch):
+def test_claims_of_ended_processes_are_released_and_resent(
+    linux, at_state, monkeypatch, django_capture_on_commit_callbacks
+):
     at_state("department_review")  # the reviewer's and the head's e-mails
     dead, alive = Notification.objects.order_by("pk")
     Notification.objects.filter(pk=dead.pk).update(
@@ -51,9 +53,10 @@ def test_claims_of_ended_processes_are_released_and_resent(linux, at_state, monk
         email_status=Status.SENDING, attempts=1, claimed_by=claims.current_holder()
     )
     enqueued = []
-    monkeypatch.setattr(tasks, "enqueue_emails", enqueued.extend)
+    monkeypatch.setattr(services, "enqueue_emails", enqueued.extend)
 
-    assert tasks.resend_pending_emails() == 1  # the claim is fresh: no timeout involved
+    with django_capture_on_commit_callbacks(execute=True):
+        assert tasks.resend_pending_emails() == 1  # the claim is fresh: no timeout involved
     assert enqueued == [dead.pk]
     dead.refresh_from_db()
     alive.refresh_from_db()
@@ -69,7 +72,7 @@ def test_a_row_whose_sender_keeps_dying_fails_in_the_end(linux, at_state, monkey
         attempts=tasks.MAX_ATTEMPTS,
         claimed_by=holder_of_an_ended_process(),
     )
-    monkeypatch.setattr(tasks, "enqueue_emails", lambda ids: None)
+    monkeypatch.setattr(services, "enqueue_emails", lambda ids: None)
     assert tasks.release_abandoned_claims() == []
     row.refresh_from_db()
     assert row.email_status == Status.FAILED
