@@ -9,18 +9,17 @@ Views are thin: adoption.services decides and writes. An agency sees only its ow
 from django.contrib import messages
 from django.contrib.auth.mixins import LoginRequiredMixin
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.core.paginator import Paginator
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import path, reverse
 from django.utils.translation import gettext as _
 from django.views import View
-from django.views.generic import TemplateView
 
 from agencies import roles
 from common.exceptions import Conflict, UploadTooLarge
 from common.files import file_download
 from common.forms import add_service_errors
+from common.views import FilteredListView, PageView
 from initiatives.models import Status
 
 from . import services
@@ -38,34 +37,35 @@ def next_due(adoption):
     return None
 
 
-class AgencyPageView(LoginRequiredMixin, TemplateView):
-    def dispatch(self, request, *args, **kwargs):
-        if request.user.is_authenticated and not roles.agency_member_ids(request.user):
+class AgencyPageMixin:
+    def check_access(self, user):
+        if not roles.agency_member_ids(user):
             raise PermissionDenied(_("These pages are for the staff and heads of agencies."))
-        return super().dispatch(request, *args, **kwargs)
+
+
+class AgencyPageView(AgencyPageMixin, PageView):
+    pass
 
 
 # --- The agency's records --------------------------------------------------------------------
 
 
-class MyAdoptionsView(AgencyPageView):
+class MyAdoptionsView(AgencyPageMixin, FilteredListView):
     template_name = "adoption/my_adoptions.html"
-    paginate_by = 20
+    rows_name = "adoptions"
+
+    def filter_form(self):
+        return AdoptionFilterForm(self.request.GET or None)
+
+    def filtered(self, form):
+        return agency_adoptions(self.request.user).filter(**form.filters())
+
+    def decorate(self, adoption):
+        adoption.next_due = next_due(adoption)
 
     def get_context_data(self, **kwargs):
-        user = self.request.user
-        form = AdoptionFilterForm(self.request.GET or None)
-        queryset = agency_adoptions(user).filter(**form.filters())
-        page = Paginator(queryset, self.paginate_by).get_page(self.request.GET.get("page"))
-        for adoption in page.object_list:
-            adoption.next_due = next_due(adoption)
-        return super().get_context_data(
-            filter_form=form,
-            page_obj=page,
-            adoptions=page.object_list,
-            several_agencies=len(roles.agency_member_ids(user)) > 1,
-            **kwargs,
-        )
+        several = len(roles.agency_member_ids(self.request.user)) > 1
+        return super().get_context_data(several_agencies=several, **kwargs)
 
 
 # --- One record: status, report form, history ------------------------------------------------

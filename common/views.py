@@ -32,3 +32,31 @@ class PageView(LoginRequiredMixin, TemplateView):
 
     def paginate(self, queryset, param: str = "page"):
         return paginate(self.request, queryset, self.per_page, param)
+
+
+class FilteredListView(PageView):
+    """A list page: a GET filter form above results cut into pages.
+
+    Subclasses build the form (`filter_form`), the rows it selects (`filtered`), what each
+    row of the page needs besides (`decorate`), and name the rows for the template
+    (`rows_name`); the context also has `filter_form` and `page_obj`."""
+
+    per_page = 20
+    rows_name = "object_list"
+
+    def filter_form(self):
+        raise NotImplementedError
+
+    def filtered(self, form):
+        raise NotImplementedError
+
+    def decorate(self, row) -> None:
+        pass
+
+    def get_context_data(self, **kwargs):
+        form = self.filter_form()
+        page = self.paginate(self.filtered(form))
+        for row in page.object_list:
+            self.decorate(row)
+        context = {"filter_form": form, "page_obj": page, self.rows_name: page.object_list}
+        return super().get_context_data(**context, **kwargs)

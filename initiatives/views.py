@@ -9,7 +9,6 @@ from decimal import Decimal
 from django.contrib import messages
 from django.contrib.auth.mixins import LoginRequiredMixin
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.core.paginator import Paginator
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import reverse
 from django.utils import timezone
@@ -20,6 +19,7 @@ from django.views.generic import DetailView, TemplateView
 from agencies import roles
 from common.exceptions import Conflict
 from common.forms import add_service_errors
+from common.views import FilteredListView
 
 from . import services
 from .attachment_views import attachments_context
@@ -68,36 +68,36 @@ def sort_headers(sort: str) -> dict:
     return headers
 
 
-class InitiativeListView(LoginRequiredMixin, TemplateView):
+class InitiativeListView(FilteredListView):
     """Every dossier the user may see, filtered, searched, sorted and paginated."""
 
     template_name = "initiatives/initiative_list.html"
-    paginate_by = 20
+    rows_name = "initiatives"
 
-    def get_context_data(self, **kwargs):
+    def filter_form(self):
         user = self.request.user
-        form = InitiativeFilterForm(
+        return InitiativeFilterForm(
             self.request.GET or None,
             years=rounds_of(visible_initiatives(user)),
             sorts=SORT_CHOICES,
             with_agency=user.is_superuser or roles.is_reviewer(user) or roles.is_leader(user),
         )
-        sort = form.sort_key()
-        queryset = sorted_by(initiative_list(user, **form.filters()), sort)
-        page = Paginator(queryset, self.paginate_by).get_page(self.request.GET.get("page"))
-        for initiative in page.object_list:
-            initiative.due = initiative.current_due
-            initiative.can_edit = initiative.is_editable and roles.acts_for_agency(
-                user, initiative.agency_id
-            )
-        return super().get_context_data(
-            filter_form=form,
-            page_obj=page,
-            initiatives=page.object_list,
-            sorting=sort_headers(sort),
-            can_create=bool(roles.agency_member_ids(user)),
-            **kwargs,
+
+    def filtered(self, form):
+        return sorted_by(initiative_list(self.request.user, **form.filters()), form.sort_key())
+
+    def decorate(self, initiative):
+        initiative.due = initiative.current_due
+        initiative.can_edit = initiative.is_editable and roles.acts_for_agency(
+            self.request.user, initiative.agency_id
         )
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(
+            can_create=bool(roles.agency_member_ids(self.request.user)), **kwargs
+        )
+        context["sorting"] = sort_headers(context["filter_form"].sort_key())
+        return context
 
 
 # --- Create / edit ---------------------------------------------------------------------------
