@@ -176,7 +176,7 @@ def draft_sheet(at_state):
 
 
 def test_the_score_sheet_admin_saves_through_the_service(admin_client, draft_sheet, monkeypatch):
-    from workflow import admin as workflow_admin
+    from workflow import council_admin as workflow_admin
 
     calls = []
 

@@ -1,0 +1,165 @@
+"""Admin of the council's work: rubrics, council bodies and their assignments, score sheets
+(corrected only through workflow.scoresheets), earlier rounds, and the deadline rules."""
+
+from django import forms
+from django.contrib import admin
+from django.core.exceptions import ValidationError
+from django.utils.translation import gettext_lazy as _
+
+from common.admin import ReadOnlyAdminMixin
+from initiatives.models import Status
+
+from .models import (
+    CouncilAssignment,
+    CouncilReview,
+    Criterion,
+    DeadlineRule,
+    EarlierCouncilRound,
+    EarlierScoreSheet,
+    Rubric,
+    ScoreSheet,
+)
+from .scoresheets import clean_scores, scoresheet_admin_correct
+
+# --- Council --------------------------------------------------------------------------------
+
+
+def rubric_in_use(rubric) -> bool:
+    return rubric is not None and CouncilReview.objects.filter(rubric=rubric).exists()
+
+
+class CriterionInline(admin.TabularInline):
+    """A rubric that has scored a dossier is frozen; make a new version to change it."""
+
+    model = Criterion
+    extra = 0
+    fields = ("order", "code", "name", "max_points", "min_points")
+
+    def has_add_permission(self, request, obj=None):
+        return not rubric_in_use(obj) and super().has_add_permission(request, obj)
+
+    def has_change_permission(self, request, obj=None):
+        return not rubric_in_use(obj) and super().has_change_permission(request, obj)
+
+    def has_delete_permission(self, request, obj=None):
+        return not rubric_in_use(obj) and super().has_delete_permission(request, obj)
+
+
+@admin.register(Rubric)
+class RubricAdmin(admin.ModelAdmin):
+    list_display = ("version", "name", "pass_total", "is_active", "created_at")
+    list_filter = ("is_active",)
+    search_fields = ("name",)
+    inlines = (CriterionInline,)
+
+    def get_readonly_fields(self, request, obj=None):
+        # Switching a used rubric off stays possible; its content does not change.
+        return ("version", "name", "pass_total") if rubric_in_use(obj) else ()
+
+    def has_delete_permission(self, request, obj=None):
+        return not rubric_in_use(obj) and super().has_delete_permission(request, obj)
+
+
+@admin.register(CouncilReview)
+class CouncilReviewAdmin(ReadOnlyAdminMixin, admin.ModelAdmin):
+    list_display = ("initiative", "rubric", "started_at", "completed_at", "total", "agree_count",
+                    "member_count", "recommended")  # fmt: skip
+    list_filter = ("recommended", "rubric")
+    search_fields = ("initiative__code", "initiative__title")
+    list_select_related = ("initiative", "rubric")
+
+
+@admin.register(CouncilAssignment)
+class CouncilAssignmentAdmin(ReadOnlyAdminMixin, admin.ModelAdmin):
+    """Assignments are made by the “accept” transition; recusals are decided there."""
+
+    list_display = ("initiative", "member", "recused", "recusal_reason", "assigned_at",
+                    "sheet_submitted")  # fmt: skip
+    list_filter = ("recused", "initiative__status")
+    search_fields = ("initiative__code", "initiative__title", "member__username",
+                     "member__full_name")  # fmt: skip
+    list_select_related = ("initiative", "member", "sheet")
+
+    @admin.display(description=_("sheet submitted"), boolean=True)
+    def sheet_submitted(self, obj):
+        sheet = getattr(obj, "sheet", None)
+        return sheet is not None and sheet.is_locked
+
+
+class EarlierScoreSheetInline(ReadOnlyAdminMixin, admin.TabularInline):
+    model = EarlierScoreSheet
+    fields = ("member", "recused", "scores", "vote", "comment", "submitted_at")
+    readonly_fields = fields
+    extra = 0
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).select_related("member")
+
+
+@admin.register(EarlierCouncilRound)
+class EarlierCouncilRoundAdmin(ReadOnlyAdminMixin, admin.ModelAdmin):
+    """Rounds that ended when the dossier was sent back during scoring: kept, never edited."""
+
+    list_display = ("initiative", "number", "rubric", "started_at", "ended_at")
+    search_fields = ("initiative__code", "initiative__title")
+    list_select_related = ("initiative", "rubric")
+    inlines = [EarlierScoreSheetInline]
+
+
+class ScoreSheetForm(forms.ModelForm):
+    class Meta:
+        model = ScoreSheet
+        fields = ("scores", "vote", "comment")
+
+    def clean_scores(self):
+        # The same rule the council member's own screen applies.
+        rubric = self.instance.assignment.initiative.council_review.rubric
+        cleaned, problems = clean_scores(
+            list(rubric.criteria.all()), self.cleaned_data["scores"] or {}, complete=False
+        )
+        if problems:
+            raise ValidationError(problems["scores"])
+        return cleaned
+
+
+@admin.register(ScoreSheet)
+class ScoreSheetAdmin(admin.ModelAdmin):
+    form = ScoreSheetForm
+    list_display = ("initiative", "member", "vote", "updated_at", "submitted_at")
+    list_filter = ("vote", ("submitted_at", admin.EmptyFieldListFilter))
+    search_fields = ("assignment__initiative__code", "assignment__member__username",
+                     "assignment__member__full_name")  # fmt: skip
+    list_select_related = ("assignment__initiative", "assignment__member")
+    readonly_fields = ("assignment", "updated_at", "submitted_at")
+
+    @admin.display(description=_("initiative"), ordering="assignment__initiative")
+    def initiative(self, obj):
+        return obj.assignment.initiative
+
+    @admin.display(description=_("council member"), ordering="assignment__member")
+    def member(self, obj):
+        return obj.assignment.member
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        if obj is not None and (
+            obj.is_locked or obj.assignment.initiative.status != Status.COUNCIL_REVIEW
+        ):
+            return False
+        return super().has_change_permission(request, obj)
+
+    def has_delete_permission(self, request, obj=None):
+        return (obj is None or not obj.is_locked) and super().has_delete_permission(request, obj)
+
+    def save_model(self, request, obj, form, change):
+        data = form.cleaned_data
+        scoresheet_admin_correct(sheet=obj, actor=request.user, scores=data["scores"] or {},
+                                 vote=data["vote"], comment=data["comment"])  # fmt: skip
+
+
+@admin.register(DeadlineRule)
+class DeadlineRuleAdmin(admin.ModelAdmin):
+    list_display = ("stage", "amount", "unit", "day_type")
+    list_editable = ("amount", "unit", "day_type")
