@@ -177,7 +177,7 @@ def digest_build(*, user, day: date) -> Digest:
 
 
 def _item(work, day: date) -> DigestItem:
-    from portal.templatetags.portal import deadline_state
+    from common.dates import deadline_state
 
     initiative = work.initiative
     return DigestItem(
