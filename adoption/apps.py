@@ -9,7 +9,8 @@ class AdoptionConfig(AppConfig):
     def ready(self):
         from initiatives.selectors import register_visibility
 
-        from . import receivers  # noqa: F401
+        from . import receivers, registry  # noqa: F401
         from .selectors import adopter_visibility
 
         register_visibility(adopter_visibility)
+        registry.register()

@@ -17,7 +17,7 @@ from tests.conftest import make_agency, make_draft
 
 pytestmark = pytest.mark.django_db
 
-REGISTRY = reverse("adoption:registry")
+REGISTRY = reverse("initiatives:registry")
 API = "/api/v1/registry/"
 
 SECRET = "ZX91-CONFIDENTIAL"
@@ -29,7 +29,7 @@ BIRTH_FORMS = ("14/03/1979", "1979-03-14", "14-03-1979", "14.03.1979", "1979")
 
 
 def detail_url(initiative):
-    return reverse("adoption:registry_detail", args=[initiative.pk])
+    return reverse("initiatives:registry_detail", args=[initiative.pk])
 
 
 def english(client):
