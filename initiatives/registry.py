@@ -21,8 +21,6 @@ SUMMARY_CHARS = 300
 # (annotations, prefetches); a hook keeps the query count constant instead of a query per row.
 _list_shapers: list[Callable[[QuerySet], QuerySet]] = []
 _detail_shapers: list[Callable[[QuerySet], QuerySet]] = []
-
-
 # Each context provider takes (initiative, user) and returns variables for the detail page
 # (e.g. adoption: what the "adopt" box offers this reader, whether the documents are open).
 _detail_context: list[Callable] = []
