@@ -18,7 +18,6 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from agencies.models import Agency
-from common.pagination import page_links
 from common.pagination import paginate as common_paginate
 from initiatives.models import Initiative, Status
 from initiatives.models import Scope as InitiativeScope
@@ -237,8 +236,8 @@ class MatrixView(DashboardPage):
             today=self.today,
         )
         return super().get_context_data(
-            matrix_columns=page_links(self.request, columns, "cols"),
-            matrix_rows=page_links(self.request, rows, "page"),
+            matrix_columns=columns,
+            matrix_rows=rows,
             matrix=_matrix_cells(table, columns),
             legend=LEGEND,
             **kwargs,

@@ -68,6 +68,7 @@ INSTALLED_APPS = [
     "adoption",
     "api",
     "portal",
+    "demo",
     # Last, as its documentation asks: it watches the login signals of every app above.
     "common.axes_app.LoginLockoutConfig",
 ]

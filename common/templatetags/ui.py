@@ -1,40 +1,17 @@
-"""Badges and small helpers shared by every page."""
-
-from datetime import date
+"""Small pieces every page uses: deadline badges, query strings that keep the page's filters,
+and page links."""
 
 from django import template
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
+from common.dates import deadline_state
+
 register = template.Library()
 
-SOON_DAYS = 5
 
-STATUS_COLOURS = {
-    "draft": "secondary",
-    "department_review": "primary",
-    "revision_requested": "warning",
-    "council_review": "info",
-    "awaiting_decision": "primary",
-    "recognized": "success",
-    "rollout": "success",
-    "closed": "dark",
-    "rejected": "danger",
-    "withdrawn": "secondary",
-}
-
-
-def deadline_state(due: date | None, today: date | None = None) -> str:
-    if due is None:
-        return ""
-    today = today or timezone.localdate()
-    if due < today:
-        return "overdue"
-    return "soon" if (due - today).days <= SOON_DAYS else "on_time"
-
-
-@register.inclusion_tag("portal/includes/deadline_badge.html")
+@register.inclusion_tag("common/deadline_badge.html")
 def deadline_badge(due):
     """On time / due in ≤ 5 days / overdue — in words and an icon, never colour alone."""
     state = deadline_state(due)
@@ -50,14 +27,6 @@ def deadline_badge(due):
     return {"state": state, "text": text, "due": due}
 
 
-@register.inclusion_tag("portal/includes/status_badge.html")
-def status_badge(initiative):
-    return {
-        "colour": STATUS_COLOURS.get(initiative.status, "secondary"),
-        "label": initiative.get_status_display(),
-    }
-
-
 @register.simple_tag(takes_context=True)
 def query_with(context, **changes):
     """The current query string with some parameters replaced (pagination, sorting)."""
@@ -68,3 +37,17 @@ def query_with(context, **changes):
         else:
             params[key] = value
     return "?" + params.urlencode() if params else "?"
+
+
+@register.simple_tag(takes_context=True)
+def page_url(context, number, param=""):
+    """The current query string pointing at page `number` of the list paged by `param`, so
+    several paginated lists can live on one page, each keeping the others' positions."""
+    return query_with(context, **{param or "page": number})
+
+
+@register.simple_tag(takes_context=True)
+def current_page(context):
+    """The Page an included pagination bar is about: `page` when the include names one, else
+    the list view's page_obj."""
+    return context.get("page") or context.get("page_obj")
