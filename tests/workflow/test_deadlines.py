@@ -7,6 +7,7 @@ from datetime import date, timedelta
 import holidays
 import pytest
 
+from common import clock
 from workflow import deadlines, services
 from workflow.deadlines import (
     Rule,
@@ -18,7 +19,6 @@ from workflow.deadlines import (
     working_days_between,
 )
 from workflow.models import DeadlineRule
-from workflow.services import pipeline
 
 Stage = DeadlineRule.Stage
 
@@ -90,7 +90,7 @@ def test_a_missing_rule_falls_back_to_the_legal_default():
 @pytest.mark.django_db
 def test_a_rule_edited_to_working_days_changes_new_due_dates(province, draft, monkeypatch):
     DeadlineRule.objects.filter(stage=Stage.DEPARTMENT_REVIEW).update(amount=20, day_type="working")
-    monkeypatch.setattr(pipeline, "today", lambda: date(2027, 2, 1))
+    monkeypatch.setattr(clock, "today", lambda: date(2027, 2, 1))
 
     initiative = services.initiative_submit(initiative=draft, actor=province.staff)
 

@@ -4,6 +4,7 @@ withdraw."""
 from django.db import transaction
 from django.utils import timezone
 
+from common import clock
 from initiatives.models import Initiative
 from initiatives.rules import request_date, submission_problems
 from initiatives.services import initiative_assign_code
@@ -25,7 +26,7 @@ def _submission_check(declared: bool):
 
 
 def _open_department_review(obj) -> None:
-    obj.review_due = due_date(DeadlineRule.Stage.DEPARTMENT_REVIEW, pipeline.today())
+    obj.review_due = due_date(DeadlineRule.Stage.DEPARTMENT_REVIEW, clock.today())
     obj.revision_due = None
 
 
@@ -33,7 +34,7 @@ def _open_department_review(obj) -> None:
 def initiative_submit(*, initiative, actor, comment: str = "", declared=False) -> Initiative:
     def apply(obj):
         obj.submitted_at = timezone.now()
-        initiative_assign_code(obj, year=pipeline.today().year)
+        initiative_assign_code(obj, year=clock.today().year)
         _open_department_review(obj)
 
     return pipeline.perform(

@@ -8,6 +8,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from agencies.models import Agency
+from common import clock
 from initiatives.models import Initiative, Scope
 
 from . import pipeline
@@ -19,7 +20,7 @@ def _decision_problems(obj, decision_number, decision_date, scope) -> pipeline.P
     )
     problems |= pipeline.require(decision_date, "decision_date", _("Enter the decision date."))
     accepted_on = obj.accepted_at and timezone.localdate(obj.accepted_at)
-    if decision_date and decision_date > pipeline.today():
+    if decision_date and decision_date > clock.today():
         problems["decision_date"] = [_("The decision date cannot be in the future.")]
     elif decision_date and accepted_on and decision_date < accepted_on:
         problems["decision_date"] = [
@@ -90,7 +91,7 @@ def _rollout_problems(obj, agency_ids, report_due) -> pipeline.Problems:
             % {"agency": obj.agency.name}
         ]
     problems |= pipeline.require(report_due, "report_due", _("Enter the report due date."))
-    if report_due and report_due <= pipeline.today():
+    if report_due and report_due <= clock.today():
         problems["report_due"] = [_("The report due date must be after today.")]
     return problems
 

@@ -7,11 +7,9 @@ transaction. The per-actor modules beside this one say only what differs.
 """
 
 from collections.abc import Callable
-from datetime import date
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404
-from django.utils import timezone
 from django.utils.translation import gettext as _
 from django_fsm import ConcurrentTransition, can_proceed
 
@@ -28,11 +26,6 @@ from ..permissions import may_take, transition_label, transition_meta
 from ..signals import initiative_transitioned
 
 Problems = dict[str, list[str]]
-
-
-def today() -> date:
-    """The services' clock: tests move it by patching this one function."""
-    return timezone.localdate()
 
 
 def lock(initiative, actor) -> Initiative:

@@ -7,6 +7,7 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from common import clock
 from initiatives.models import Initiative
 
 from ..council_rounds import council_plan, council_round_close, council_round_start
@@ -34,7 +35,7 @@ def _reply_due_problems(due: date, today: date) -> pipeline.Problems:
 def initiative_request_revision(
     *, initiative, actor, comment: str = "", reply_due: date | None = None
 ) -> Initiative:
-    today = pipeline.today()
+    today = clock.today()
     due = reply_due or due_date(DeadlineRule.Stage.REVISION_REPLY, today)
 
     def check(obj):
@@ -83,7 +84,7 @@ def initiative_accept(*, initiative, actor, council_members=(), comment: str = "
 
     def apply(obj):
         obj.accepted_at = timezone.now()
-        obj.decision_due = due_date(DeadlineRule.Stage.DECISION, pipeline.today())
+        obj.decision_due = due_date(DeadlineRule.Stage.DECISION, clock.today())
         council_round_start(initiative=obj, plan=state["plan"])
 
     return pipeline.perform(

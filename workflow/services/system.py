@@ -3,6 +3,7 @@
 from django.db import transaction
 from django.utils.translation import gettext as _
 
+from common import clock
 from initiatives.models import Initiative
 
 from . import pipeline
@@ -11,7 +12,7 @@ from . import pipeline
 @transaction.atomic
 def initiative_expire(*, initiative) -> Initiative:
     def check(obj):
-        if obj.revision_due is None or obj.revision_due >= pipeline.today():
+        if obj.revision_due is None or obj.revision_due >= clock.today():
             return {"revision_due": [_("The reply deadline has not passed yet.")]}
         return {}
 
