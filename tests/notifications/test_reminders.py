@@ -336,13 +336,17 @@ def test_beat_ticks_cost_the_same_however_many_dossiers_wait(province, run, monk
         return [advance(make_draft(province), "department_review", province.cast())
                 for _ in range(n)]  # fmt: skip
 
+    real_today = clock.today
     first = dossiers(1)
     day = first[0].review_due - timedelta(days=5)
     run(day)
     monkeypatch.setattr(clock, "today", lambda: day)
     idle_one = _queries(day)
 
+    # Submitted today like the first (the services read the same clock), due on its day.
+    monkeypatch.setattr(clock, "today", real_today)
     more = dossiers(3)
+    monkeypatch.setattr(clock, "today", lambda: day)
     with CaptureQueriesContext(connection) as sending:
         assert send_deadline_reminders() == 3
     idle_four = _queries(day)
