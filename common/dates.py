@@ -9,7 +9,7 @@ SOON_DAYS = 5
 
 
 def deadline_state(due: date | None, today: date | None = None) -> str:
-    """"overdue", "soon", "on_time", or "" when there is no due date."""
+    """ "overdue", "soon", "on_time", or "" when there is no due date."""
     if due is None:
         return ""
     today = today or timezone.localdate()

@@ -8,7 +8,8 @@ import re
 import pytest
 from playwright.sync_api import expect
 
-from adoption.models import Adoption, ExportJob
+from adoption.models import Adoption
+from exports.models import ExportJob
 from agencies.models import User
 from initiatives.models import Initiative
 from tests.browser import screenshot
