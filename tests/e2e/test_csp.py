@@ -9,8 +9,8 @@ import pytest
 from playwright.sync_api import expect
 
 from adoption.models import Adoption
-from exports.models import ExportJob
 from agencies.models import User
+from exports.models import ExportJob
 from initiatives.models import Initiative
 from tests.browser import screenshot
 from workflow.permissions import transition_label

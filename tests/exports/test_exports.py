@@ -11,15 +11,16 @@ from decimal import Decimal
 import pytest
 from django.conf import settings
 from django.urls import reverse
+from django.utils import translation
 from kombu.exceptions import OperationalError
 from openpyxl import load_workbook
 
 from adoption.models import Adoption, AdoptionReport
+from agencies.models import Membership, Role
 from common.xlsx import XLSX
+from config.celery import app
 from exports import registry, services, tasks
 from exports.models import ExportJob
-from agencies.models import Membership, Role
-from config.celery import app
 from tests.conftest import make_draft, make_user
 from workflow.scenarios import advance
 
@@ -242,6 +243,23 @@ def test_adoption_matrix(province, rollouts, run_export):
         (first.code, first.title),
         (second.code, second.title),
     ]
+
+
+def test_the_file_and_the_dashboard_show_one_matrix(province, rollouts, run_export):
+    """Both come from adoption.dashboard.matrix.matrix_cells: same rows, columns and states."""
+    from adoption.dashboard.matrix import matrix
+
+    columns, _rows, table = matrix(columns=100, rows=100)
+    with translation.override("vi"):
+        labels = {value: str(text) for value, text in Adoption.Status.choices}
+    on_page = [
+        [agency.name, *(labels[cell.status] if cell else None for cell in cells)]
+        for agency, cells in table
+    ]
+    _job, workbook = run_export(province.leader, "adoption_matrix", language="vi")
+    sheet = workbook.worksheets[0]
+    assert header(sheet)[1:] == [initiative.code for initiative in columns.object_list]
+    assert [list(row) for row in data_rows(sheet)[: len(on_page)]] == on_page
 
 
 @pytest.mark.parametrize("kind", ["adoption_matrix", "reports"])
