@@ -1,8 +1,9 @@
 """Template slots: a lower app names a place on one of its pages, a higher app fills it.
 
 DESIGN §3: dependencies point one way, so a page of `initiatives` cannot include a template of
-`exports` or `adoption`. Instead the page says `{% load slots %}{% slot "initiative_list.actions" %}`
-and the higher app registers what goes there from its AppConfig.ready():
+`exports` or `adoption`. Instead the page says
+`{% load slots %}{% slot "initiative_list.actions" %}` and the higher app registers what goes
+there from its AppConfig.ready():
 
     register_slot("initiative_list.actions", "exports/export_button.html",
                   context=lambda context: {"kind": "initiatives"})

@@ -69,6 +69,7 @@ INSTALLED_APPS = [
     "exports",
     "api",
     "portal",
+    "demo",
     # Last, as its documentation asks: it watches the login signals of every app above.
     "common.axes_app.LoginLockoutConfig",
 ]

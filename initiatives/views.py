@@ -78,13 +78,6 @@ class InitiativeListView(LoginRequiredMixin, TemplateView):
 # --- Create / edit ---------------------------------------------------------------------------
 
 
-def latest_revision_request(initiative):
-    """The reviewer's latest list of what is missing (workflow's audit trail), or None."""
-    from workflow.selectors import initiative_history
-
-    return initiative_history(initiative).filter(transition="request_revision").last()
-
-
 class _DossierFormView(TemplateView):
     """One page for the whole TT 18 form: the application, its authors and participants."""
 
@@ -223,7 +216,6 @@ class InitiativeEditView(LoginRequiredMixin, _DossierFormView):
         del panel["initiative"]
         return super().get_context_data(
             revision_requested=requested,
-            revision=latest_revision_request(initiative) if requested else None,
             **panel,
             **kwargs,
         )

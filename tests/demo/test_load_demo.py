@@ -165,10 +165,10 @@ def test_works_on_another_day():
 
 @pytest.mark.django_db
 def test_a_failure_leaves_nothing_behind():
-    from workflow.management.commands import load_demo as command
+    from demo import dossiers
 
     calls = {"n": 0}
-    real_advance = command.advance
+    real_advance = dossiers.advance
 
     def failing_advance(*args, **kwargs):
         calls["n"] += 1
@@ -177,7 +177,7 @@ def test_a_failure_leaves_nothing_behind():
         return real_advance(*args, **kwargs)
 
     with (
-        mock.patch.object(command, "advance", failing_advance),
+        mock.patch.object(dossiers, "advance", failing_advance),
         pytest.raises(RuntimeError),
     ):
         load_demo()

@@ -1,80 +1,37 @@
-"""The public registry (page and API): no login, nothing confidential, applied counts, search,
-"adopt this initiative", and a constant number of queries."""
+"""The public registry of recognized initiatives (page and API): no login, nothing
+confidential, search, filters, pagination, and a constant number of queries. What adoption
+adds to it (applied counts, the adopt box) is tested in tests/adoption/test_registry_adopt.py."""
 
 from datetime import date
 
 import pytest
-from django.conf import settings
-from django.contrib.messages import get_messages
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from adoption.models import Adoption
-from agencies.models import Agency, Membership, Role
-from initiatives.models import Attachment, Author, Initiative, Participant
+from agencies.models import Agency
+from initiatives.models import Author, Initiative
 from tests.conftest import make_agency, make_draft
+from tests.initiatives.registry_data import (
+    API,
+    PUBLIC_FILE,
+    REGISTRY,
+    SECRET,
+    SECRET_FILE,
+    assert_no_secret,
+    attach,
+    detail_url,
+    make_recognized,
+)
 
 pytestmark = pytest.mark.django_db
-
-REGISTRY = reverse("adoption:registry")
-API = "/api/v1/registry/"
-
-SECRET = "ZX91-CONFIDENTIAL"
-BIRTH = date(1979, 3, 14)
-SECRET_FILE = "hop-dong-bi-mat-7731.pdf"
-PUBLIC_FILE = "mo-ta-cong-khai.pdf"
-# Every way a birth date could be printed: none may appear.
-BIRTH_FORMS = ("14/03/1979", "1979-03-14", "14-03-1979", "14.03.1979", "1979")
-
-
-def detail_url(initiative):
-    return reverse("adoption:registry_detail", args=[initiative.pk])
-
-
-def english(client):
-    client.cookies[settings.LANGUAGE_COOKIE_NAME] = "en"
-    return client
-
-
-def flashed(response):
-    return [str(m) for m in get_messages(response.wsgi_request)]
-
-
-def attach(initiative, name, *, confidential):
-    return Attachment.objects.create(
-        initiative=initiative,
-        kind="minh_chung",
-        file=f"attachments/{initiative.pk}/{name}",
-        original_name=name,
-        content_type="application/pdf",
-        size=1234,
-        confidential=confidential,
-    )
 
 
 @pytest.fixture
 def recognized(at_state, province):
     """A recognized initiative holding every kind of secret the registry must keep."""
-    initiative = at_state(
-        "recognized",
-        confidential_info=f"Công thức tính phí nội bộ {SECRET}",
-        description="Số hoá quy trình chứng thực, trả kết quả qua Cổng dịch vụ công.",
-    )
-    Author.objects.filter(initiative=initiative).update(
-        birth_date=BIRTH, workplace="Phòng Hành chính tư pháp", position="Chuyên viên"
-    )
-    Participant.objects.create(initiative=initiative, full_name="Đào Văn Bảy", birth_date=BIRTH)
-    attach(initiative, SECRET_FILE, confidential=True)
-    attach(initiative, PUBLIC_FILE, confidential=False)
-    return initiative
-
-
-def assert_no_secret(text: str):
-    assert SECRET not in text
-    assert SECRET_FILE not in text
-    for form in BIRTH_FORMS:
-        assert form not in text, f"a birth date ({form}) leaked"
+    return make_recognized(at_state)
 
 
 # --- Nothing confidential, for anyone ------------------------------------------------------
@@ -168,36 +125,6 @@ def test_summary_is_the_start_of_the_description(api, at_state):
     assert len(summary) <= 300
 
 
-# --- Applied counts -------------------------------------------------------------------------
-
-
-def test_applied_count_counts_only_applied_adoptions(client, api, province, recognized):
-    S = Adoption.Status
-    for agency, status in (
-        (province.phoyen, S.APPLIED),
-        (province.dailu, S.APPLIED),
-        (province.snv, S.IN_PROGRESS),
-        (province.songcong, S.NOT_APPLICABLE),
-    ):
-        Adoption.objects.create(
-            initiative=recognized, agency=agency, source="voluntary", status=status
-        )
-    other = make_draft(province, title="Sáng kiến khác")
-    Initiative.objects.filter(pk=other.pk).update(status="recognized")
-    Adoption.objects.create(
-        initiative=other, agency=province.snv, source="voluntary", status="applied"
-    )
-
-    counts = {item["title"]: item["applied_count"] for item in api().get(API).json()["results"]}
-    assert counts == {recognized.title: 2, other.title: 1}
-    response = client.get(REGISTRY)
-    page = {i.pk: i.applied_count for i in response.context["initiatives"]}
-    assert page == {recognized.pk: 2, other.pk: 1}
-    html = client.get(detail_url(recognized)).content.decode()
-    assert "UBND phường Phổ Yên" in html and "UBND xã Đại Từ" in html
-    assert "Sở Nội vụ" not in html.split('id="adopters"')[1].split("</ul>")[0]
-
-
 # --- Search and filters ---------------------------------------------------------------------
 
 
@@ -244,94 +171,6 @@ def test_pagination(client, api, province):
     assert len(response.context["initiatives"]) == 5
     body = api().get(API, {"page_size": 10}).json()
     assert body["count"] == 25 and len(body["results"]) == 10 and body["next"]
-
-
-# --- Adopt this initiative ------------------------------------------------------------------
-
-
-def adopt(client, initiative, **data):
-    return english(client).post(
-        reverse("adoption:registry_adopt", args=[initiative.pk]), data, follow=True
-    )
-
-
-def test_anonymous_is_invited_to_log_in(client, recognized):
-    html = client.get(detail_url(recognized)).content.decode()
-    assert 'id="login-to-adopt"' in html
-    assert "/attachments/" not in html  # names only: files are not public
-    assert 'id="adopt-button"' not in html
-    response = client.post(reverse("adoption:registry_adopt", args=[recognized.pk]))
-    assert response.status_code == 302
-    assert response["Location"].startswith(reverse("login"))
-    assert not Adoption.objects.exists()
-
-
-def test_agency_user_adopts_voluntarily(client, province, recognized):
-    client.force_login(province.other_staff)
-    assert 'id="adopt-button"' in client.get(detail_url(recognized)).content.decode()
-
-    response = adopt(client, recognized)
-    adoption = Adoption.objects.get()
-    assert (adoption.agency, adoption.source) == (province.phoyen, "voluntary")
-    assert adoption.status == "assigned"
-    assert any("now adopts" in m for m in flashed(response))
-    html = response.content.decode()
-    assert 'id="adopt-button"' not in html
-    assert "UBND phường Phổ Yên already adopts this initiative." in html
-    # Now an adopter, the agency may download the public documents (never the confidential).
-    public = recognized.attachments.get(confidential=False)
-    assert reverse("initiatives:attachment", args=[public.pk]) in html
-    assert SECRET_FILE not in html
-
-    again = adopt(client, recognized)
-    assert "Your agency already adopts this initiative." in flashed(again)
-    assert Adoption.objects.count() == 1
-
-
-def test_own_agency_cannot_adopt(client, province, recognized):
-    client.force_login(province.staff)
-    html = english(client).get(detail_url(recognized)).content.decode()
-    assert 'id="adopt-button"' not in html
-    assert "Your agency is the author of this initiative." in html
-    response = adopt(client, recognized)
-    assert "Your agency is the author of this initiative." in flashed(response)
-    assert not Adoption.objects.exists()
-
-
-def test_user_of_several_agencies_chooses_one(client, province, recognized):
-    user = province.other_staff
-    Membership.objects.create(user=user, agency=province.dailu, role=Role.AGENCY_HEAD)
-    client.force_login(user)
-    html = client.get(detail_url(recognized)).content.decode()
-    assert 'id="adopt-agency"' in html
-    assert f'<option value="{province.dailu.pk}">' in html
-
-    response = adopt(client, recognized)
-    assert "You belong to several agencies: choose one." in flashed(response)
-    assert not Adoption.objects.exists()
-
-    adopt(client, recognized, agency=province.dailu.pk)
-    assert Adoption.objects.get().agency == province.dailu
-
-    response = adopt(client, recognized, agency=province.snv.pk)  # not one of theirs
-    assert "You cannot adopt on behalf of another agency." in flashed(response)
-    assert Adoption.objects.count() == 1
-
-
-def test_closed_initiative_cannot_be_adopted(client, province, at_state):
-    closed = at_state("closed")
-    client.force_login(province.outsider)
-    assert 'id="adopt-button"' not in client.get(detail_url(closed)).content.decode()
-    response = adopt(client, closed)
-    assert "Only a recognized initiative can be adopted." in flashed(response)
-    assert not Adoption.objects.filter(agency=province.songcong).exists()
-
-
-def test_non_agency_user_sees_no_button(client, province, recognized):
-    client.force_login(province.reviewer)
-    html = english(client).get(detail_url(recognized)).content.decode()
-    assert 'id="adopt-button"' not in html
-    assert "Only agency staff or heads can adopt an initiative." in html
 
 
 # --- Queries do not grow with the registry ---------------------------------------------------
@@ -402,6 +241,27 @@ def test_registry_detail_queries_constant(client, province, recognized):
         attach(recognized, f"tep-{i}.pdf", confidential=i % 2 == 0)
     large = count_queries(client, detail_url(recognized))
     assert small == large
+
+
+# --- Initiatives' own pages: rollout figures come only from the apps that register them ---------
+
+
+def test_registry_stands_without_the_parts_other_apps_add(client, monkeypatch, recognized):
+    """With no hook registered (as if adoption were not installed) the registry still lists
+    and shows the initiative, without applied counts or the adopt box."""
+    from common import slots
+    from initiatives import registry
+
+    for hooks in ("_list_shapers", "_detail_shapers", "_detail_context"):
+        monkeypatch.setattr(registry, hooks, [])
+    monkeypatch.setattr(slots, "_slots", {})
+
+    html = client.get(REGISTRY).content.decode()
+    assert recognized.title in html and "applied-count" not in html
+    html = client.get(detail_url(recognized)).content.decode()
+    assert recognized.title in html and PUBLIC_FILE in html
+    assert 'id="adopt"' not in html and 'id="adopters"' not in html
+    assert_no_secret(html)
 
 
 # --- In a browser ---------------------------------------------------------------------------

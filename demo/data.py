@@ -1,4 +1,4 @@
-"""The demo province's people and dossiers (DESIGN.md §7), read by the load_demo command.
+"""The demo province's people and dossiers (DESIGN.md §7), read by the demo loader (demo/).
 
 Dossiers name the state they are driven to (through workflow.scenarios.advance) and, optionally,
 a follow-up step (`then`) that ends somewhere the standard path does not: a partly scored

@@ -1,5 +1,11 @@
-"""The work list ("Việc cần làm"): what waits for this user, one query per kind of work."""
+"""The work list ("Việc cần làm"): what waits for this user, one query per kind of work.
 
+Workflow owns the list and the dossier sections (drafts, revisions, review, scoring, decisions);
+apps above it add theirs through `register_work` at start-up (adoption: reports due), so this
+module never imports them. The home page and the daily digest read the same list.
+"""
+
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
 
@@ -7,8 +13,6 @@ from django.db.models import Count, Q
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
-from adoption.models import Adoption
-from adoption.selectors import awaiting_report_q
 from agencies import roles
 from initiatives.models import Initiative, Status
 from workflow.models import CouncilAssignment
@@ -28,29 +32,22 @@ class Section:
     key: str
     title: str
     items: list
+    more: tuple[str, str] = ("initiatives:list", "")  # URL name and query of the full list
     truncated: bool = False  # more items wait than the work list shows
 
     @property
     def more_url(self) -> str:
-        name, query = MORE_LINKS.get(self.key, ("initiatives:list", ""))
+        name, query = self.more
         return reverse(name) + query
 
 
 # A work list shows the most urgent items of each kind; the full list is one click away.
 SECTION_LIMIT = 20
-MORE_LINKS = {
-    "drafts": ("initiatives:list", "?status=draft"),
-    "revisions": ("initiatives:list", "?status=revision_requested"),
-    "adoption_reports": ("adoption:my_adoptions", ""),
-    "review": ("workflow:review_queue", ""),
-    "complete_scoring": ("workflow:review_queue", ""),
-    "sheets": ("workflow:council_list", ""),
-    "decisions": ("workflow:decisions", ""),
-    "rollout": ("workflow:decisions", ""),
-}
+REVIEW_QUEUE = ("workflow:review_queue", "")
+DECISIONS = ("workflow:decisions", "")
 
 
-def _first(queryset):
+def first(queryset):
     """One more than the limit, so the page knows whether to offer "see all"."""
     return queryset[: SECTION_LIMIT + 1]
 
@@ -63,31 +60,25 @@ def agency_work(user) -> list[Section]:
     agencies = roles.agency_member_ids(user)
     if not agencies:
         return []
-    drafts = _first(_dossiers(agency_id__in=agencies, status=Status.DRAFT).order_by("-updated_at"))
-    revisions = _first(
+    drafts = first(_dossiers(agency_id__in=agencies, status=Status.DRAFT).order_by("-updated_at"))
+    revisions = first(
         _dossiers(agency_id__in=agencies, status=Status.REVISION_REQUESTED).order_by("revision_due")
-    )
-    adoptions = _first(
-        Adoption.objects.filter(awaiting_report_q(), agency_id__in=agencies)
-        .select_related("initiative__agency", "initiative__field", "agency")
-        .order_by("due_date")
     )
     return [
         Section("drafts", _("Drafts to finish"),
-                [WorkItem(i, _("Finish and submit"), url_name="initiatives:edit") for i in drafts]),
+                [WorkItem(i, _("Finish and submit"), url_name="initiatives:edit") for i in drafts],
+                ("initiatives:list", "?status=draft")),
         Section("revisions", _("Revisions requested"),
-                [WorkItem(i, _("Answer the revision request"), i.revision_due) for i in revisions]),
-        Section("adoption_reports", _("Adoption reports due"),
-                [WorkItem(a.initiative, _("Report on adoption"), a.due_date, a.agency.name)
-                 for a in adoptions]),
+                [WorkItem(i, _("Answer the revision request"), i.revision_due) for i in revisions],
+                ("initiatives:list", "?status=revision_requested")),
     ]  # fmt: skip
 
 
 def reviewer_work(user) -> list[Section]:
     if not roles.is_reviewer(user):
         return []
-    queue = _first(_dossiers(status=Status.DEPARTMENT_REVIEW).order_by("submitted_at"))
-    scoring = _first(
+    queue = first(_dossiers(status=Status.DEPARTMENT_REVIEW).order_by("submitted_at"))
+    scoring = first(
         _dossiers(status=Status.COUNCIL_REVIEW)
         .annotate(
             members=Count("council_assignments", filter=Q(council_assignments__recused=False)),
@@ -103,20 +94,20 @@ def reviewer_work(user) -> list[Section]:
     )
     return [
         Section("review", _("Dossiers to check"),
-                [WorkItem(i, _("Check the dossier"), i.review_due) for i in queue]),
+                [WorkItem(i, _("Check the dossier"), i.review_due) for i in queue], REVIEW_QUEUE),
         Section("complete_scoring", _("Council scoring"),
                 [WorkItem(i, _("Complete scoring") if i.submitted == i.members
                           else _("Waiting for the council"), i.decision_due,
                           _("%(done)s of %(total)s sheets submitted")
                           % {"done": i.submitted, "total": i.members})
-                 for i in scoring]),
+                 for i in scoring], REVIEW_QUEUE),
     ]  # fmt: skip
 
 
 def council_work(user) -> list[Section]:
     if not roles.is_council_member(user):
         return []
-    assignments = _first(
+    assignments = first(
         CouncilAssignment.objects.filter(
             member=user, recused=False, initiative__status=Status.COUNCIL_REVIEW
         )
@@ -127,25 +118,44 @@ def council_work(user) -> list[Section]:
     return [
         Section("sheets", _("Score sheets to fill"),
                 [WorkItem(a.initiative, _("Score and vote"), a.initiative.decision_due,
-                          url_name="workflow:scoresheet") for a in assignments]),
+                          url_name="workflow:scoresheet") for a in assignments],
+                ("workflow:council_list", "")),
     ]  # fmt: skip
 
 
 def leader_work(user) -> list[Section]:
     if not roles.is_leader(user):
         return []
-    decisions = _first(_dossiers(status=Status.AWAITING_DECISION).order_by("decision_due"))
-    recognized = _first(_dossiers(status=Status.RECOGNIZED).order_by("decided_at"))
+    decisions = first(_dossiers(status=Status.AWAITING_DECISION).order_by("decision_due"))
+    recognized = first(_dossiers(status=Status.RECOGNIZED).order_by("decided_at"))
     return [
         Section("decisions", _("Decisions to take"),
-                [WorkItem(i, _("Recognize or decline"), i.decision_due) for i in decisions]),
+                [WorkItem(i, _("Recognize or decline"), i.decision_due) for i in decisions],
+                DECISIONS),
         Section("rollout", _("Recognized, rollout not started"),
-                [WorkItem(i, _("Start rollout")) for i in recognized]),
+                [WorkItem(i, _("Start rollout")) for i in recognized], DECISIONS),
     ]  # fmt: skip
 
 
+# Providers in page order: (order, provider). Workflow's own sit at 10, 40, 60, 70; adoption's
+# reports (30) come right after the agency's revisions.
+_providers: list[tuple[int, Callable]] = [
+    (10, agency_work),
+    (40, reviewer_work),
+    (60, council_work),
+    (70, leader_work),
+]
+
+
+def register_work(provider: Callable, *, order: int) -> None:
+    """Add a provider (user -> list[Section]) to every user's work list; idempotent."""
+    global _providers
+    kept = [(o, p) for o, p in _providers if p is not provider]
+    _providers = sorted([*kept, (order, provider)], key=lambda pair: pair[0])
+
+
 def work_sections(user) -> list[Section]:
-    sections = agency_work(user) + reviewer_work(user) + council_work(user) + leader_work(user)
+    sections = [section for _order, provider in _providers for section in provider(user)]
     for section in sections:
         section.truncated = len(section.items) > SECTION_LIMIT
         section.items = section.items[:SECTION_LIMIT]
