@@ -13,7 +13,6 @@ from django.shortcuts import get_object_or_404, redirect
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
 from django.views.generic import DetailView, TemplateView
 
 from agencies import roles
@@ -21,41 +20,22 @@ from common.exceptions import Conflict
 from common.forms import add_service_errors
 from common.views import FilteredListView
 
-from . import services
+from . import listing, services
 from .attachment_views import attachments_context
 from .forms import (
     AuthorForm,
-    InitiativeFilterForm,
     InitiativeForm,
     ParticipantForm,
     contribution_total,
     people_formset,
     people_rows,
 )
+from .listing import DEFAULT_SORT
 from .models import Initiative, Status
 from .permissions import sees_confidential
-from .selectors import (
-    SORT_COLUMNS,
-    initiative_detail_queryset,
-    initiative_list,
-    rounds_of,
-    sorted_by,
-    visible_initiatives,
-)
+from .selectors import SORT_COLUMNS, initiative_detail_queryset
 
 # --- List ------------------------------------------------------------------------------------
-
-SORT_CHOICES = [
-    ("-updated", gettext_lazy("Last updated, newest first")),
-    ("updated", gettext_lazy("Last updated, oldest first")),
-    ("code", gettext_lazy("Code")),
-    ("-code", gettext_lazy("Code, descending")),
-    ("title", gettext_lazy("Title, A to Z")),
-    ("-title", gettext_lazy("Title, Z to A")),
-    ("status", gettext_lazy("Status, in workflow order")),
-    ("-status", gettext_lazy("Status, in reverse workflow order")),
-]
-DEFAULT_SORT = "-updated"
 
 
 def sort_headers(sort: str) -> dict:
@@ -75,16 +55,10 @@ class InitiativeListView(FilteredListView):
     rows_name = "initiatives"
 
     def filter_form(self):
-        user = self.request.user
-        return InitiativeFilterForm(
-            self.request.GET or None,
-            years=rounds_of(visible_initiatives(user)),
-            sorts=SORT_CHOICES,
-            with_agency=user.is_superuser or roles.is_reviewer(user) or roles.is_leader(user),
-        )
+        return listing.filter_form(self.request.user, self.request.GET)
 
     def filtered(self, form):
-        return sorted_by(initiative_list(self.request.user, **form.filters()), form.sort_key())
+        return listing.dossier_rows(self.request.user, form)
 
     def decorate(self, initiative):
         initiative.due = initiative.current_due

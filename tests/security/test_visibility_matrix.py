@@ -191,7 +191,7 @@ REPORT_WRITES = {"adoption:adoption_report_confirm"}
 # URLs that belong to one user (their notifications, tokens, exports): another user gets 404.
 OWN_RECORDS = {
     "notifications:open", "notifications:read", "notification-read", "token_revoke",
-    "adoption:export_job", "adoption:export_download",
+    "exports:job", "exports:download", "exports:restart",
 }  # fmt: skip
 
 # URLs about no single dossier: lists filtered by visibility, forms, the user's own pages,
@@ -202,7 +202,7 @@ NOT_ABOUT_ONE_DOSSIER = {
     "workflow:review_queue", "workflow:council_list", "workflow:decisions",
     "adoption:my_adoptions", "initiatives:registry", "initiatives:registry_similar",
     "adoption:dashboard", "adoption:dashboard_initiatives", "adoption:dashboard_matrix",
-    "adoption:dashboard_list", "adoption:export_start", "notifications:inbox",
+    "adoption:dashboard_list", "exports:start", "notifications:inbox",
     "notifications:read_all", "notifications:settings", "api-token", "api-logout",
     "api-logout-all", "api-me", "api-agencies", "api-rubric", "api-schema", "api-docs",
     "api-registry", "api-stats-adoption", "initiative-list", "notification-list",
@@ -445,17 +445,19 @@ def test_own_records_are_not_reachable_by_another_user(province, api, client_fac
         (page.post, reverse("notifications:read", args=[notification.pk])),
         (api(other).post, reverse("notification-read", args=[notification.pk])),
         (page.post, reverse("token_revoke", args=[token.pk])),
-        (page.get, reverse("adoption:export_job", args=[job.pk])),
-        (page.get, reverse("adoption:export_download", args=[job.pk])),
+        (page.get, reverse("exports:job", args=[job.pk])),
+        (page.get, reverse("exports:download", args=[job.pk])),
+        (page.post, reverse("exports:restart", args=[job.pk])),
     ]
     for call, url in attempts:
         assert call(url).status_code == 404, url
     notification.refresh_from_db()
     assert notification.read_at is None
     assert type(token).objects.filter(pk=token.pk).exists()
+    assert type(job).objects.get() == job  # no export started again for someone else
 
 
 def _export_job(user):
-    from adoption.models import ExportJob
+    from exports.models import ExportJob
 
     return ExportJob.objects.create(user=user, kind="initiatives", params={})

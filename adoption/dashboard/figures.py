@@ -4,7 +4,9 @@ Every figure is one aggregate query — Count/Sum with filter=, values().annotat
 correlated COUNT/SUM subquery per row of a page — so the dashboard runs the same number of
 queries with ten adoption records or a hundred thousand. Nothing here loops over records.
 
-A Scope is either the province (every initiative in rollout) or one initiative.
+A Scope is either the province (every initiative in rollout) or one initiative. The figures
+per initiative are in .expectations, the matrix in .matrix, the lists behind the figures in
+.records.
 
 Definitions (the dashboard's legend repeats them):
 - targeted: adoption records, mandated and voluntary alike; applied: those in status applied;
@@ -13,7 +15,7 @@ Definitions (the dashboard's legend repeats them):
   by at least half of the comparable agencies — the active agencies of the kinds its records
   target, the submitting agency left out.
 - overdue: a record still assigned or in progress whose next report is past due, of an
-  initiative still in rollout.
+  initiative still in rollout — adoption.selectors.overdue_q, the one definition.
 - reported benefits: over the records' reports, processing days saved = Σ(before − after)
   (reports giving both), dossiers handled, cost saved (VND); compared with the sum of what the
   authors claimed (Initiative.benefit_amount_vnd).
@@ -25,17 +27,14 @@ from dataclasses import dataclass
 from datetime import date
 from decimal import ROUND_HALF_UP, Decimal
 
-from django.core.paginator import Paginator
 from django.db.models import (
     Case,
     Count,
     DecimalField,
-    Exists,
     ExpressionWrapper,
     F,
     Func,
     IntegerField,
-    OuterRef,
     Q,
     Subquery,
     Sum,
@@ -49,8 +48,8 @@ from agencies.models import Agency
 from initiatives.models import Initiative, Status
 from initiatives.models import Scope as InitiativeScope
 
-from .models import OPEN_STATUSES, Adoption, AdoptionReport
-from .selectors import PUBLIC_STATES, overdue_q
+from ..models import Adoption, AdoptionReport
+from ..selectors import overdue_q
 
 A = Adoption.Status
 KIND_ORDER = {kind: n for n, kind in enumerate(Agency.Kind.values)}
@@ -197,6 +196,16 @@ def breakdown(scope: Scope, *, parents: bool = True) -> list[dict]:
     )
 
 
+def active_agencies_by_kind() -> dict[str, int]:
+    return dict(
+        Agency.objects.filter(is_active=True)
+        .order_by()
+        .values("kind")
+        .annotate(n=Count("pk"))
+        .values_list("kind", "n")
+    )
+
+
 def _fold(rows, key) -> dict:
     totals = {}
     for row in rows:
@@ -210,13 +219,7 @@ def by_agency_kind(scope: Scope, rows: list[dict] | None = None) -> list[dict]:
     """Coverage per agency kind (kinds with records, in the kinds' order) with the number of
     active agencies of each kind: two queries, one if breakdown() rows are given."""
     rows = breakdown(scope, parents=False) if rows is None else rows
-    active = dict(
-        Agency.objects.filter(is_active=True)
-        .order_by()
-        .values("kind")
-        .annotate(n=Count("pk"))
-        .values_list("kind", "n")
-    )
+    active = active_agencies_by_kind()
     labels = dict(Agency.Kind.choices)
     result = [
         {
@@ -306,255 +309,6 @@ def overdue(scope: Scope, today: date | None = None, limit: int | None = 10) -> 
     for record in records:
         record.days_overdue = (today - record.due_date).days
     return records
-
-
-# --- Per initiative: coverage and the provincial-scope expectation ---------------------------
-
-
-def active_agencies_by_kind() -> dict[str, int]:
-    return dict(
-        Agency.objects.filter(is_active=True)
-        .order_by()
-        .values("kind")
-        .annotate(n=Count("pk"))
-        .values_list("kind", "n")
-    )
-
-
-def expectations(initiatives) -> dict[int, dict]:
-    """{initiative id: {"applied", "comparable"}} for a queryset of initiatives: two queries.
-
-    comparable = the active agencies of the kinds the initiative's records target, the
-    submitting agency left out. One grouped query gives, per initiative and targeted kind,
-    the applied records (and the submitting agency's kind); the other counts the active
-    agencies per kind; the sums are done here. No correlated subquery, so no plan that
-    depends on the planner's statistics.
-    """
-    rows = (
-        Adoption.objects.filter(initiative__in=initiatives.order_by().values("pk"))
-        .order_by()
-        .values(
-            "initiative_id",
-            "agency__kind",
-            "initiative__agency__kind",
-            "initiative__agency__is_active",
-        )
-        .annotate(applied=Count("pk", filter=Q(status=A.APPLIED)))
-    )
-    per_initiative = {}
-    for row in rows:
-        entry = per_initiative.setdefault(
-            row["initiative_id"],
-            {
-                "applied": 0,
-                "kinds": set(),
-                "own": row["initiative__agency__kind"]
-                if row["initiative__agency__is_active"]
-                else None,
-            },
-        )
-        entry["applied"] += row["applied"]
-        entry["kinds"].add(row["agency__kind"])
-    active = active_agencies_by_kind() if per_initiative else {}
-    result = {}
-    for pk, entry in per_initiative.items():
-        comparable = sum(active.get(kind, 0) for kind in entry["kinds"])
-        comparable -= entry["own"] in entry["kinds"]  # the submitting agency is no adopter
-        result[pk] = {"applied": entry["applied"], "comparable": comparable}
-    return result
-
-
-def reached(figures: dict) -> bool:
-    """Applied by at least half of the comparable agencies (and there are some)."""
-    return figures["comparable"] > 0 and figures["applied"] * 2 >= figures["comparable"]
-
-
-def initiative_filter(scope: Scope, *, expectation: str = "", initiative_scope: str = ""):
-    """The ids of the scope's initiatives in code order, to page through (figures_for gives a
-    page its figures).
-
-    initiative_scope keeps one scope (agency/provincial); expectation="met"/"below" keeps the
-    provincial-scope initiatives that reach (or miss) applied ≥ 50% of comparable agencies —
-    computed for all of them by expectations() (three queries), then a list of ids.
-    """
-    queryset = scope.initiatives().order_by("code", "pk")
-    if initiative_scope in InitiativeScope.values:
-        queryset = queryset.filter(scope=initiative_scope)
-    if expectation not in ("met", "below"):
-        return queryset.values_list("pk", flat=True)
-    queryset = queryset.filter(scope=InitiativeScope.PROVINCIAL)
-    figures = expectations(queryset)
-    none = {"applied": 0, "comparable": 0}
-    wanted = expectation == "met"
-    return [
-        pk
-        for pk in queryset.values_list("pk", flat=True)
-        if reached(figures.get(pk, none)) == wanted
-    ]
-
-
-def figures_for(ids, today: date | None = None) -> list[Initiative]:
-    """A page of initiatives (ids, in order), each with targeted, applied, overdue_count,
-    reports_count, cost_saved_vnd (correlated subqueries on the page's rows only), comparable,
-    coverage_percent and expectation: three queries."""
-    today = today or timezone.localdate()
-    ids = list(ids)
-    records = Adoption.objects.filter(initiative=OuterRef("pk"))
-    reports = AdoptionReport.objects.filter(adoption__initiative=OuterRef("pk"))
-    queryset = (
-        Initiative.objects.filter(pk__in=ids)
-        .select_related("agency")
-        .annotate(
-            targeted=count_of(records),
-            applied=count_where(records, Q(status=A.APPLIED)),
-            # Only an initiative still in rollout has overdue records.
-            overdue_count=Case(
-                When(
-                    status=Status.ROLLOUT,
-                    then=count_where(records, Q(due_date__lt=today, status__in=OPEN_STATUSES)),
-                ),
-                default=0,
-            ),
-            reports_count=count_of(reports),
-            cost_saved_vnd=sum_of(reports, "cost_saved_vnd"),
-        )
-    )
-    rows = {row.pk: row for row in queryset}
-    comparable = expectations(Initiative.objects.filter(pk__in=ids)) if rows else {}
-    for row in rows.values():
-        row.comparable = comparable.get(row.pk, {}).get("comparable", 0)
-        row.coverage_percent = percent(row.applied, row.targeted)
-        row.expectation = expectation_of(row)
-    return [rows[pk] for pk in ids if pk in rows]
-
-
-def expectation_of(initiative) -> dict | None:
-    """≥ 50% of comparable agencies, for a provincial-scope figures_for() row."""
-    if initiative.scope != InitiativeScope.PROVINCIAL:
-        return None
-    comparable = initiative.comparable
-    expected = (comparable + 1) // 2  # at least half, rounded up
-    return {
-        "comparable": comparable,
-        "expected": expected,
-        "applied": initiative.applied,
-        "percent": percent(initiative.applied, comparable),
-        "met": reached({"applied": initiative.applied, "comparable": comparable}),
-        "missing": max(expected - initiative.applied, 0),
-    }
-
-
-def expectation_summary(scope: Scope) -> dict:
-    """How many provincial-scope initiatives of the scope reach ≥ 50%: three queries."""
-    provincial = scope.initiatives().filter(scope=InitiativeScope.PROVINCIAL)
-    figures = expectations(provincial)
-    count = provincial.count()
-    met = sum(reached(entry) for entry in figures.values())
-    return {"provincial": count, "met": met, "below": count - met}
-
-
-# --- The matrix of agencies × initiatives in rollout ----------------------------------------
-
-
-@dataclass
-class Cell:
-    adoption_id: int
-    status: str
-    due_date: date | None
-    overdue: bool
-
-
-def matrix(*, column_page=1, row_page=1, columns: int = 8, rows: int = 25, today=None):
-    """A page of initiatives in rollout (columns) × the agencies they target (rows): the
-    columns page, the rows page and one query for the cells — five queries at most.
-
-    Returns (columns_page, rows_page, table) where table is [(agency, [Cell | None, ...])].
-    """
-    today = today or timezone.localdate()
-    initiatives = Initiative.objects.filter(status=Status.ROLLOUT).order_by("code", "pk")
-    # status too: the state machine's mixin reads it whenever a row is loaded.
-    columns_qs = initiatives.only("pk", "code", "title", "status")
-    column_page = Paginator(columns_qs, columns).get_page(column_page)
-    column_ids = [initiative.pk for initiative in column_page.object_list]
-    agencies = Agency.objects.filter(
-        Exists(Adoption.objects.filter(agency=OuterRef("pk"), initiative_id__in=column_ids))
-    ).order_by("name", "pk")
-    row_page = Paginator(agencies, rows).get_page(row_page)
-    row_ids = [agency.pk for agency in row_page.object_list]
-    cells = {}
-    for pk, initiative_id, agency_id, status, due in Adoption.objects.filter(
-        initiative_id__in=column_ids, agency_id__in=row_ids
-    ).values_list("pk", "initiative_id", "agency_id", "status", "due_date"):
-        late = bool(due and due < today and status in OPEN_STATUSES)
-        cells[initiative_id, agency_id] = Cell(pk, status, due, late)
-    table = [
-        (agency, [cells.get((pk, agency.pk)) for pk in column_ids])
-        for agency in row_page.object_list
-    ]
-    return column_page, row_page, table
-
-
-# --- The list behind every figure -----------------------------------------------------------
-
-
-def adoption_list(filters: dict, today: date | None = None):
-    """Adoption records matching the dashboard's filters (all optional): initiative, agency,
-    status, kind, source, parent (an id or "none"), overdue, reported, month (applied in it).
-
-    Without an initiative the records are those of initiatives in rollout, as on the
-    dashboard; with one, that initiative's records in any public state.
-    """
-    today = today or timezone.localdate()
-    initiative = filters.get("initiative")
-    if initiative:
-        queryset = Adoption.objects.filter(
-            initiative_id=initiative, initiative__status__in=PUBLIC_STATES
-        )
-    else:
-        queryset = Adoption.objects.filter(initiative__status=Status.ROLLOUT)
-    simple = {"agency": "agency_id", "status": "status", "kind": "agency__kind", "source": "source"}
-    for key, lookup in simple.items():
-        if filters.get(key):
-            queryset = queryset.filter(**{lookup: filters[key]})
-    parent = filters.get("parent")
-    if parent == "none":
-        queryset = queryset.filter(agency__parent__isnull=True)
-    elif parent:
-        queryset = queryset.filter(agency__parent_id=parent)
-    if filters.get("overdue"):
-        queryset = queryset.filter(overdue_q(today))
-    if filters.get("reported"):
-        queryset = queryset.filter(Exists(AdoptionReport.objects.filter(adoption=OuterRef("pk"))))
-    month = filters.get("month")
-    if month:
-        queryset = queryset.filter(
-            status=A.APPLIED, applied_on__year=month.year, applied_on__month=month.month
-        )
-    first = "due_date" if filters.get("overdue") else "initiative__code"
-    return queryset.select_related("initiative", "agency", "agency__parent").order_by(
-        first, "agency__name", "pk"
-    )
-
-
-def report_sums(adoption_ids) -> dict[int, dict]:
-    """Report count and summed results per adoption record of a page: one query."""
-    rows = (
-        AdoptionReport.objects.filter(adoption_id__in=list(adoption_ids))
-        .order_by()
-        .values("adoption_id")
-        .annotate(
-            reports=Count("pk"),
-            days_saved=Sum(DAYS_SAVED, filter=HAS_BOTH_DAYS),
-            dossiers=Sum("dossiers_handled"),
-            cost_saved_vnd=Sum("cost_saved_vnd"),
-        )
-    )
-    sums = {}
-    for row in rows:
-        if row["days_saved"] is not None:
-            row["days_saved"] = tenths(row["days_saved"])
-        sums[row["adoption_id"]] = row
-    return sums
 
 
 # --- Everything the API returns -------------------------------------------------------------

@@ -11,13 +11,16 @@ from decimal import Decimal
 import pytest
 from django.conf import settings
 from django.urls import reverse
+from django.utils import translation
 from kombu.exceptions import OperationalError
 from openpyxl import load_workbook
 
-from adoption import exports
-from adoption.models import Adoption, AdoptionReport, ExportJob
+from adoption.models import Adoption, AdoptionReport
 from agencies.models import Membership, Role
+from common.xlsx import XLSX
 from config.celery import app
+from exports import registry, services, tasks
+from exports.models import ExportJob
 from tests.conftest import make_draft, make_user
 from workflow.scenarios import advance
 
@@ -45,15 +48,15 @@ def run_export(client, eager, django_capture_on_commit_callbacks):
         if language:
             client.cookies[settings.LANGUAGE_COOKIE_NAME] = language
         with django_capture_on_commit_callbacks(execute=True):
-            response = client.post(reverse("adoption:export_start", args=[kind]), query or {})
+            response = client.post(reverse("exports:start", args=[kind]), query or {})
         assert response.status_code == 302, response
         job = ExportJob.objects.get(pk=int(response.url.rstrip("/").split("/")[-1]))
-        assert response.url == reverse("adoption:export_job", args=[job.pk])
+        assert response.url == reverse("exports:job", args=[job.pk])
         page = client.get(response.url)
         assert job.status == ExportJob.Status.DONE and page.status_code == 200, job.error
-        download = client.get(reverse("adoption:export_download", args=[job.pk]))
+        download = client.get(reverse("exports:download", args=[job.pk]))
         assert download.status_code == 200
-        assert download["Content-Type"] == exports.XLSX
+        assert download["Content-Type"] == XLSX
         assert download["Content-Disposition"].startswith("attachment;")
         return job, load_workbook(io.BytesIO(b"".join(download.streaming_content)))
 
@@ -242,13 +245,30 @@ def test_adoption_matrix(province, rollouts, run_export):
     ]
 
 
+def test_the_file_and_the_dashboard_show_one_matrix(province, rollouts, run_export):
+    """Both come from adoption.dashboard.matrix.matrix_cells: same rows, columns and states."""
+    from adoption.dashboard.matrix import matrix
+
+    columns, _rows, table = matrix(columns=100, rows=100)
+    with translation.override("vi"):
+        labels = {value: str(text) for value, text in Adoption.Status.choices}
+    on_page = [
+        [agency.name, *(labels[cell.status] if cell else None for cell in cells)]
+        for agency, cells in table
+    ]
+    _job, workbook = run_export(province.leader, "adoption_matrix", language="vi")
+    sheet = workbook.worksheets[0]
+    assert header(sheet)[1:] == [initiative.code for initiative in columns.object_list]
+    assert [list(row) for row in data_rows(sheet)[: len(on_page)]] == on_page
+
+
 @pytest.mark.parametrize("kind", ["adoption_matrix", "reports"])
 def test_restricted_exports_are_refused(client, province, kind):
     outsider = make_user("council_only", "Lý Văn Tài", (Role.COUNCIL_MEMBER, province.snv))
     refused = [outsider] if kind == "reports" else [outsider, province.staff]
     for user in refused:
         client.force_login(user)
-        response = client.post(reverse("adoption:export_start", args=[kind]))
+        response = client.post(reverse("exports:start", args=[kind]))
         assert response.status_code == 403
     assert not ExportJob.objects.exists()
 
@@ -256,7 +276,7 @@ def test_restricted_exports_are_refused(client, province, kind):
 def test_a_role_lost_before_the_build_fails_the_job(client, province, rollouts):
     job = ExportJob.objects.create(user=province.leader, kind="adoption_matrix")
     Membership.objects.filter(user=province.leader).delete()
-    assert exports.build_export(job.pk) == "failed"
+    assert tasks.build_export(job.pk) == "failed"
     job.refresh_from_db()
     assert job.status == ExportJob.Status.FAILED and job.error and not job.file
 
@@ -335,17 +355,17 @@ def test_reports_follow_the_initiative_filter(province, reports, rollouts, run_e
 
 def test_progress_goes_from_0_to_100(province, dossiers, monkeypatch):
     seen = []
-    store = exports.set_progress
+    store = services.set_progress
 
     def recording(job_id, percent):
         store(job_id, percent)
         seen.append(ExportJob.objects.get(pk=job_id).progress)
 
-    monkeypatch.setattr(exports, "PROGRESS_EVERY", 5)
-    monkeypatch.setattr(exports, "set_progress", recording)
+    monkeypatch.setattr(services, "PROGRESS_EVERY", 5)
+    monkeypatch.setattr(services, "set_progress", recording)
     job = ExportJob.objects.create(user=province.staff, kind="initiatives", params={})
     assert (job.status, job.progress) == (ExportJob.Status.PENDING, 0)
-    assert exports.build_export(job.pk) == "done"
+    assert tasks.build_export(job.pk) == "done"
     job.refresh_from_db()
     # Every 5 of the 27 rows Sở Tư pháp sees (its 25 drafts, its 2 submitted dossiers).
     assert seen == [18, 37, 55, 74, 92]
@@ -358,7 +378,7 @@ def test_job_page_polls_until_done(client, province):
     job = ExportJob.objects.create(
         user=province.staff, kind="initiatives", status=ExportJob.Status.RUNNING, progress=42
     )
-    url = reverse("adoption:export_job", args=[job.pk])
+    url = reverse("exports:job", args=[job.pk])
     client.force_login(province.staff)
     page = client.get(url).content.decode()
     assert 'hx-trigger="every 1s"' in page and f'hx-get="{url}"' in page
@@ -368,50 +388,49 @@ def test_job_page_polls_until_done(client, province):
     assert 'aria-valuenow="42"' in partial and 'hx-trigger="every 1s"' in partial
 
     ExportJob.objects.filter(pk=job.pk).update(status=ExportJob.Status.PENDING)
-    assert exports.build_export(job.pk) == "done"
+    assert tasks.build_export(job.pk) == "done"
     partial = client.get(url, headers={"HX-Request": "true"}).content.decode()
     assert "hx-trigger" not in partial  # polling stops
     assert 'aria-valuenow="100"' in partial and "100 %" in partial
-    assert reverse("adoption:export_download", args=[job.pk]) in partial
+    assert reverse("exports:download", args=[job.pk]) in partial
 
 
 def test_a_failing_build_ends_failed_with_its_error_shown(client, province, monkeypatch):
-    def broken(job, progress_for):
+    def broken(user, query, progress_for):
         raise RuntimeError("disk full")
 
-    monkeypatch.setitem(
-        exports.EXPORTS, "initiatives", replace(exports.EXPORTS["initiatives"], build=broken)
-    )
+    builder = registry.builder("initiatives")
+    monkeypatch.setitem(registry._builders, "initiatives", replace(builder, build=broken))
     job = ExportJob.objects.create(user=province.staff, kind="initiatives")
-    assert exports.build_export(job.pk) == "failed"
+    assert tasks.build_export(job.pk) == "failed"
     job.refresh_from_db()
     assert job.status == ExportJob.Status.FAILED and job.finished_at and not job.file
     # The cause goes to the log; the owner reads a plain message.
     assert "disk full" not in job.error and job.error
     client.force_login(province.staff)
-    page = client.get(reverse("adoption:export_job", args=[job.pk])).content.decode()
+    page = client.get(reverse("exports:job", args=[job.pk])).content.decode()
     assert 'role="alert"' in page and job.error in page and "hx-trigger" not in page
-    download = client.get(reverse("adoption:export_download", args=[job.pk]))
+    download = client.get(reverse("exports:download", args=[job.pk]))
     assert download.status_code == 404
 
 
 def test_building_twice_does_nothing_more(province, dossiers):
     job = ExportJob.objects.create(user=province.staff, kind="initiatives")
-    assert exports.build_export(job.pk) == "done"
+    assert tasks.build_export(job.pk) == "done"
     job.refresh_from_db()
     first = (job.file.name, job.finished_at, job.progress)
-    assert exports.build_export(job.pk) == "skipped"
-    assert exports.build_export(job.pk) == "skipped"
+    assert tasks.build_export(job.pk) == "skipped"
+    assert tasks.build_export(job.pk) == "skipped"
     job.refresh_from_db()
     assert (job.file.name, job.finished_at, job.progress) == first
     assert len(list((settings.MEDIA_ROOT / "exports").iterdir())) == 1
     running = ExportJob.objects.create(
         user=province.staff, kind="initiatives", status=ExportJob.Status.RUNNING, progress=30
     )
-    assert exports.build_export(running.pk) == "skipped"  # another worker holds it
+    assert tasks.build_export(running.pk) == "skipped"  # another worker holds it
     running.refresh_from_db()
     assert (running.status, running.progress) == (ExportJob.Status.RUNNING, 30)
-    assert exports.build_export(999_999) == "skipped"
+    assert tasks.build_export(999_999) == "skipped"
 
 
 def test_without_a_broker_the_request_builds_the_file(
@@ -420,21 +439,21 @@ def test_without_a_broker_the_request_builds_the_file(
     def unreachable(*args, **kwargs):
         raise OperationalError("Error 111 connecting to redis:6379. Connection refused.")
 
-    monkeypatch.setattr(exports.build_export, "delay", unreachable)
+    monkeypatch.setattr(tasks.build_export, "delay", unreachable)
     client.force_login(province.staff)
     with django_capture_on_commit_callbacks(execute=True):
-        response = client.post(reverse("adoption:export_start", args=["initiatives"]))
+        response = client.post(reverse("exports:start", args=["initiatives"]))
     job = ExportJob.objects.get()
-    assert response.url == reverse("adoption:export_job", args=[job.pk])
+    assert response.url == reverse("exports:job", args=[job.pk])
     assert job.status == ExportJob.Status.DONE and job.file
 
 
 def test_only_the_owner_sees_a_job_and_its_file(client, province, dossiers):
     job = ExportJob.objects.create(user=province.staff, kind="initiatives")
-    exports.build_export(job.pk)
+    tasks.build_export(job.pk)
     urls = [
-        reverse("adoption:export_job", args=[job.pk]),
-        reverse("adoption:export_download", args=[job.pk]),
+        reverse("exports:job", args=[job.pk]),
+        reverse("exports:download", args=[job.pk]),
     ]
     for other in (province.head, province.reviewer, province.leader):
         client.force_login(other)
@@ -448,10 +467,10 @@ def test_only_the_owner_sees_a_job_and_its_file(client, province, dossiers):
 
 def test_start_takes_a_post_and_a_known_kind(client, province):
     client.force_login(province.staff)
-    assert client.get(reverse("adoption:export_start", args=["initiatives"])).status_code == 405
-    assert client.post(reverse("adoption:export_start", args=["salaries"])).status_code == 404
+    assert client.get(reverse("exports:start", args=["initiatives"])).status_code == 405
+    assert client.post(reverse("exports:start", args=["salaries"])).status_code == 404
     client.logout()
-    response = client.post(reverse("adoption:export_start", args=["initiatives"]))
+    response = client.post(reverse("exports:start", args=["initiatives"]))
     assert response.status_code == 302 and not ExportJob.objects.exists()
 
 
@@ -459,9 +478,9 @@ def test_the_download_is_named_after_the_export(client, province, dossiers):
     job = ExportJob.objects.create(
         user=province.staff, kind="initiatives", params={"language": "vi"}
     )
-    exports.build_export(job.pk)
+    tasks.build_export(job.pk)
     client.force_login(province.staff)
-    response = client.get(reverse("adoption:export_download", args=[job.pk]))
+    response = client.get(reverse("exports:download", args=[job.pk]))
     assert re.search(r'filename="ho-so-\d{8}-\d{4}\.xlsx"', response["Content-Disposition"])
 
 
@@ -478,7 +497,7 @@ def test_the_job_page_follows_the_worker_in_a_browser(new_page, province, monkey
         make_draft(province, title=f"Một cửa số {n}")
     make_draft(province, title="Chữ ký số")
     queued = []
-    monkeypatch.setattr(exports.build_export, "delay", queued.append)  # the worker waits
+    monkeypatch.setattr(tasks.build_export, "delay", queued.append)  # the worker waits
     page = new_page(province.staff)
     page.goto(f"{LIST}?q=mot+cua&sort=-title")
     page.locator("form.export-form button").click()
@@ -494,7 +513,7 @@ def test_the_job_page_follows_the_worker_in_a_browser(new_page, province, monkey
     screenshot(page, "50-export-progress")
 
     ExportJob.objects.filter(pk=job.pk).update(status=ExportJob.Status.PENDING)
-    assert exports.build_export(job.pk) == "done"  # the worker's turn
+    assert tasks.build_export(job.pk) == "done"  # the worker's turn
     link = page.locator("#export-download")
     link.wait_for()
     assert bar.get_attribute("aria-valuenow") == "100"
