@@ -12,7 +12,7 @@ from initiatives.models import Author, Initiative
 from workflow.scenarios import Cast, advance
 
 IN_CI = os.environ.get("CI", "").lower() == "true"
-pytest_plugins = ["tests.browser"]
+pytest_plugins = ["tests.browser", "tests.skip_guard"]
 
 
 def require_service(name: str, reason: str):
