@@ -10,7 +10,7 @@ import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
 
-SKIPPING = '''
+SKIPPING = """
 import pytest
 
 def test_bare_skip():
@@ -33,7 +33,7 @@ def test_expected_failure():
 
 def test_runs():
     pass
-'''
+"""
 
 MODULE_SKIP = """
 import pytest
@@ -52,8 +52,7 @@ def run_pytest(tmp_path, source, *, ci):
     env = {**os.environ, "PYTHONPATH": str(ROOT), "CI": "true" if ci else ""}
     env.update(PYTEST_DISABLE_PLUGIN_AUTOLOAD="1")
     return subprocess.run(
-        [sys.executable, "-m", "pytest", "-p", "tests.skip_guard", "-p", "no:cacheprovider"]
-        + ["-rA", str(tmp_path)],
+        [sys.executable, "-m", "pytest", "-p", "tests.skip_guard", "-p", "no:cacheprovider", "-rA"],
         cwd=tmp_path,
         env=env,
         capture_output=True,
@@ -89,4 +88,5 @@ def test_a_skipped_module_fails_under_ci(tmp_path):
     output = result.stdout + result.stderr
     assert result.returncode != pytest.ExitCode.OK, output
     assert "test_tiny.py was skipped, which CI=true forbids: whole module" in output
-    assert run_pytest(tmp_path, MODULE_SKIP, ci=False).returncode == pytest.ExitCode.NO_TESTS_COLLECTED
+    locally = run_pytest(tmp_path, MODULE_SKIP, ci=False)
+    assert locally.returncode == pytest.ExitCode.NO_TESTS_COLLECTED, locally.stdout
