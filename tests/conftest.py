@@ -5,6 +5,7 @@ from decimal import Decimal
 
 import pytest
 from django.conf import settings
+from django.utils import timezone
 from rest_framework.test import APIClient
 
 from agencies.models import Agency, Membership, Role, User
@@ -13,6 +14,12 @@ from workflow.scenarios import Cast, advance
 
 IN_CI = os.environ.get("CI", "").lower() == "true"
 pytest_plugins = ["tests.browser", "tests.skip_guard"]
+
+
+def today() -> date:
+    """The date where the system runs (TIME_ZONE), asked for when a test needs it: a module-level
+    constant would go stale in a run that crosses midnight."""
+    return timezone.localdate()
 
 
 def require_service(name: str, reason: str):
@@ -123,7 +130,7 @@ def make_draft(province, **fields):
         agency=province.stp,
         problem="Người dân phải đi lại nhiều lần để chứng thực bản sao giấy tờ.",
         investor="Sở Tư pháp",
-        first_applied_on=date.today() - timedelta(days=60),
+        first_applied_on=today() - timedelta(days=60),
         description="Số hoá quy trình chứng thực, trả kết quả qua Cổng dịch vụ công.",
         applicability="Áp dụng được tại tất cả UBND cấp xã trong tỉnh.",
         conditions="Có đường truyền Internet và chữ ký số.",

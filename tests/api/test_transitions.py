@@ -3,16 +3,19 @@ caller who may not see the dossier 404, a wrong state 409, unmet conditions 400 
 problem in Vietnamese."""
 
 from dataclasses import dataclass, field
-from datetime import date, timedelta
+from datetime import timedelta
 
 import pytest
 
+from tests.conftest import today
 from workflow.models import TransitionLog
 
 pytestmark = pytest.mark.django_db
 
-TODAY = date.today()
-LATER = (TODAY + timedelta(days=30)).isoformat()
+
+def iso_days_from_now(days):
+    """A date in a case's body, computed when the test runs: (province) → ISO date."""
+    return lambda province: (today() + timedelta(days=days)).isoformat()
 
 
 @dataclass
@@ -48,12 +51,12 @@ CASES = [
     Case("complete_scoring", "awaiting_decision", "reviewer", "leader", "department_review",
          "awaiting_decision"),
     Case("recognize", "awaiting_decision", "leader", "reviewer", "council_review", "recognized",
-         {"decision_number": "12/QĐ-UBND", "decision_date": TODAY.isoformat(),
+         {"decision_number": "12/QĐ-UBND", "decision_date": iso_days_from_now(0),
           "scope": "provincial"}),
     Case("decline", "awaiting_decision", "leader", "staff", "recognized", "rejected",
          {"comment": "Hiệu quả chưa rõ."}),
     Case("start_rollout", "recognized", "leader", "head", "awaiting_decision", "rollout",
-         {"target_agencies": lambda p: [p.phoyen.pk], "report_due": LATER}),
+         {"target_agencies": lambda p: [p.phoyen.pk], "report_due": iso_days_from_now(30)}),
     Case("close_rollout", "rollout", "reviewer", "staff", "recognized", "closed"),
     Case("withdraw", "department_review", "staff", "reviewer", "council_review", "withdrawn"),
 ]  # fmt: skip
@@ -80,7 +83,7 @@ def dossier(at_state, province):
     def build(state):
         if state == "council_review_scored":
             initiative = at_state("council_review")
-            return STEPS["score"](initiative, province.cast(), TODAY)
+            return STEPS["score"](initiative, province.cast(), today())
         return at_state(state)
 
     return build
@@ -165,7 +168,7 @@ def test_submit_names_every_unmet_condition(province, api):
     initiative = make_draft(
         province,
         authors=[("Nguyễn Thị Lan", 60), ("Trần Văn Hùng", 30)],
-        first_applied_on=TODAY - timedelta(days=400),
+        first_applied_on=today() - timedelta(days=400),
         truthfulness_declared=False,
         applicability="",
     )
@@ -202,7 +205,7 @@ def test_reviewer_must_explain(name, at_state, province, api):
 
 def test_revision_reply_due_must_be_in_the_future(at_state, province, api):
     initiative = at_state("department_review")
-    body = {"comment": "Bổ sung.", "reply_due": (TODAY - timedelta(days=1)).isoformat()}
+    body = {"comment": "Bổ sung.", "reply_due": (today() - timedelta(days=1)).isoformat()}
     errors = errors_of(
         api(province.reviewer).post(url(initiative.pk, "request_revision"), body, format="json")
     )
@@ -294,20 +297,20 @@ def test_withdraw_from_other_states(state, at_state, province, api):
 def test_default_reply_due_is_thirty_days_and_at_most_ninety(at_state, province, api):
     initiative = at_state("department_review")
     client = api(province.reviewer)
-    too_late = {"comment": "Bổ sung.", "reply_due": (TODAY + timedelta(days=91)).isoformat()}
+    too_late = {"comment": "Bổ sung.", "reply_due": (today() + timedelta(days=91)).isoformat()}
     errors = errors_of(client.post(url(initiative.pk, "request_revision"), too_late, format="json"))
     assert "90" in errors["reply_due"]
     response = client.post(url(initiative.pk, "request_revision"), {"comment": "Bổ sung."})
-    assert response.data["revision_due"] == (TODAY + timedelta(days=30)).isoformat()
+    assert response.data["revision_due"] == (today() + timedelta(days=30)).isoformat()
 
 
 def test_resubmit_counts_the_year_from_the_first_request(at_state, province, api):
     """Applied 11 months before submitting; the revision took two more months: still fine."""
     from initiatives.models import Initiative
 
-    initiative = at_state("revision_requested", first_applied_on=TODAY - timedelta(days=330))
+    initiative = at_state("revision_requested", first_applied_on=today() - timedelta(days=330))
     Initiative.objects.filter(pk=initiative.pk).update(
-        first_applied_on=TODAY - timedelta(days=390),
+        first_applied_on=today() - timedelta(days=390),
         submitted_at=initiative.submitted_at - timedelta(days=60),
     )
     response = api(province.staff).post(url(initiative.pk, "resubmit"), {}, format="json")

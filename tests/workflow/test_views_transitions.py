@@ -11,19 +11,23 @@ from django.utils import translation
 
 from common.exceptions import Conflict
 from initiatives.models import Initiative
-from tests.conftest import make_draft
+from tests.conftest import make_draft, today
 from workflow import scoresheets
 from workflow.models import TransitionLog
 from workflow.scenarios import STEPS
 
 pytestmark = pytest.mark.django_db
 
-TODAY = date.today()
 REQUIRED = "Trường này là bắt buộc."  # Django's own Vietnamese message
 
 
 def dmy(day: date) -> str:
     return day.strftime("%d/%m/%Y")
+
+
+def dmy_days_from_now(days):
+    """A date in a case's form data, computed when the test runs: (province) → dd/mm/yyyy."""
+    return lambda province: dmy(today() + timedelta(days=days))
 
 
 def url(initiative, name):
@@ -72,17 +76,18 @@ CASES = [
     Case("resubmit", "revision_requested", "head", "department_review", {"declaration": "on"}),
     Case("withdraw", "department_review", "staff", "withdrawn"),
     Case("request_revision", "department_review", "reviewer", "revision_requested",
-         {"comment": "Bổ sung biên bản.", "reply_due": dmy(TODAY + timedelta(days=20))}),
+         {"comment": "Bổ sung biên bản.", "reply_due": dmy_days_from_now(20)}),
     Case("reject", "department_review", "reviewer", "rejected", {"comment": "Không có tính mới."}),
     Case("accept", "department_review", "reviewer", "council_review",
          {"council_members": lambda p: [m.pk for m in p.council]}),
     Case("complete_scoring", "council_review_scored", "reviewer", "awaiting_decision"),
     Case("recognize", "awaiting_decision", "leader", "recognized",
-         {"decision_number": "12/QĐ-UBND", "decision_date": dmy(TODAY), "scope": "provincial"}),
+         {"decision_number": "12/QĐ-UBND", "decision_date": dmy_days_from_now(0),
+          "scope": "provincial"}),
     Case("decline", "awaiting_decision", "leader", "rejected", {"comment": "Hiệu quả chưa rõ."}),
     Case("start_rollout", "recognized", "leader", "rollout",
          {"target_agencies": lambda p: [p.phoyen.pk, p.dailu.pk],
-          "report_due": dmy(TODAY + timedelta(days=60))}),
+          "report_due": dmy_days_from_now(60)}),
     Case("close_rollout", "rollout", "reviewer", "closed"),
 ]  # fmt: skip
 
@@ -92,7 +97,7 @@ def dossier(at_state, province):
     def build(state, **fields):
         if state == "council_review_scored":
             initiative = at_state("council_review", **fields)
-            return STEPS["score"](initiative, province.cast(), TODAY)
+            return STEPS["score"](initiative, province.cast(), today())
         return at_state(state, **fields)
 
     return build
@@ -193,7 +198,7 @@ def test_anonymous_user_is_sent_to_login(at_state, client):
 
 def test_request_revision_without_comment(at_state, province, client):
     initiative = at_state("department_review")
-    due = dmy(TODAY + timedelta(days=12))
+    due = dmy(today() + timedelta(days=12))
     response = as_user(client, province.reviewer).post(
         url(initiative, "request_revision"), {"comment": "", "reply_due": due}
     )
@@ -212,7 +217,7 @@ def test_request_revision_service_error_is_shown_next_to_its_field(at_state, pro
     with translation.override("en"):
         response = as_user(client, province.reviewer).post(
             url(initiative, "request_revision"),
-            {"comment": comment, "reply_due": dmy(TODAY)},
+            {"comment": comment, "reply_due": dmy(today())},
             headers=lang_headers(),
         )
     html = page(response)
@@ -225,7 +230,7 @@ def test_request_revision_service_error_is_shown_next_to_its_field(at_state, pro
 def test_request_revision_defaults_the_reply_due_date(at_state, province, client):
     initiative = at_state("department_review")
     html = page(as_user(client, province.reviewer).get(url(initiative, "request_revision")))
-    assert f'value="{dmy(TODAY + timedelta(days=30))}"' in field_block(html, "reply_due")
+    assert f'value="{dmy(today() + timedelta(days=30))}"' in field_block(html, "reply_due")
     assert 'id="checklist"' in html
 
 
@@ -262,7 +267,7 @@ def test_submit_lists_every_unmet_condition_and_rolls_the_declaration_back(provi
         province,
         truthfulness_declared=False,
         authors=[("Nguyễn Thị Lan", 60), ("Trần Văn Hùng", 30)],
-        first_applied_on=TODAY - timedelta(days=400),
+        first_applied_on=today() - timedelta(days=400),
         applicability="",
     )
     edit = reverse("initiatives:edit", args=[initiative.pk])
@@ -377,7 +382,7 @@ def test_recognize_shows_the_council_result_and_checks_the_date(at_state, provin
         response = client.post(
             url(initiative, "recognize"),
             {"decision_number": "99/QĐ-UBND", "scope": "agency",
-             "decision_date": dmy(TODAY + timedelta(days=3))},
+             "decision_date": dmy(today() + timedelta(days=3))},
             headers=lang_headers(),
         )  # fmt: skip
     html = page(response)
