@@ -3,6 +3,7 @@
 #   make run    install (runtime deps), migrate, load the demo province, start web + worker + beat
 #   make test   install (dev deps) and run the whole pytest suite
 #   make lint   ruff check + ruff format --check
+#   make check  lint, migrations up to date, the layer rule (imports and templates); run by CI
 #   make fmt    ruff format + ruff check --fix
 #   make backup                 database + uploaded files -> $BACKUP_DIR/sangkien-<date>-<time>.tar
 #   make restore FILE=<archive> put a backup back (asks first; CONFIRM=1 does not), then migrate
@@ -29,12 +30,13 @@ PY_VERSION := $(shell $(PYTHON) -c 'import sys; print("%d.%d" % sys.version_info
 BASE_STAMP := $(VENV)/.installed-base-$(PY_VERSION)-$(call hash,requirements/base.txt $(CONSTRAINTS))
 DEV_STAMP := $(VENV)/.installed-dev-$(PY_VERSION)-$(call hash,requirements/base.txt requirements/dev.txt $(CONSTRAINTS))
 
-.PHONY: help run test lint fmt bench backup restore venv venv-dev clean-venv
+.PHONY: help run test lint check fmt bench backup restore venv venv-dev clean-venv
 
 help:
 	@echo "make run   - start the system on http://127.0.0.1:$(PORT) (demo accounts, DEBUG=1)"
 	@echo "make test  - run the test suite"
 	@echo "make lint  - ruff check + ruff format --check"
+	@echo "make check - lint, makemigrations --check, layer rule (import-linter + templates)"
 	@echo "make fmt   - format and autofix with ruff"
 	@echo "make bench - time the dashboard figures on 1,000 initiatives / 100,000 adoptions"
 	@echo "make backup - save the database and uploaded files (var/backups, or \$$BACKUP_DIR)"
@@ -78,6 +80,12 @@ test: $(DEV_STAMP)
 lint: $(DEV_STAMP)
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
+
+# What CI checks besides the tests (.ci/run runs it before `make test`).
+check: lint
+	$(BIN)/python manage.py makemigrations --check --dry-run
+	$(BIN)/lint-imports --no-cache
+	$(BIN)/python scripts/check_template_layers.py
 
 fmt: $(DEV_STAMP)
 	$(BIN)/ruff format .

@@ -8,8 +8,12 @@ class AdoptionConfig(AppConfig):
 
     def ready(self):
         from initiatives.selectors import register_visibility
+        from workflow.worklist import register_work
 
-        from . import receivers  # noqa: F401
+        from . import receivers, registry  # noqa: F401
         from .selectors import adopter_visibility
+        from .worklist import ORDER, adoption_work
 
         register_visibility(adopter_visibility)
+        register_work(adoption_work, order=ORDER)
+        registry.register()

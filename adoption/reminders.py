@@ -8,23 +8,23 @@ Reports recur: each report moves the adoption's due date on by report_every_mont
 "overdue" reminder per period. Once the rollout is closed nothing is reminded any more.
 """
 
-import logging
 from datetime import date
 
 from celery import shared_task
-from django.db.models import Q
-from django.utils import timezone
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
-from notifications.reminders import (
+from common import clock
+from notifications.reminding import (
     OVERDUE,
     SOON,
     Line,
     agency_people_by_agency,
     claimed,
     deadline_line,
-    send_once,
+    due_window,
+    send_logged,
+    when_for,
 )
 from notifications.services import notify
 from workflow import deadlines
@@ -33,14 +33,8 @@ from workflow.models import DeadlineRule
 from .models import Adoption
 from .selectors import awaiting_report_q
 
-logger = logging.getLogger(__name__)
 KINDS = {SOON: "adoption_report_due", OVERDUE: "adoption_report_overdue"}
 DEADLINE = _("the adoption report")
-
-
-def today() -> date:
-    """The reminders' notion of today (tests freeze it here)."""
-    return timezone.localdate()
 
 
 def reminder_key(adoption_id: int, due: date, when: str) -> str:
@@ -52,13 +46,12 @@ def _agency_line(name: str) -> Line:
 
 
 def _due_adoptions(rule: deadlines.Rule, day: date) -> list[tuple]:
-    window = Q(due_date__range=(day, deadlines.soon_window_end(rule, day))) | Q(due_date__lt=day)
     adoptions = (
-        Adoption.objects.filter(window, awaiting_report_q())
+        Adoption.objects.filter(due_window("due_date", rule, day), awaiting_report_q())
         .select_related("initiative", "agency")
         .order_by("pk")
     )
-    found = [(a, OVERDUE if a.due_date < day else SOON) for a in adoptions]
+    found = [(a, when_for(a.due_date, day)) for a in adoptions]
     done = claimed(reminder_key(a.pk, a.due_date, when) for a, when in found)
     return [(a, when) for a, when in found if reminder_key(a.pk, a.due_date, when) not in done]
 
@@ -67,7 +60,7 @@ def _due_adoptions(rule: deadlines.Rule, day: date) -> list[tuple]:
 def send_report_reminders() -> int:
     """Safe to run any number of times: each reminder is sent once. Returns how many
     reminders (adoption × due/overdue) this run sent."""
-    day = today()
+    day = clock.today()
     rule = deadlines.rules()[DeadlineRule.Stage.ROLLOUT_REPORT]
     reminders = _due_adoptions(rule, day)
     if not reminders:
@@ -94,9 +87,5 @@ def send_report_reminders() -> int:
                 url=f"/adoptions/{adoption.pk}/",  # where the report form is
             )
 
-        key = reminder_key(adoption.pk, due, when)
-        try:
-            sent += send_once(key, send)
-        except Exception:  # one adoption's failure must not hold back the others' reminders
-            logger.exception("Adoption report reminder %s failed; the next run retries it", key)
+        sent += send_logged(reminder_key(adoption.pk, due, when), send)
     return sent

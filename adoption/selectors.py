@@ -1,4 +1,14 @@
-from django.db.models import Count, Exists, F, Max, OuterRef, Prefetch, Q
+from django.db.models import (
+    BooleanField,
+    Count,
+    Exists,
+    ExpressionWrapper,
+    F,
+    Max,
+    OuterRef,
+    Prefetch,
+    Q,
+)
 
 from agencies import roles
 from initiatives.models import PUBLIC_STATES, Status
@@ -51,5 +61,12 @@ def awaiting_report_q() -> Q:
 
 
 def overdue_q(today) -> Q:
-    """Records still owing a report whose due date has passed."""
+    """THE definition of an overdue adoption record: open (assigned or in progress), its
+    initiative still in rollout, and its next report's due date passed. Every figure, list,
+    matrix cell and badge of the dashboard uses it, as a filter or through overdue_flag()."""
     return awaiting_report_q() & Q(due_date__lt=today)
+
+
+def overdue_flag(today) -> ExpressionWrapper:
+    """overdue_q() as a boolean column, for rows that show every record with its state."""
+    return ExpressionWrapper(overdue_q(today), output_field=BooleanField())

@@ -1,6 +1,3 @@
 """Celery discovers each app's tasks module: importing the periodic jobs here registers them."""
 
-from . import (
-    exports,  # noqa: F401
-    reminders,  # noqa: F401
-)
+from . import reminders  # noqa: F401

@@ -1,12 +1,12 @@
 """Adoption pages: each view module brings its own routes (agency records, public registry,
-leadership dashboard, Excel exports)."""
+leadership dashboard)."""
 
-from . import dashboard_views, export_views, registry_views, views
+from . import registry_views, views
+from .dashboard import urls as dashboard_urls
 
 app_name = "adoption"
 urlpatterns = [
     *views.urlpatterns,
     *registry_views.urlpatterns,
-    *dashboard_views.urlpatterns,
-    *export_views.urlpatterns,
+    *dashboard_urls.urlpatterns,
 ]

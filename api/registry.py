@@ -8,8 +8,8 @@ from drf_spectacular.utils import extend_schema
 from rest_framework import generics, serializers
 from rest_framework.permissions import AllowAny
 
-from adoption.registry_selectors import registry_initiatives
 from initiatives.models import Initiative
+from initiatives.registry import registry_initiatives, summary
 
 from .serializers import AgencyRefSerializer
 from .throttles import RegistryRateThrottle
@@ -50,8 +50,6 @@ class RegistrySerializer(serializers.ModelSerializer):
         ]
 
     def get_summary(self, initiative) -> str:
-        from adoption.registry_selectors import summary
-
         return summary(initiative.description)
 
 

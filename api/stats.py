@@ -2,9 +2,9 @@
 
 Reviewers and leaders only (403 for others, 401 without credentials). ?initiative=<id> narrows
 the figures to one recognized, rolling-out or closed initiative (404 for any other). The figures
-come from adoption.dashboard: aggregate queries, the same number whatever the data size.
-`overdue` lists the most overdue records first, at most adoption.dashboard.OVERDUE_LIMIT of
-them; `overdue_count` counts them all.
+come from adoption.dashboard.figures: aggregate queries, the same number whatever the data
+size. `overdue` lists the most overdue records first, at most OVERDUE_LIMIT (there) of them;
+`overdue_count` counts them all.
 """
 
 from django.shortcuts import get_object_or_404
@@ -15,7 +15,7 @@ from rest_framework.permissions import BasePermission, IsAuthenticated
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
-from adoption import dashboard
+from adoption.dashboard import figures as dashboard
 from adoption.selectors import PUBLIC_STATES
 from common.schema import DetailError
 from initiatives.models import Initiative

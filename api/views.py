@@ -270,7 +270,8 @@ def healthz(request):
 
 
 def _broker_status() -> str:
-    from config.celery import app
+    # The project's app (config/__init__.py makes it current); config is wiring, not imported.
+    from celery import current_app as app
 
     try:
         with app.connection_for_write() as conn:

@@ -66,8 +66,10 @@ INSTALLED_APPS = [
     "workflow",
     "notifications",
     "adoption",
+    "exports",
     "api",
     "portal",
+    "demo",
     # Last, as its documentation asks: it watches the login signals of every app above.
     "common.axes_app.LoginLockoutConfig",
 ]
@@ -192,6 +194,10 @@ UPLOAD_ZIP_MAX_RATIO = int(os.environ.get("UPLOAD_ZIP_MAX_RATIO", 100))
 UPLOAD_IMAGE_MAX_PIXELS = int(os.environ.get("UPLOAD_IMAGE_MAX_PIXELS", 100_000_000))
 FILE_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 DATA_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
+# Excel exports (exports app): files are deleted this many days after the job started; a job
+# still waiting or running this many minutes after it started is failed (its worker died).
+EXPORT_RETENTION_DAYS = int(os.environ.get("EXPORT_RETENTION_DAYS", "7"))
+EXPORT_STALE_MINUTES = int(os.environ.get("EXPORT_STALE_MINUTES", "30"))
 
 # --- Security -------------------------------------------------------------------------
 SESSION_COOKIE_HTTPONLY = True

@@ -28,6 +28,16 @@ CELERY_BEAT_SCHEDULE = {
         "task": "notifications.digest.send_daily_digests",
         "schedule": crontab(hour=7, minute=0),
     },
+    # A job whose worker died is failed (and can be started again) once it is stale.
+    "fail-stale-exports": {
+        "task": "exports.tasks.fail_stale_exports",
+        "schedule": timedelta(minutes=10),
+    },
+    # Export files are kept EXPORT_RETENTION_DAYS days, then deleted with their jobs.
+    "purge-old-exports": {
+        "task": "exports.tasks.purge_old_exports",
+        "schedule": crontab(minute=45),
+    },
 }
 
 SPECTACULAR_SETTINGS = {

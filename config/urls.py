@@ -9,6 +9,7 @@ urlpatterns = [
     path("", include("initiatives.urls")),
     path("", include("workflow.urls")),
     path("", include("adoption.urls")),
+    path("", include("exports.urls")),
     path("notifications/", include("notifications.urls")),
     path("admin/", admin.site.urls),
     path("api/v1/", include("api.urls")),

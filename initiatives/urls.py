@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import attachment_views, views
+from . import attachment_views, registry_views, views
 
 app_name = "initiatives"
 urlpatterns = [
@@ -24,4 +24,5 @@ urlpatterns = [
         attachment_views.AttachmentDownloadView.as_view(),
         name="attachment",
     ),
+    *registry_views.urlpatterns,
 ]

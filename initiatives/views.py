@@ -14,7 +14,6 @@ from django.shortcuts import get_object_or_404, redirect
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
 from django.views.generic import DetailView, TemplateView
 
 from agencies import roles
@@ -25,37 +24,18 @@ from . import services
 from .attachment_views import attachments_context
 from .forms import (
     AuthorForm,
-    InitiativeFilterForm,
     InitiativeForm,
     ParticipantForm,
     contribution_total,
     people_formset,
     people_rows,
 )
+from .listing import DEFAULT_SORT, dossier_rows, filter_form
 from .models import Initiative, Status
 from .permissions import sees_confidential
-from .selectors import (
-    SORT_COLUMNS,
-    initiative_detail_queryset,
-    initiative_list,
-    rounds_of,
-    sorted_by,
-    visible_initiatives,
-)
+from .selectors import SORT_COLUMNS, initiative_detail_queryset
 
 # --- List ------------------------------------------------------------------------------------
-
-SORT_CHOICES = [
-    ("-updated", gettext_lazy("Last updated, newest first")),
-    ("updated", gettext_lazy("Last updated, oldest first")),
-    ("code", gettext_lazy("Code")),
-    ("-code", gettext_lazy("Code, descending")),
-    ("title", gettext_lazy("Title, A to Z")),
-    ("-title", gettext_lazy("Title, Z to A")),
-    ("status", gettext_lazy("Status, in workflow order")),
-    ("-status", gettext_lazy("Status, in reverse workflow order")),
-]
-DEFAULT_SORT = "-updated"
 
 
 def sort_headers(sort: str) -> dict:
@@ -76,14 +56,9 @@ class InitiativeListView(LoginRequiredMixin, TemplateView):
 
     def get_context_data(self, **kwargs):
         user = self.request.user
-        form = InitiativeFilterForm(
-            self.request.GET or None,
-            years=rounds_of(visible_initiatives(user)),
-            sorts=SORT_CHOICES,
-            with_agency=user.is_superuser or roles.is_reviewer(user) or roles.is_leader(user),
-        )
+        form = filter_form(user, self.request.GET)
         sort = form.sort_key()
-        queryset = sorted_by(initiative_list(user, **form.filters()), sort)
+        queryset = dossier_rows(user, form)
         page = Paginator(queryset, self.paginate_by).get_page(self.request.GET.get("page"))
         for initiative in page.object_list:
             initiative.due = initiative.current_due
@@ -101,13 +76,6 @@ class InitiativeListView(LoginRequiredMixin, TemplateView):
 
 
 # --- Create / edit ---------------------------------------------------------------------------
-
-
-def latest_revision_request(initiative):
-    """The reviewer's latest list of what is missing (workflow's audit trail), or None."""
-    from workflow.selectors import initiative_history
-
-    return initiative_history(initiative).filter(transition="request_revision").last()
 
 
 class _DossierFormView(TemplateView):
@@ -248,7 +216,6 @@ class InitiativeEditView(LoginRequiredMixin, _DossierFormView):
         del panel["initiative"]
         return super().get_context_data(
             revision_requested=requested,
-            revision=latest_revision_request(initiative) if requested else None,
             **panel,
             **kwargs,
         )

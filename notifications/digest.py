@@ -11,10 +11,8 @@ rows return to "digest"), so a retry or tomorrow's digest carries them. Should a
 between claim and send, the sweeper in tasks.py releases the rows still "sending" after its
 claim timeout and they go out as ordinary e-mails: late, never lost.
 
-The work list is portal.selectors.work_sections, the same list as the "My work" page. The
-portal already imports notifications (the bell count), so it is imported inside the functions
-that need it: the notifications package stays importable on its own and the two lists can
-never disagree.
+The work list is workflow.worklist.work_sections, the same list as the "My work" page (with
+the sections apps above workflow register), so the two lists can never disagree.
 """
 
 import logging
@@ -35,6 +33,8 @@ from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
 from agencies.models import Membership, Role
+from common.dates import deadline_state
+from workflow.worklist import work_sections
 
 from .models import Notification, SentReminder
 from .services import absolute_url
@@ -161,8 +161,6 @@ def _release(ids, key: str, exc: Exception) -> None:
 def digest_build(*, user, day: date) -> Digest:
     """What waits for the user (overdue first) and what was collected; call it inside the
     user's language. The collected notifications are read here, not claimed."""
-    from portal.selectors import work_sections
-
     digest = Digest(day=day)
     for section in work_sections(user):
         items = [_item(work, day) for work in section.items]
@@ -177,8 +175,6 @@ def digest_build(*, user, day: date) -> Digest:
 
 
 def _item(work, day: date) -> DigestItem:
-    from portal.templatetags.portal import deadline_state
-
     initiative = work.initiative
     return DigestItem(
         code=initiative.code or _("(draft)"),

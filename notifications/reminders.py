@@ -10,112 +10,40 @@
 | awaiting_decision  | decision_due | leaders                         | leaders, and reviewers     |
 
 N is the stage's DeadlineRule.remind_days_before, counted in working days when the rule counts
-working days. Each reminder is claimed by inserting a SentReminder key
-"<stage>:<dossier>:<deadline>:soon|overdue" in the transaction that writes its notifications, so
-it fires once however often the beat runs, and again only for a new deadline (the date is in the
-key). A tick that was missed is caught up: "soon" fires while the deadline is at most N days away
-and not yet passed, "overdue" any day after it passed while the dossier is still in that stage.
+working days. Each reminder is claimed with the key "<stage>:<dossier>:<deadline>:soon|overdue"
+(notifications.reminding: once however often the beat runs, again only for a new deadline). A
+tick that was missed is caught up: "soon" fires while the deadline is at most N days away and not
+yet passed, "overdue" any day after it passed while the dossier is still in that stage.
 """
 
-import logging
-from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
 
 from celery import shared_task
-from django.db import IntegrityError, transaction
-from django.db.models import Q
-from django.utils import timezone
 from django.utils.functional import Promise
-from django.utils.translation import gettext, ngettext
 from django.utils.translation import gettext_lazy as _
 
-from agencies.models import Membership, Role
+from agencies.models import Role
+from common import clock
 from initiatives.models import Initiative, Status
 from workflow import deadlines
 from workflow.models import CouncilAssignment, DeadlineRule
 
-from .models import SentReminder
-from .recipients import AGENCY_ROLES, people_with_role
+from .recipients import people_with_role
+from .reminding import (
+    OVERDUE,
+    SOON,
+    agency_people_by_agency,
+    claimed,
+    deadline_line,
+    due_window,
+    expected_line,
+    send_logged,
+    when_for,
+)
 from .services import notify
 
-logger = logging.getLogger(__name__)
-SOON, OVERDUE = "soon", "overdue"
 KINDS = {SOON: "deadline_soon", OVERDUE: "deadline_overdue"}
-
-
-def today() -> date:
-    """The reminders' notion of today (tests freeze it here)."""
-    return timezone.localdate()
-
-
-# --- Words, rendered in each recipient's language ---------------------------------------------
-
-
-class Line:
-    """A line of a notification built only when rendered, i.e. in the recipient's language
-    (notifications.messages.render turns details into text under translation.override)."""
-
-    def __init__(self, build: Callable[..., str], *args):
-        self._build, self._args = build, args
-
-    def __str__(self) -> str:
-        return self._build(*self._args)
-
-
-def _fmt(day: date) -> str:
-    return day.strftime("%d/%m/%Y")
-
-
-def _soon_text(deadline, due: date, count: int, working: bool) -> str:
-    values = {"deadline": deadline, "date": _fmt(due), "count": count}
-    if count <= 0:
-        return gettext("Deadline for %(deadline)s: today, %(date)s.") % values
-    if working:
-        return (
-            ngettext(
-                "Deadline for %(deadline)s: %(date)s, in %(count)s working day.",
-                "Deadline for %(deadline)s: %(date)s, in %(count)s working days.",
-                count,
-            )
-            % values
-        )
-    return (
-        ngettext(
-            "Deadline for %(deadline)s: %(date)s, in %(count)s day.",
-            "Deadline for %(deadline)s: %(date)s, in %(count)s days.",
-            count,
-        )
-        % values
-    )
-
-
-def _overdue_text(deadline, due: date, count: int) -> str:
-    values = {"deadline": deadline, "date": _fmt(due), "count": count}
-    return (
-        ngettext(
-            "Deadline for %(deadline)s: %(date)s, passed %(count)s day ago.",
-            "Deadline for %(deadline)s: %(date)s, passed %(count)s days ago.",
-            count,
-        )
-        % values
-    )
-
-
-def deadline_line(deadline: Promise, rule: deadlines.Rule, day: date, due: date, when: str) -> Line:
-    """Which deadline, its date, and how far it is (or how long ago it passed)."""
-    if when == OVERDUE:
-        return Line(_overdue_text, deadline, due, (day - due).days)
-    if due == day:
-        return Line(_soon_text, deadline, due, 0, False)
-    left = deadlines.days_left(rule, day, due)
-    if rule.counts_working_days and left > 0:
-        return Line(_soon_text, deadline, due, left, True)
-    return Line(_soon_text, deadline, due, (due - day).days, False)
-
-
-def expected_line(action: Promise) -> Line:
-    return Line(lambda: gettext("Expected of you: %(action)s") % {"action": action})
 
 
 ACT_REVIEW = _("Check the dossier")
@@ -128,39 +56,7 @@ FOLLOW_DECISION = _("Follow up on the provincial decision")
 REFUSED_AFTER = _("Without a reply by then, the dossier is refused automatically.")
 
 
-# --- Claiming a reminder once -----------------------------------------------------------------
-
-
-def send_once(key: str, send: Callable[[], object]) -> bool:
-    """Claim key and send in one transaction: exactly one run sends (a concurrent run's insert
-    of the same key fails on the unique index, or waits for ours and then fails), and a send
-    that fails rolls the claim back, so the next run retries it."""
-    with transaction.atomic():
-        try:
-            with transaction.atomic():  # a savepoint: the duplicate key must not doom the rest
-                SentReminder.objects.create(key=key)
-        except IntegrityError:
-            return False
-        send()
-        return True
-
-
-def claimed(keys) -> set[str]:
-    return set(SentReminder.objects.filter(key__in=list(keys)).values_list("key", flat=True))
-
-
 # --- Who is reminded, fetched per run and per stage, not per dossier ----------------------------
-
-
-def agency_people_by_agency(agency_ids) -> dict[int, list]:
-    """Staff and heads of each agency (active users), in one query."""
-    people: dict[int, dict] = {}
-    memberships = Membership.objects.filter(
-        agency_id__in=set(agency_ids), role__in=AGENCY_ROLES, user__is_active=True
-    ).select_related("user")
-    for membership in memberships.order_by("user_id"):
-        people.setdefault(membership.agency_id, {})[membership.user_id] = membership.user
-    return {agency: list(users.values()) for agency, users in people.items()}
 
 
 def _waiting_council(initiative_ids) -> dict[int, list]:
@@ -270,13 +166,11 @@ def unique_recipients(groups: list[Group]) -> list[tuple[list, bool, Promise]]:
 def _due_reminders(stage: Stage, rule: deadlines.Rule, day: date) -> list[tuple]:
     """[(initiative, due, soon|overdue)] for this stage today, already claimed ones left out."""
     field = stage.due_field
-    window = Q(**{f"{field}__range": (day, deadlines.soon_window_end(rule, day))})
-    if stage.overdue:
-        window |= Q(**{f"{field}__lt": day})
+    window = due_window(field, rule, day, overdue=stage.overdue)
     found = []
     for initiative in Initiative.objects.filter(window, status=stage.status).order_by("pk"):
         due = getattr(initiative, field)
-        found.append((initiative, due, OVERDUE if due < day else SOON))
+        found.append((initiative, due, when_for(due, day)))
     done = claimed(reminder_key(stage.status, i.pk, due, when) for i, due, when in found)
     return [r for r in found if reminder_key(stage.status, r[0].pk, r[1], r[2]) not in done]
 
@@ -304,11 +198,7 @@ def _remind_stage(stage: Stage, rule: deadlines.Rule, day: date, people: _People
                     url=f"/initiatives/{initiative.pk}/",
                 )
 
-        key = reminder_key(stage.status, initiative.pk, due, when)
-        try:
-            sent += send_once(key, send)
-        except Exception:  # one dossier's failure must not hold back the others' reminders
-            logger.exception("Deadline reminder %s failed; the next run retries it", key)
+        sent += send_logged(reminder_key(stage.status, initiative.pk, due, when), send)
     return sent
 
 
@@ -317,7 +207,7 @@ def send_deadline_reminders() -> int:
     """Remind whoever must act before and after each deadline. Safe to run any number of
     times: each reminder is sent once. Returns how many reminders (dossier × soon/overdue)
     were sent by this run."""
-    day = today()
+    day = clock.today()
     rules = deadlines.rules()
     people = _People()
     return sum(_remind_stage(stage, rules[stage.rule], day, people) for stage in STAGES)

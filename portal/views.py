@@ -12,8 +12,7 @@ from knox.settings import knox_settings
 
 from agencies import services as agency_services
 from agencies.selectors import live_api_tokens_of, memberships_of
-
-from .selectors import work_sections
+from workflow.worklist import work_sections
 
 
 class HomeView(LoginRequiredMixin, TemplateView):

@@ -209,7 +209,9 @@ def run(args):
     from django.utils import timezone
     from rest_framework.test import APIClient
 
-    from adoption import dashboard as d
+    from adoption.dashboard import expectations as e
+    from adoption.dashboard import figures as d
+    from adoption.dashboard.matrix import matrix
 
     setup_test_environment()
     drop = create_database()
@@ -242,11 +244,11 @@ def run(args):
             ("selector progress()", lambda: d.progress(province)),
             ("selector overdue() top 10", lambda: d.overdue(province, today, limit=10)),
             ("selector benefits()", lambda: d.benefits(province)),
-            ("selector expectation_summary()", lambda: d.expectation_summary(province)),
-            ("selector matrix() 6 × 12", lambda: d.matrix(columns=6, rows=12, today=today)),
+            ("selector expectation_summary()", lambda: e.expectation_summary(province)),
+            ("selector matrix() 6 × 12", lambda: matrix(columns=6, rows=12, today=today)),
             (
                 "selector figures_for() 25 initiatives",
-                lambda: d.figures_for(d.initiative_filter(province)[:25], today),
+                lambda: e.figures_for(e.initiative_filter(province)[:25], today),
             ),
             ("selector adoption_stats()", lambda: d.adoption_stats(province, today)),
             ("selector adoption_stats(one)", lambda: d.adoption_stats(one, today)),

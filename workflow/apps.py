@@ -7,10 +7,17 @@ class WorkflowConfig(AppConfig):
     verbose_name = _("Workflow")
 
     def ready(self):
+        from common.slots import register_slot
         from initiatives.permissions import register_insider
         from initiatives.selectors import register_visibility
 
-        from .selectors import council_visibility, on_council_of
+        from .selectors import council_visibility, latest_revision_request, on_council_of
 
         register_visibility(council_visibility)
         register_insider(on_council_of)
+        # The dossier form's revision card shows what the reviewer asked for (the audit trail).
+        register_slot(
+            "initiative_form.revision_request",
+            "workflow/_revision_request.html",
+            context=lambda ctx: {"revision": latest_revision_request(ctx["initiative"])},
+        )

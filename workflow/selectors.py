@@ -62,6 +62,11 @@ def initiative_history(initiative):
     return TransitionLog.objects.filter(initiative=initiative).select_related("actor")
 
 
+def latest_revision_request(initiative):
+    """The reviewer's latest list of what is missing, or None."""
+    return initiative_history(initiative).filter(transition="request_revision").last()
+
+
 def active_rubric() -> Rubric:
     return Rubric.objects.filter(is_active=True).prefetch_related("criteria").latest("version")
 

@@ -14,7 +14,9 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone
 
-from adoption import dashboard
+from adoption.dashboard import expectations
+from adoption.dashboard.figures import OVERDUE_LIMIT
+from adoption.dashboard.figures import Scope as DashboardScope
 from adoption.models import Adoption, AdoptionReport
 from agencies.models import Agency
 from initiatives.models import Initiative, Scope
@@ -260,7 +262,7 @@ def test_expectation_reached_when_half_the_comparable_agencies_apply(client, pro
     Adoption.objects.filter(initiative=figures.i1, agency=province.dailu).update(
         status=A.APPLIED, applied_on=date(2025, 4, 1)
     )
-    (row,) = dashboard.figures_for([figures.i1.pk])
+    (row,) = expectations.figures_for([figures.i1.pk])
     assert row.expectation == {
         "comparable": 6,
         "expected": 3,
@@ -269,7 +271,7 @@ def test_expectation_reached_when_half_the_comparable_agencies_apply(client, pro
         "met": True,
         "missing": 0,
     }
-    assert dashboard.expectation_summary(dashboard.Scope()) == {
+    assert expectations.expectation_summary(DashboardScope()) == {
         "provincial": 1,
         "met": 1,
         "below": 0,
@@ -642,4 +644,4 @@ def test_pages_and_api_run_the_same_queries_small_or_large(
     body = get(leader_api, "/api/v1/stats/adoption/").json()
     assert body["adoptions"] == Adoption.objects.filter(initiative__status="rollout").count()
     assert body["initiatives_in_rollout"] == 302
-    assert len(body["overdue"]) == dashboard.OVERDUE_LIMIT < body["overdue_count"]
+    assert len(body["overdue"]) == OVERDUE_LIMIT < body["overdue_count"]

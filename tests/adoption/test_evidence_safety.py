@@ -7,7 +7,8 @@ from django.core.files.base import ContentFile
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 
-from adoption.models import AdoptionReport, ExportJob
+from adoption.models import AdoptionReport
+from exports.models import ExportJob
 from tests.malicious_files import HOSTILE, HTML, PDF, stored_files
 
 pytestmark = pytest.mark.django_db
@@ -104,7 +105,7 @@ def test_the_excel_export_is_downloaded_never_displayed(province, client):
     job = ExportJob.objects.create(user=province.reviewer, kind="matrix", status="done")
     job.file.save("m.xlsx", ContentFile(b"PK\x03\x04"), save=True)
     client.force_login(province.reviewer)
-    response = client.get(reverse("adoption:export_download", args=[job.pk]))
+    response = client.get(reverse("exports:download", args=[job.pk]))
     assert response.status_code == 200
     assert response["Content-Type"] == (
         "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"

@@ -6,9 +6,9 @@ from datetime import date, timedelta
 import pytest
 from django.conf import settings
 
-from adoption import reminders
 from adoption.models import Adoption
 from adoption.reminders import send_report_reminders
+from common import clock
 from notifications.models import Notification, NotificationPreference, SentReminder
 from tests.conftest import make_user
 from workflow.models import DeadlineRule
@@ -20,7 +20,7 @@ DUE, OVERDUE = "adoption_report_due", "adoption_report_overdue"
 @pytest.fixture
 def run(monkeypatch):
     def run_on(day: date) -> int:
-        monkeypatch.setattr(reminders, "today", lambda: day)
+        monkeypatch.setattr(clock, "today", lambda: day)
         return send_report_reminders()
 
     return run_on

@@ -7,9 +7,10 @@ import pytest
 from dateutil.relativedelta import relativedelta
 from django.core.files.uploadedfile import SimpleUploadedFile
 
-from adoption import reminders, services
+from adoption import services
 from adoption.models import AdoptionReport
 from adoption.reminders import send_report_reminders
+from common import clock
 from common.exceptions import Conflict
 from notifications.models import Notification
 from tests.conftest import make_user
@@ -27,7 +28,7 @@ def report(period="Quý I/2026"):
 @pytest.fixture
 def run(monkeypatch):
     def run_on(day: date) -> int:
-        monkeypatch.setattr(reminders, "today", lambda: day)
+        monkeypatch.setattr(clock, "today", lambda: day)
         return send_report_reminders()
 
     return run_on

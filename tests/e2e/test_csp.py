@@ -3,13 +3,15 @@ UI and the dashboard load without a single violation ("Refused to …"), and wha
 scripts still works — the live contribution total, an htmx upload, the export progress that
 polls, the chart, the Swagger operations list, the admin's autocomplete."""
 
+import math
 import re
 
 import pytest
 from playwright.sync_api import expect
 
-from adoption.models import Adoption, ExportJob
+from adoption.models import Adoption
 from agencies.models import User
+from exports.models import ExportJob
 from initiatives.models import Initiative
 from tests.browser import screenshot
 from workflow.permissions import transition_label
@@ -67,9 +69,17 @@ def assert_clean(page, where):
 
 
 def width_ratio(locator) -> float:
-    return locator.evaluate(
-        "bar => bar.getBoundingClientRect().width / bar.parentElement.getBoundingClientRect().width"
-    )
+    """The bar's width over its track's. An htmx poll may swap the bar out between Playwright
+    finding it and measuring it (a detached bar measures 0 / 0): measure the new one then."""
+    for _attempt in range(20):
+        ratio = locator.evaluate(
+            "bar => bar.getBoundingClientRect().width"
+            " / bar.parentElement.getBoundingClientRect().width"
+        )
+        if not math.isnan(ratio):
+            return ratio
+        locator.page.wait_for_timeout(50)
+    return ratio
 
 
 # --- The agency: drafting with its scripts, htmx upload, inbox, export progress ---------------

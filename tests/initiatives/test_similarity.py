@@ -139,7 +139,7 @@ def test_drafting_form_shows_the_panel(client, province, registry):
     english(client).force_login(province.staff)
     html = client.get(reverse("initiatives:edit", args=[draft.pk])).content.decode()
     assert "Similar recognized initiatives — adopt instead of re-filing?" in html
-    assert reverse("adoption:registry_detail", args=[match.pk]) in html
+    assert reverse("initiatives:registry_detail", args=[match.pk]) in html
     assert 'hx-get="/registry/similar/"' in html
 
 
@@ -148,9 +148,9 @@ def test_new_draft_form_loads_the_panel_live(client, province, registry):
     english(client).force_login(province.staff)
     html = client.get(reverse("initiatives:create")).content.decode()
     assert 'id="similar-initiatives"' in html and 'hx-trigger="load,' in html
-    panel = client.get(reverse("adoption:registry_similar"), {"title": DRAFT_TITLE})
-    assert reverse("adoption:registry_detail", args=[match.pk]) in panel.content.decode()
-    empty = client.get(reverse("adoption:registry_similar"), {"title": "xyz"})
+    panel = client.get(reverse("initiatives:registry_similar"), {"title": DRAFT_TITLE})
+    assert reverse("initiatives:registry_detail", args=[match.pk]) in panel.content.decode()
+    empty = client.get(reverse("initiatives:registry_similar"), {"title": "xyz"})
     assert empty.content.decode().strip() == ""
 
 
@@ -161,7 +161,7 @@ def test_reviewer_sees_possible_duplicates(client, province, registry, at_state)
     english(client).force_login(province.reviewer)
     html = client.get(url).content.decode()
     assert "Similar recognized initiatives — a possible duplicate?" in html
-    assert reverse("adoption:registry_detail", args=[match.pk]) in html
+    assert reverse("initiatives:registry_detail", args=[match.pk]) in html
     # The agency that filed it is not asked to adopt once the dossier is under review.
     client.force_login(province.staff)
     assert 'id="similar-initiatives"' not in client.get(url).content.decode()

@@ -1,7 +1,7 @@
 """Deadline reminders: N days before each stage's deadline and on the day after it passes, to
 whoever must act, once each however often the beat runs.
 
-"Today" is frozen by replacing notifications.reminders.today; the dossiers themselves are driven
+"Today" is frozen by replacing common.clock.today; the dossiers themselves are driven
 through the real services, so their due dates count from the real date."""
 
 from datetime import date, timedelta
@@ -11,6 +11,7 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
+from common import clock
 from initiatives.models import Initiative
 from notifications import reminders
 from notifications.models import Notification, NotificationPreference, SentReminder
@@ -30,7 +31,7 @@ def run(monkeypatch):
     """run(day) → the reminder task as the beat would run it on that day."""
 
     def run_on(day: date) -> int:
-        monkeypatch.setattr(reminders, "today", lambda: day)
+        monkeypatch.setattr(clock, "today", lambda: day)
         return send_deadline_reminders()
 
     return run_on
@@ -338,7 +339,7 @@ def test_beat_ticks_cost_the_same_however_many_dossiers_wait(province, run, monk
     first = dossiers(1)
     day = first[0].review_due - timedelta(days=5)
     run(day)
-    monkeypatch.setattr(reminders, "today", lambda: day)
+    monkeypatch.setattr(clock, "today", lambda: day)
     idle_one = _queries(day)
 
     more = dossiers(3)

@@ -140,9 +140,9 @@ def test_work_list_runs_a_constant_number_of_queries(
 
 
 def test_long_sections_show_the_most_urgent_and_link_to_the_rest(province, client, monkeypatch):
-    import portal.selectors
+    import workflow.worklist
 
-    monkeypatch.setattr(portal.selectors, "SECTION_LIMIT", 2)
+    monkeypatch.setattr(workflow.worklist, "SECTION_LIMIT", 2)
     for _ in range(3):
         make_draft(province)
     response = home(client, province.staff)

@@ -158,7 +158,7 @@ READS = [
     Cell("initiatives:attachment", "public_file", public_file, confidential=False),
     Cell("initiatives:attachment", "secret_file", confidential_file, confidential=False),
     Cell("workflow:scoresheet", "dossier", scoresheet),
-    Cell("adoption:registry_detail", "dossier", registry, public=True),
+    Cell("initiatives:registry_detail", "dossier", registry, public=True),
     Cell("adoption:dashboard_initiative", "dossier", dashboard_initiative),
     Cell("api-adoption", "adoption", adoption_record, api=True),
     Cell("adoption:adoption_detail", "adoption", adoption_page),
@@ -191,7 +191,7 @@ REPORT_WRITES = {"adoption:adoption_report_confirm"}
 # URLs that belong to one user (their notifications, tokens, exports): another user gets 404.
 OWN_RECORDS = {
     "notifications:open", "notifications:read", "notification-read", "token_revoke",
-    "adoption:export_job", "adoption:export_download",
+    "exports:job", "exports:download", "exports:restart",
 }  # fmt: skip
 
 # URLs about no single dossier: lists filtered by visibility, forms, the user's own pages,
@@ -200,9 +200,9 @@ NOT_ABOUT_ONE_DOSSIER = {
     "home", "set_language", "login", "logout", "password_change", "password_change_done",
     "profile", "token_revoke_all", "initiatives:list", "initiatives:create",
     "workflow:review_queue", "workflow:council_list", "workflow:decisions",
-    "adoption:my_adoptions", "adoption:registry", "adoption:registry_similar",
+    "adoption:my_adoptions", "initiatives:registry", "initiatives:registry_similar",
     "adoption:dashboard", "adoption:dashboard_initiatives", "adoption:dashboard_matrix",
-    "adoption:dashboard_list", "adoption:export_start", "notifications:inbox",
+    "adoption:dashboard_list", "exports:start", "notifications:inbox",
     "notifications:read_all", "notifications:settings", "api-token", "api-logout",
     "api-logout-all", "api-me", "api-agencies", "api-rubric", "api-schema", "api-docs",
     "api-registry", "api-stats-adoption", "initiative-list", "notification-list",
@@ -213,7 +213,7 @@ NOT_ABOUT_ONE_DOSSIER = {
 LIST_PAGES = [
     ("home", False), ("initiatives:list", False), ("workflow:review_queue", False),
     ("workflow:council_list", False), ("workflow:decisions", False),
-    ("adoption:my_adoptions", False), ("adoption:registry", False),
+    ("adoption:my_adoptions", False), ("initiatives:registry", False),
     ("adoption:dashboard", False), ("adoption:dashboard_list", False),
     ("notifications:inbox", False), ("initiative-list", True), ("api-registry", True),
     ("notification-list", True), ("api-stats-adoption", True),
@@ -445,17 +445,19 @@ def test_own_records_are_not_reachable_by_another_user(province, api, client_fac
         (page.post, reverse("notifications:read", args=[notification.pk])),
         (api(other).post, reverse("notification-read", args=[notification.pk])),
         (page.post, reverse("token_revoke", args=[token.pk])),
-        (page.get, reverse("adoption:export_job", args=[job.pk])),
-        (page.get, reverse("adoption:export_download", args=[job.pk])),
+        (page.get, reverse("exports:job", args=[job.pk])),
+        (page.get, reverse("exports:download", args=[job.pk])),
+        (page.post, reverse("exports:restart", args=[job.pk])),
     ]
     for call, url in attempts:
         assert call(url).status_code == 404, url
     notification.refresh_from_db()
     assert notification.read_at is None
     assert type(token).objects.filter(pk=token.pk).exists()
+    assert type(job).objects.get() == job  # no export started again for someone else
 
 
 def _export_job(user):
-    from adoption.models import ExportJob
+    from exports.models import ExportJob
 
     return ExportJob.objects.create(user=user, kind="initiatives", params={})

@@ -1,0 +1,92 @@
+"""The demo dossiers (demo.data.DOSSIERS): created through initiatives.services and driven to
+their state through the real workflow services (workflow.scenarios), so the demo has the same
+logs, notifications and adoption records as real use."""
+
+from datetime import date, datetime, timedelta
+from decimal import Decimal
+
+from agencies.models import Agency
+from common.text import nfc
+from initiatives.models import Initiative
+from initiatives.services import initiative_create
+from workflow.scenarios import Cast, advance
+
+from .data import AUTHORS, COUNCIL, DOSSIERS
+from .follow_ups import FOLLOW_UPS
+from .rollout import adopt
+
+
+def ensure_dossiers(people, today: date) -> int:
+    """Build the dossiers not there yet (matched by title); how many were built."""
+    titles = [nfc(spec["title"]) for spec in DOSSIERS]
+    existing = set(Initiative.objects.filter(title__in=titles).values_list("title", flat=True))
+    agencies = {a.code: a for a in Agency.objects.all()}
+    built = 0
+    for spec, title in zip(DOSSIERS, titles, strict=True):
+        if title not in existing:
+            _build(spec, people, agencies, today)
+            built += 1
+    return built
+
+
+def _build(spec, people, agencies, today):
+    agency = agencies[spec["agency"]]
+    author = people[spec["by"]]
+    initiative = initiative_create(
+        actor=author,
+        agency_id=agency.pk,
+        data=_dossier_fields(spec, agency, today),
+        authors=[_author(row, agency) for row in spec["authors"]],
+        participants=[_participant(row, agency) for row in spec["participants"]],
+    )
+    cast = Cast(
+        agency_user=author,
+        reviewer=people["reviewer"],
+        council=[people[username] for username in COUNCIL],
+        leader=people["leader"],
+        rollout_agencies=[agencies[code] for code in spec.get("rollout", ())],
+    )
+    if "scores" in spec:
+        cast.scores = spec["scores"]
+    initiative = advance(initiative, spec["state"], cast, today=today)
+    for code, status, detail in spec.get("adoptions", ()):
+        adopt(initiative, agencies[code], status, detail, people, today)
+    if "then" in spec:
+        step, argument = spec["then"]
+        FOLLOW_UPS[step](initiative, argument, cast, people)
+
+
+def _dossier_fields(spec, agency, today) -> dict:
+    fields = {
+        name: spec.get(name, "")
+        for name in (
+            "title", "problem", "description", "applicability", "conditions",
+            "benefits_author", "benefits_first_adopters", "confidential_info",
+        )
+    }  # fmt: skip
+    return fields | {
+        "field_id": spec.get("field", "cai_cach_hanh_chinh"),
+        "investor": spec.get("investor", agency.name),
+        "state_funded": True,
+        "first_applied_on": today - timedelta(days=spec["applied_days_ago"]),
+        "benefit_amount_vnd": spec.get("benefit_amount_vnd"),
+        "truthfulness_declared": True,
+    }
+
+
+def _author(row, agency) -> dict:
+    key, percent = row
+    full_name, birth, position, qualification, *workplace = AUTHORS[key]
+    return {
+        "full_name": full_name,
+        "birth_date": datetime.strptime(birth, "%d/%m/%Y").date(),
+        "workplace": workplace[0] if workplace else agency.name,
+        "position": position,
+        "qualification": qualification,
+        "contribution_percent": Decimal(percent),
+    }
+
+
+def _participant(row, agency) -> dict:
+    full_name, position, task = row
+    return {"full_name": full_name, "workplace": agency.name, "position": position, "task": task}

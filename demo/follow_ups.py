@@ -1,0 +1,57 @@
+"""Follow-ups: where a demo dossier goes after the standard path (a spec's `then` step)."""
+
+from workflow import scoresheets, services
+
+from .rollout import adopt_voluntary
+
+
+def _score_sheets(initiative, plan, cast, people):
+    """Council members named in plan submit their sheet or save a draft; the others wait."""
+    for username in plan.get("submitted", ()):
+        scoresheets.scoresheet_save(
+            initiative_id=initiative.pk, actor=people[username], scores=cast.scores,
+            vote="agree", comment="Giải pháp thiết thực, có khả năng nhân rộng.", submit=True,
+        )  # fmt: skip
+    for username in plan.get("drafts", ()):
+        scoresheets.scoresheet_save(
+            initiative_id=initiative.pk, actor=people[username],
+            scores={"novelty": cast.scores["novelty"]}, comment="Đang xem xét số liệu minh chứng.",
+        )  # fmt: skip
+
+
+def _resubmit(initiative, comment, cast, people):
+    services.initiative_resubmit(initiative=initiative, actor=cast.agency_user, comment=comment)
+
+
+def _request_revision(initiative, comment, cast, people):
+    services.initiative_request_revision(
+        initiative=initiative, actor=cast.reviewer, comment=comment
+    )
+
+
+def _reject(initiative, comment, cast, people):
+    services.initiative_reject(initiative=initiative, actor=cast.reviewer, comment=comment)
+
+
+def _withdraw(initiative, comment, cast, people):
+    services.initiative_withdraw(initiative=initiative, actor=cast.agency_user, comment=comment)
+
+
+def _decline(initiative, comment, cast, people):
+    services.initiative_decline(initiative=initiative, actor=cast.leader, comment=comment)
+
+
+def _close_rollout(initiative, comment, cast, people):
+    services.initiative_close_rollout(initiative=initiative, actor=cast.leader, comment=comment)
+
+
+FOLLOW_UPS = {
+    "sheets": _score_sheets,
+    "resubmit": _resubmit,
+    "request_revision": _request_revision,
+    "reject": _reject,
+    "withdraw": _withdraw,
+    "decline": _decline,
+    "close_rollout": _close_rollout,
+    "adopt_voluntary": adopt_voluntary,
+}

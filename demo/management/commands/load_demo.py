@@ -1,0 +1,56 @@
+"""Load the demo province (DESIGN.md §7): agencies, demo accounts and dossiers in every state.
+
+Idempotent: agencies are matched by code, people by username, dossiers by title; what exists is
+left as it is. Dossiers are created and moved through the real services (demo.dossiers), so the
+demo has the same logs, notifications and adoption records as real use.
+"""
+
+from collections import Counter
+
+from django.core.management.base import BaseCommand
+from django.db import transaction
+from django.utils import timezone
+
+from agencies.services import agencies_load_province
+from common.text import nfc
+from demo.data import DEMO_USERS, DOSSIERS, SUPPORTING_USERS
+from demo.dossiers import ensure_dossiers
+from demo.people import DEMO_PASSWORD, ensure_people
+from initiatives.models import Initiative
+
+
+class Command(BaseCommand):
+    help = (
+        "Load the demo province: the Thái Nguyên agencies, the demo accounts (password "
+        f"{DEMO_PASSWORD}, refused when DEBUG is off) and about 30 dossiers in every state. "
+        "Running it again changes nothing."
+    )
+
+    @transaction.atomic
+    def handle(self, *args, **options):
+        agencies = agencies_load_province()
+        people, users_created = ensure_people()
+        built = ensure_dossiers(people, timezone.localdate())
+        self._summary(agencies, users_created, built)
+
+    def _summary(self, agencies, users_created, built):
+        titles = [nfc(spec["title"]) for spec in DOSSIERS]
+        by_state = Counter(
+            Initiative.objects.filter(title__in=titles).values_list("status", flat=True)
+        )
+        people = len(DEMO_USERS) + len(SUPPORTING_USERS)
+        self.stdout.write(
+            f"Agencies: {agencies.created} created, {agencies.updated} updated, "
+            f"{agencies.unchanged} unchanged."
+        )
+        self.stdout.write(f"Users: {users_created} created, {people - users_created} existing.")
+        self.stdout.write(f"Dossiers: {built} created, {len(DOSSIERS) - built} already present.")
+        self.stdout.write(
+            "By state: "
+            + ", ".join(f"{state}={count}" for state, count in sorted(by_state.items()))
+        )
+        # API tokens are stored hashed, so none is made here to be shown later: each client asks.
+        self.stdout.write(
+            "API token (DEBUG on): POST /api/v1/auth/token/ with "
+            f'{{"username": "reviewer", "password": "{DEMO_PASSWORD}"}}.'
+        )

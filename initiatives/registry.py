@@ -1,0 +1,108 @@
+"""Reads of the public registry (no login): recognized initiatives, shaped so that what must
+never be published — confidential_info, authors' birth dates, confidential attachments — is not
+even loaded (DESIGN.md §6). The registry pages and GET /api/v1/registry/ share them.
+
+What the registry shows about an initiative's rollout (how many agencies applied it, which
+ones) belongs to higher apps: they add it through the hooks below from AppConfig.ready(), so
+that initiatives imports none of them (DESIGN §3).
+"""
+
+from collections.abc import Callable
+
+from django.db.models import F, Prefetch, QuerySet
+from django.utils.text import Truncator
+
+from .models import PUBLIC_STATES, Attachment, Author, Field, Initiative
+from .selectors import search
+
+SUMMARY_CHARS = 300
+
+# Each shaper takes the registry's queryset and returns it with what its app shows
+# (annotations, prefetches); a hook keeps the query count constant instead of a query per row.
+_list_shapers: list[Callable[[QuerySet], QuerySet]] = []
+_detail_shapers: list[Callable[[QuerySet], QuerySet]] = []
+# Each context provider takes (initiative, user) and returns variables for the detail page
+# (e.g. adoption: what the "adopt" box offers this reader, whether the documents are open).
+_detail_context: list[Callable] = []
+
+
+def register_registry_queryset(*, listing=None, detail=None):
+    """`listing` shapes the registry list (page and API), `detail` one initiative's public
+    page. Idempotent, like common.slots: a reloaded app does not shape twice."""
+    for shapers, shaper in ((_list_shapers, listing), (_detail_shapers, detail)):
+        if shaper is not None and shaper not in shapers:
+            shapers.append(shaper)
+
+
+def register_registry_context(provider):
+    if provider not in _detail_context:
+        _detail_context.append(provider)
+    return provider
+
+
+def registry_detail_context(initiative, user) -> dict:
+    context = {}
+    for provider in _detail_context:
+        context.update(provider(initiative, user))
+    return context
+
+
+def _shaped(queryset, shapers):
+    for shape in shapers:
+        queryset = shape(queryset)
+    return queryset
+
+
+def summary(description: str) -> str:
+    return Truncator(description or "").chars(SUMMARY_CHARS)
+
+
+def _public():
+    return Initiative.objects.filter(status__in=PUBLIC_STATES).defer("confidential_info")
+
+
+def registry_initiatives(*, q=None, field=None, year=None):
+    """Recognized initiatives, newest decision first, with what other apps add to each."""
+    queryset = _shaped(_public().select_related("agency", "field"), _list_shapers).order_by(
+        F("decision_date").desc(nulls_last=True), "-id"
+    )
+    if field:
+        queryset = queryset.filter(field_id=field)
+    if year:
+        queryset = queryset.filter(decision_date__year=year)
+    if q:
+        queryset = search(queryset, q)
+    return queryset
+
+
+def registry_detail_queryset():
+    """One initiative's public page: authors without birth dates, public attachments only;
+    each relation under its own name so that a template cannot reach the unfiltered one by
+    mistake."""
+    authors = Author.objects.only("initiative_id", "full_name", "workplace", "position", "order")
+    attachments = Attachment.objects.filter(confidential=False).only(
+        "initiative_id", "kind", "original_name", "size", "uploaded_at"
+    )
+    queryset = (
+        _public()
+        .select_related("agency", "field")
+        .prefetch_related(
+            Prefetch("authors", queryset=authors, to_attr="public_authors"),
+            Prefetch("attachments", queryset=attachments, to_attr="public_attachments"),
+        )
+    )
+    return _shaped(queryset, _detail_shapers)
+
+
+def registry_fields() -> list[tuple[str, str]]:
+    return list(Field.objects.filter(is_active=True).values_list("code", "name"))
+
+
+def registry_years() -> list[int]:
+    """Years in which initiatives now in the registry were recognized, newest first."""
+    dates = (
+        Initiative.objects.filter(status__in=PUBLIC_STATES, decision_date__isnull=False)
+        .order_by()
+        .dates("decision_date", "year", order="DESC")
+    )
+    return [day.year for day in dates]

@@ -1,0 +1,26 @@
+"""{% status_badge initiative %}: a dossier's state as a coloured pill with its label."""
+
+from django import template
+
+register = template.Library()
+
+STATUS_COLOURS = {
+    "draft": "secondary",
+    "department_review": "primary",
+    "revision_requested": "warning",
+    "council_review": "info",
+    "awaiting_decision": "primary",
+    "recognized": "success",
+    "rollout": "success",
+    "closed": "dark",
+    "rejected": "danger",
+    "withdrawn": "secondary",
+}
+
+
+@register.inclusion_tag("initiatives/status_badge.html")
+def status_badge(initiative):
+    return {
+        "colour": STATUS_COLOURS.get(initiative.status, "secondary"),
+        "label": initiative.get_status_display(),
+    }

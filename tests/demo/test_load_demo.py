@@ -1,0 +1,215 @@
+from collections import Counter
+from datetime import UTC, datetime
+from io import StringIO
+from unittest import mock
+
+import pytest
+from django.contrib.auth import authenticate
+from django.core.management import call_command
+from django.test import RequestFactory
+
+from adoption.models import Adoption, AdoptionReport
+from agencies.models import Agency, Membership, User
+from initiatives.models import Initiative, Status
+from notifications.models import Notification
+from workflow.models import CouncilAssignment, ScoreSheet, TransitionLog
+
+DEMO_ACCOUNTS = {
+    "staff_tuphap": ("agency_staff", "STP"),
+    "head_tuphap": ("agency_head", "STP"),
+    "staff_phoyen": ("agency_staff", "UBND-PHOYEN"),
+    "reviewer": ("reviewer", "SKHCN"),
+    "council1": ("council_member", "SKHCN"),
+    "council2": ("council_member", "SNV"),
+    "council3": ("council_member", "VPUBND"),
+    "leader": ("leader", "UBND-TINH"),
+}
+MODELS = (
+    Agency, User, Membership, Initiative, TransitionLog, Notification, CouncilAssignment,
+    ScoreSheet, Adoption, AdoptionReport,
+)  # fmt: skip
+
+
+@pytest.fixture(autouse=True)
+def _fast_hasher(settings):
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+
+
+def load_demo():
+    out = StringIO()
+    call_command("load_demo", stdout=out)
+    return out.getvalue()
+
+
+@pytest.fixture
+def demo(db):
+    return load_demo()
+
+
+def counts():
+    return {model.__name__: model.objects.count() for model in MODELS}
+
+
+def test_every_state_has_at_least_two_dossiers(demo):
+    by_state = Counter(Initiative.objects.values_list("status", flat=True))
+
+    assert set(by_state) == set(Status.values)
+    assert min(by_state.values()) >= 2
+    assert 28 <= sum(by_state.values()) <= 35
+    assert "Dossiers: 30 created" in demo
+
+
+def test_running_twice_changes_nothing(demo):
+    before = counts()
+    statuses = dict(Initiative.objects.values_list("title", "status"))
+
+    output = load_demo()
+
+    assert counts() == before
+    assert dict(Initiative.objects.values_list("title", "status")) == statuses
+    assert "Agencies: 0 created, 0 updated, 119 unchanged" in output
+    assert "Users: 0 created" in output
+    assert "Dossiers: 0 created" in output
+
+
+def test_the_province_is_loaded(demo):
+    assert Agency.objects.count() == 119
+    assert Agency.objects.filter(kind="commune").count() == 92
+    assert not Agency.objects.filter(kind="district", is_active=True).exists()
+
+
+def test_demo_accounts_and_their_roles(demo):
+    for username, (role, code) in DEMO_ACCOUNTS.items():
+        user = User.objects.get(username=username)
+        assert user.is_demo
+        assert user.full_name
+        assert user.email == f"{username}@demo.thainguyen.gov.vn"
+        assert list(user.memberships.values_list("role", "agency__code")) == [(role, code)]
+    admin = User.objects.get(username="admin")
+    assert admin.is_superuser and admin.is_staff and admin.is_demo
+    assert not admin.memberships.exists()
+    assert not User.objects.filter(is_demo=False).exists()
+
+
+def log_in(username, password):
+    # A login comes with its request: the lockout (django-axes) counts failures per IP address.
+    request = RequestFactory().post("/accounts/login/")
+    return authenticate(request, username=username, password=password)
+
+
+def test_demo_accounts_log_in_only_when_debug_is_on(demo, settings):
+    settings.DEBUG = True
+    for username in [*DEMO_ACCOUNTS, "admin"]:
+        assert log_in(username, "demo12345") is not None, username
+    assert log_in("reviewer", "wrong") is None
+
+    settings.DEBUG = False
+    for username in [*DEMO_ACCOUNTS, "admin"]:
+        assert log_in(username, "demo12345") is None, username
+
+
+def test_the_demo_accounts_have_work_waiting(demo):
+    by_agency = Counter(Initiative.objects.values_list("agency__code", flat=True))
+    assert by_agency["STP"] >= 5
+    assert by_agency["UBND-PHOYEN"] >= 5
+    assert len(by_agency) >= 5
+
+    waiting = CouncilAssignment.objects.filter(
+        initiative__status=Status.COUNCIL_REVIEW, recused=False
+    ).exclude(sheet__submitted_at__isnull=False)
+    assert {a.member.username for a in waiting} >= {"council2", "council3"}
+    # One dossier is fully scored: the reviewer can complete the scoring.
+    scored = [
+        i for i in Initiative.objects.filter(status=Status.COUNCIL_REVIEW)
+        if not waiting.filter(initiative=i).exists()
+    ]  # fmt: skip
+    assert scored
+
+
+def test_dossiers_are_complete_and_consistent(demo):
+    for initiative in Initiative.objects.prefetch_related("authors"):
+        total = sum(a.contribution_percent for a in initiative.authors.all())
+        assert total == 100, initiative.title
+        assert initiative.first_applied_on is not None
+        if initiative.status != Status.DRAFT and initiative.submitted_at:
+            assert initiative.code
+    assert Initiative.objects.exclude(participants=None).exists()
+    assert Initiative.objects.exclude(benefit_amount_vnd=None).exists()
+    assert Initiative.objects.exclude(field_id="cai_cach_hanh_chinh").exists()
+    assert TransitionLog.objects.filter(transition="decline").exists()
+    assert TransitionLog.objects.filter(transition="resubmit").exists()
+
+
+def test_rollouts_have_adoptions_and_reports(demo):
+    rolled_out = Initiative.objects.filter(status__in=[Status.ROLLOUT, Status.CLOSED])
+    for initiative in rolled_out:
+        assert initiative.adoptions.count() >= 2, initiative.title
+    assert AdoptionReport.objects.filter(confirmed_by__isnull=False).exists()
+    assert Adoption.objects.filter(status=Adoption.Status.APPLIED).exists()
+    assert Adoption.objects.filter(source=Adoption.Source.VOLUNTARY).exists()
+
+
+@pytest.mark.django_db
+def test_works_on_another_day():
+    another_day = datetime(2027, 2, 28, 3, 0, tzinfo=UTC)
+    with mock.patch("django.utils.timezone.now", return_value=another_day):
+        load_demo()
+
+    assert Counter(Initiative.objects.values_list("status", flat=True))[Status.CLOSED] >= 2
+    assert Initiative.objects.filter(code__startswith="SK-2027-").count() >= 20
+    latest = max(Initiative.objects.values_list("first_applied_on", flat=True))
+    assert latest < another_day.date()
+
+    assert "Dossiers: 0 created" in load_demo()  # and again on the real day: nothing new
+
+
+@pytest.mark.django_db
+def test_a_failure_leaves_nothing_behind():
+    from demo import dossiers
+
+    calls = {"n": 0}
+    real_advance = dossiers.advance
+
+    def failing_advance(*args, **kwargs):
+        calls["n"] += 1
+        if calls["n"] == 10:
+            raise RuntimeError("boom")
+        return real_advance(*args, **kwargs)
+
+    with (
+        mock.patch.object(dossiers, "advance", failing_advance),
+        pytest.raises(RuntimeError),
+    ):
+        load_demo()
+
+    assert set(counts().values()) == {0}, counts()
+
+
+def test_no_api_token_is_made_and_the_output_says_how_to_get_one(demo, settings):
+    from rest_framework.test import APIClient
+
+    from agencies.models import ApiToken
+
+    assert not ApiToken.objects.exists()  # stored hashed: one made here could never be shown
+    assert "POST /api/v1/auth/token/" in demo and '"password": "demo12345"' in demo
+    settings.DEBUG = True
+    response = APIClient().post(
+        "/api/v1/auth/token/", {"username": "reviewer", "password": "demo12345"}, format="json"
+    )
+    assert response.status_code == 200 and response.data["token"]
+
+
+def test_demo_token_stops_working_when_debug_is_off(db, settings):
+    from rest_framework.test import APIClient
+
+    from agencies.models import User
+    from agencies.services import api_token_create
+
+    demo = User.objects.create_user("demo_x", password="demo12345", is_demo=True)
+    _token, key = api_token_create(user=demo)
+    client = APIClient()
+    client.credentials(HTTP_AUTHORIZATION=f"Token {key}")
+    settings.DEBUG = True
+    assert client.get("/api/v1/me/").status_code == 200
+    settings.DEBUG = False
+    assert client.get("/api/v1/me/").status_code == 401

@@ -1,0 +1,162 @@
+"""The work list ("Việc cần làm"): what waits for this user, one query per kind of work.
+
+Workflow owns the list and the dossier sections (drafts, revisions, review, scoring, decisions);
+apps above it add theirs through `register_work` at start-up (adoption: reports due), so this
+module never imports them. The home page and the daily digest read the same list.
+"""
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import date
+
+from django.db.models import Count, Q
+from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
+
+from agencies import roles
+from initiatives.models import Initiative, Status
+from workflow.models import CouncilAssignment
+
+
+@dataclass
+class WorkItem:
+    initiative: Initiative
+    action: str
+    due: date | None = None
+    note: str = ""
+    url_name: str = "workflow:detail"
+
+
+@dataclass
+class Section:
+    key: str
+    title: str
+    items: list
+    more: tuple[str, str] = ("initiatives:list", "")  # URL name and query of the full list
+    truncated: bool = False  # more items wait than the work list shows
+
+    @property
+    def more_url(self) -> str:
+        name, query = self.more
+        return reverse(name) + query
+
+
+# A work list shows the most urgent items of each kind; the full list is one click away.
+SECTION_LIMIT = 20
+REVIEW_QUEUE = ("workflow:review_queue", "")
+DECISIONS = ("workflow:decisions", "")
+
+
+def first(queryset):
+    """One more than the limit, so the page knows whether to offer "see all"."""
+    return queryset[: SECTION_LIMIT + 1]
+
+
+def _dossiers(**filters):
+    return Initiative.objects.filter(**filters).select_related("agency", "field")
+
+
+def agency_work(user) -> list[Section]:
+    agencies = roles.agency_member_ids(user)
+    if not agencies:
+        return []
+    drafts = first(_dossiers(agency_id__in=agencies, status=Status.DRAFT).order_by("-updated_at"))
+    revisions = first(
+        _dossiers(agency_id__in=agencies, status=Status.REVISION_REQUESTED).order_by("revision_due")
+    )
+    return [
+        Section("drafts", _("Drafts to finish"),
+                [WorkItem(i, _("Finish and submit"), url_name="initiatives:edit") for i in drafts],
+                ("initiatives:list", "?status=draft")),
+        Section("revisions", _("Revisions requested"),
+                [WorkItem(i, _("Answer the revision request"), i.revision_due) for i in revisions],
+                ("initiatives:list", "?status=revision_requested")),
+    ]  # fmt: skip
+
+
+def reviewer_work(user) -> list[Section]:
+    if not roles.is_reviewer(user):
+        return []
+    queue = first(_dossiers(status=Status.DEPARTMENT_REVIEW).order_by("submitted_at"))
+    scoring = first(
+        _dossiers(status=Status.COUNCIL_REVIEW)
+        .annotate(
+            members=Count("council_assignments", filter=Q(council_assignments__recused=False)),
+            submitted=Count(
+                "council_assignments",
+                filter=Q(
+                    council_assignments__recused=False,
+                    council_assignments__sheet__submitted_at__isnull=False,
+                ),
+            ),
+        )
+        .order_by("decision_due")
+    )
+    return [
+        Section("review", _("Dossiers to check"),
+                [WorkItem(i, _("Check the dossier"), i.review_due) for i in queue], REVIEW_QUEUE),
+        Section("complete_scoring", _("Council scoring"),
+                [WorkItem(i, _("Complete scoring") if i.submitted == i.members
+                          else _("Waiting for the council"), i.decision_due,
+                          _("%(done)s of %(total)s sheets submitted")
+                          % {"done": i.submitted, "total": i.members})
+                 for i in scoring], REVIEW_QUEUE),
+    ]  # fmt: skip
+
+
+def council_work(user) -> list[Section]:
+    if not roles.is_council_member(user):
+        return []
+    assignments = first(
+        CouncilAssignment.objects.filter(
+            member=user, recused=False, initiative__status=Status.COUNCIL_REVIEW
+        )
+        .filter(Q(sheet__isnull=True) | Q(sheet__submitted_at__isnull=True))
+        .select_related("initiative__agency", "initiative__field")
+        .order_by("initiative__decision_due")
+    )
+    return [
+        Section("sheets", _("Score sheets to fill"),
+                [WorkItem(a.initiative, _("Score and vote"), a.initiative.decision_due,
+                          url_name="workflow:scoresheet") for a in assignments],
+                ("workflow:council_list", "")),
+    ]  # fmt: skip
+
+
+def leader_work(user) -> list[Section]:
+    if not roles.is_leader(user):
+        return []
+    decisions = first(_dossiers(status=Status.AWAITING_DECISION).order_by("decision_due"))
+    recognized = first(_dossiers(status=Status.RECOGNIZED).order_by("decided_at"))
+    return [
+        Section("decisions", _("Decisions to take"),
+                [WorkItem(i, _("Recognize or decline"), i.decision_due) for i in decisions],
+                DECISIONS),
+        Section("rollout", _("Recognized, rollout not started"),
+                [WorkItem(i, _("Start rollout")) for i in recognized], DECISIONS),
+    ]  # fmt: skip
+
+
+# Providers in page order: (order, provider). Workflow's own sit at 10, 40, 60, 70; adoption's
+# reports (30) come right after the agency's revisions.
+_providers: list[tuple[int, Callable]] = [
+    (10, agency_work),
+    (40, reviewer_work),
+    (60, council_work),
+    (70, leader_work),
+]
+
+
+def register_work(provider: Callable, *, order: int) -> None:
+    """Add a provider (user -> list[Section]) to every user's work list; idempotent."""
+    global _providers
+    kept = [(o, p) for o, p in _providers if p is not provider]
+    _providers = sorted([*kept, (order, provider)], key=lambda pair: pair[0])
+
+
+def work_sections(user) -> list[Section]:
+    sections = [section for _order, provider in _providers for section in provider(user)]
+    for section in sections:
+        section.truncated = len(section.items) > SECTION_LIMIT
+        section.items = section.items[:SECTION_LIMIT]
+    return [section for section in sections if section.items]
