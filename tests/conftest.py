@@ -5,10 +5,10 @@ from decimal import Decimal
 
 import pytest
 from django.conf import settings
-from django.utils import timezone
 from rest_framework.test import APIClient
 
 from agencies.models import Agency, Membership, Role, User
+from common import clock
 from initiatives.models import Author, Initiative
 from workflow.scenarios import Cast, advance
 
@@ -17,9 +17,9 @@ pytest_plugins = ["tests.browser", "tests.skip_guard"]
 
 
 def today() -> date:
-    """The date where the system runs (TIME_ZONE), asked for when a test needs it: a module-level
-    constant would go stale in a run that crosses midnight."""
-    return timezone.localdate()
+    """The system's today (common.clock, the project's time zone), asked for when a test needs
+    it: a module-level constant would go stale in a run that crosses midnight."""
+    return clock.today()
 
 
 def require_service(name: str, reason: str):
