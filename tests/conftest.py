@@ -8,11 +8,18 @@ from django.conf import settings
 from rest_framework.test import APIClient
 
 from agencies.models import Agency, Membership, Role, User
+from common import clock
 from initiatives.models import Author, Initiative
 from workflow.scenarios import Cast, advance
 
 IN_CI = os.environ.get("CI", "").lower() == "true"
-pytest_plugins = ["tests.browser"]
+pytest_plugins = ["tests.browser", "tests.skip_guard"]
+
+
+def today() -> date:
+    """The system's today (common.clock, the project's time zone), asked for when a test needs
+    it: a module-level constant would go stale in a run that crosses midnight."""
+    return clock.today()
 
 
 def require_service(name: str, reason: str):
@@ -123,7 +130,7 @@ def make_draft(province, **fields):
         agency=province.stp,
         problem="Người dân phải đi lại nhiều lần để chứng thực bản sao giấy tờ.",
         investor="Sở Tư pháp",
-        first_applied_on=date.today() - timedelta(days=60),
+        first_applied_on=today() - timedelta(days=60),
         description="Số hoá quy trình chứng thực, trả kết quả qua Cổng dịch vụ công.",
         applicability="Áp dụng được tại tất cả UBND cấp xã trong tỉnh.",
         conditions="Có đường truyền Internet và chữ ký số.",

@@ -10,13 +10,15 @@ from django.urls import reverse
 
 from adoption import services
 from adoption.models import Adoption
-from tests.conftest import make_user
+from tests.conftest import make_user, today
 
 pytestmark = pytest.mark.django_db
 A = Adoption.Status
 REFUSED = "chỉ lãnh đạo cơ quan, đơn vị mới được sửa"
-YESTERDAY = date.today() - timedelta(days=1)
-LAST_WEEK = date.today() - timedelta(days=7)
+
+
+def days_ago(days: int) -> date:
+    return today() - timedelta(days=days)
 
 
 @pytest.fixture
@@ -33,10 +35,10 @@ def adoption(at_state, province):
 def applied(adoption, province, head):
     services.adoption_update(
         adoption=adoption, actor=province.other_staff,
-        data={"status": A.IN_PROGRESS, "started_on": LAST_WEEK},
+        data={"status": A.IN_PROGRESS, "started_on": days_ago(7)},
     )  # fmt: skip
     return services.adoption_update(
-        adoption=adoption, actor=head, data={"status": A.APPLIED, "applied_on": YESTERDAY}
+        adoption=adoption, actor=head, data={"status": A.APPLIED, "applied_on": days_ago(1)}
     )
 
 
@@ -59,8 +61,8 @@ def path(adoption):
 
 STAFF_CHANGES = [
     {"reason": "Sửa lý do sau khi lãnh đạo đã xác nhận."},
-    {"started_on": (LAST_WEEK - timedelta(days=3)).isoformat()},
-    {"applied_on": LAST_WEEK.isoformat()},
+    {"started_on": lambda: days_ago(10).isoformat()},
+    {"applied_on": lambda: days_ago(7).isoformat()},
     {"status": "in_progress"},
 ]
 
@@ -72,6 +74,7 @@ def test_staff_cannot_change_a_confirmed_record_through_the_api(
 ):
     adoption = request.getfixturevalue(record)
     before = snapshot(adoption)
+    change = {key: value() if callable(value) else value for key, value in change.items()}
     response = api(province.other_staff).patch(path(adoption), change, format="json")
     assert response.status_code == 403, response.data
     assert REFUSED in response.data["detail"]
@@ -90,11 +93,12 @@ def test_the_service_refuses_staff_whoever_calls_it(request, province, record):
 
 
 def test_the_head_still_corrects_an_applied_record(applied, api, head):
+    last_week = days_ago(7)
     response = api(head).patch(
-        path(applied), {"applied_on": LAST_WEEK.isoformat(), "reason": "Ghi chú."}, format="json"
+        path(applied), {"applied_on": last_week.isoformat(), "reason": "Ghi chú."}, format="json"
     )
     assert response.status_code == 200, response.data
-    assert snapshot(applied) == (A.APPLIED, LAST_WEEK, LAST_WEEK, "Ghi chú.")
+    assert snapshot(applied) == (A.APPLIED, last_week, last_week, "Ghi chú.")
 
 
 def test_the_head_reopens_or_rewords_a_not_applicable_record(not_applicable, api, head):
@@ -115,7 +119,7 @@ def test_staff_is_refused_on_the_record_page(client, applied, province):
     before = snapshot(applied)
     response = client.post(
         reverse("adoption:adoption_status", args=[applied.pk]),
-        {"reason": "Sửa lý do.", "applied_on": LAST_WEEK.isoformat()},
+        {"reason": "Sửa lý do.", "applied_on": days_ago(7).isoformat()},
     )
     assert response.status_code == 403
     assert REFUSED in response.content.decode()
@@ -123,19 +127,20 @@ def test_staff_is_refused_on_the_record_page(client, applied, province):
 
 
 def test_the_head_corrects_it_on_the_record_page(client, applied, head):
+    last_week = days_ago(7)
     client.force_login(head)
     page = client.get(reverse("adoption:adoption_detail", args=[applied.pk])).content.decode()
     assert 'id="status-form"' in page
     response = client.post(
         reverse("adoption:adoption_status", args=[applied.pk]),
-        {"applied_on": LAST_WEEK.isoformat()},
+        {"applied_on": last_week.isoformat()},
     )
     assert response.status_code == 302
-    assert snapshot(applied)[2] == LAST_WEEK
+    assert snapshot(applied)[2] == last_week
 
 
 def test_the_admin_reschedules_reports_through_the_service_and_nothing_else(admin_client, applied):
-    new_due = date.today() + timedelta(days=40)
+    new_due = today() + timedelta(days=40)
     response = admin_client.post(
         reverse("admin:adoption_adoption_change", args=[applied.pk]),
         {

@@ -6,6 +6,8 @@ import zipfile
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 
+from tests.unchanged import nothing_changes
+
 pytestmark = pytest.mark.django_db
 
 PDF = b"%PDF-1.7\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n"
@@ -52,7 +54,8 @@ def test_allowed_files_are_stored_with_their_real_type(
 
 
 def test_a_renamed_executable_is_refused_with_a_clear_message(draft, province, api):
-    response = upload(api(province.staff), draft.pk, "bao-cao.pdf", b"MZ\x90\x00 not a pdf")
+    with nothing_changes(draft):
+        response = upload(api(province.staff), draft.pk, "bao-cao.pdf", b"MZ\x90\x00 not a pdf")
     assert response.status_code == 400
     message = " ".join(response.data["file"])
     assert "bao-cao.pdf" in message and "PDF" in message
@@ -63,13 +66,16 @@ def test_a_zip_that_is_not_an_office_file_is_refused(draft, province, api):
     buffer = io.BytesIO()
     with zipfile.ZipFile(buffer, "w") as archive:
         archive.writestr("virus.exe", "x")
-    assert upload(api(province.staff), draft.pk, "x.docx", buffer.getvalue()).status_code == 400
+    with nothing_changes(draft):
+        response = upload(api(province.staff), draft.pk, "x.docx", buffer.getvalue())
+    assert response.status_code == 400
 
 
 def test_a_file_over_the_limit_is_refused_with_413(draft, province, api, settings):
     assert settings.ATTACHMENT_MAX_BYTES == 20 * 1024 * 1024
     big = PDF + b"0" * (settings.ATTACHMENT_MAX_BYTES + 1 - len(PDF))
-    response = upload(api(province.staff), draft.pk, "qua-lon.pdf", big)
+    with nothing_changes(draft):
+        response = upload(api(province.staff), draft.pk, "qua-lon.pdf", big)
     assert response.status_code == 413
     assert "20" in response.data["detail"] and "qua-lon.pdf" in response.data["detail"]
     assert not draft.attachments.exists()
@@ -91,12 +97,15 @@ def test_download_only_for_those_who_see_the_dossier(draft, province, api):
 
 def test_no_upload_once_submitted(at_state, province, api):
     initiative = at_state("department_review")
-    response = upload(api(province.staff), initiative.pk, "late.pdf", PDF)
+    with nothing_changes(initiative):
+        response = upload(api(province.staff), initiative.pk, "late.pdf", PDF)
     assert response.status_code == 409
 
 
 def test_other_agency_cannot_upload(draft, province, api):
-    assert upload(api(province.other_staff), draft.pk, "x.pdf", PDF).status_code == 404
+    with nothing_changes(draft):
+        response = upload(api(province.other_staff), draft.pk, "x.pdf", PDF)
+    assert response.status_code == 404
 
 
 def test_adopting_agency_reads_the_public_part_only(at_state, province, api):
@@ -140,7 +149,9 @@ def test_macro_enabled_office_files_are_refused(draft, province, api):
         archive.writestr("[Content_Types].xml", "<Types/>")
         archive.writestr("word/document.xml", "<w:document/>")
         archive.writestr("word/vbaProject.bin", "macro")
-    assert upload(api(province.staff), draft.pk, "macro.docx", buffer.getvalue()).status_code == 400
+    with nothing_changes(draft):
+        response = upload(api(province.staff), draft.pk, "macro.docx", buffer.getvalue())
+    assert response.status_code == 400
 
 
 def test_stored_name_follows_the_content_not_the_client(draft, province, api):

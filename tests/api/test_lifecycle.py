@@ -1,14 +1,13 @@
 """The whole life of a dossier through the REST API, each step by the role that takes it."""
 
-from datetime import date, timedelta
+from datetime import timedelta
 
 import pytest
 
 from adoption.models import Adoption
+from tests.conftest import today
 
 pytestmark = pytest.mark.django_db
-
-TODAY = date.today()
 
 
 def dossier_body():
@@ -18,7 +17,7 @@ def dossier_body():
         "problem": "Hệ thống ISO 9001:2008 tại UBND cấp xã đã hết hiệu lực, quy trình rời rạc.",
         "investor": "Sở Tư pháp",
         "state_funded": True,
-        "first_applied_on": (TODAY - timedelta(days=90)).isoformat(),
+        "first_applied_on": (today() - timedelta(days=90)).isoformat(),
         "description": "Xây dựng bộ quy trình mẫu theo ISO 9001:2015 cho 92 xã, phường.",
         "applicability": "Áp dụng cho mọi UBND cấp xã trong tỉnh.",
         "confidential_info": "Bộ công cụ đánh giá rủi ro nội bộ.",
@@ -77,16 +76,16 @@ def test_whole_lifecycle_from_draft_to_closed(province, api):
 
     submitted = post_transition(staff, pk, "submit", comment="Kính gửi Sở KH&CN.")
     assert submitted.status_code == 200, submitted.data
-    assert submitted.data["code"] == f"SK-{TODAY.year}-0001"
+    assert submitted.data["code"] == f"SK-{today().year}-0001"
     assert submitted.data["status"] == "department_review"
 
     revision = post_transition(
         reviewer, pk, "request_revision",
         comment="Bổ sung biên bản hội đồng cơ sở.",
-        reply_due=(TODAY + timedelta(days=15)).isoformat(),
+        reply_due=(today() + timedelta(days=15)).isoformat(),
     )  # fmt: skip
     assert revision.status_code == 200, revision.data
-    assert revision.data["revision_due"] == (TODAY + timedelta(days=15)).isoformat()
+    assert revision.data["revision_due"] == (today() + timedelta(days=15)).isoformat()
 
     patched = head.patch(f"/api/v1/initiatives/{pk}/", {"conditions": "Đã bổ sung."}, format="json")
     assert patched.status_code == 200, patched.data
@@ -116,7 +115,7 @@ def test_whole_lifecycle_from_draft_to_closed(province, api):
 
     recognized = post_transition(
         leader, pk, "recognize",
-        decision_number="125/QĐ-UBND", decision_date=TODAY.isoformat(), scope="provincial",
+        decision_number="125/QĐ-UBND", decision_date=today().isoformat(), scope="provincial",
     )  # fmt: skip
     assert recognized.status_code == 200, recognized.data
     assert recognized.data["decision_number"] == "125/QĐ-UBND"
@@ -124,7 +123,7 @@ def test_whole_lifecycle_from_draft_to_closed(province, api):
     rollout = post_transition(
         leader, pk, "start_rollout",
         target_agencies=[province.phoyen.pk, province.dailu.pk],
-        report_due=(TODAY + timedelta(days=60)).isoformat(),
+        report_due=(today() + timedelta(days=60)).isoformat(),
     )  # fmt: skip
     assert rollout.status_code == 200, rollout.data
     assert Adoption.objects.filter(initiative_id=pk, source="mandated").count() == 2

@@ -5,6 +5,8 @@ from datetime import date, timedelta
 
 import pytest
 
+from tests.unchanged import nothing_changes
+
 pytestmark = pytest.mark.django_db
 
 
@@ -88,15 +90,14 @@ def test_rollout_creates_mandated_adoptions_the_agency_updates(at_state, provinc
     started = api(province.other_staff).patch(url, {"status": "in_progress"}, format="json")
     assert started.status_code == 200 and started.data["started_on"] == date.today().isoformat()
     # Staff cannot confirm the initiative is applied: the agency head does.
-    assert (
-        api(province.other_staff).patch(url, {"status": "applied"}, format="json").status_code
-        == 403
-    )
+    with nothing_changes(initiative.adoptions.all()):
+        confirm = api(province.other_staff).patch(url, {"status": "applied"}, format="json")
+    assert confirm.status_code == 403
     assert api(head_phoyen).patch(url, {"status": "applied"}, format="json").status_code == 200
     # Another agency cannot touch this record.
-    assert (
-        api(province.staff).patch(url, {"status": "in_progress"}, format="json").status_code == 403
-    )
+    with nothing_changes(initiative.adoptions.all()):
+        other = api(province.staff).patch(url, {"status": "in_progress"}, format="json")
+    assert other.status_code == 403
 
     report = api(province.other_staff).post(
         f"{url}reports/",
@@ -113,7 +114,8 @@ def test_not_applicable_needs_a_reason(at_state, province, api):
     initiative = at_state("rollout")
     adoption = initiative.adoptions.get(agency=province.phoyen)
     url = f"/api/v1/adoptions/{adoption.pk}/"
-    response = api(province.other_staff).patch(url, {"status": "not_applicable"}, format="json")
+    with nothing_changes(adoption):
+        response = api(province.other_staff).patch(url, {"status": "not_applicable"}, format="json")
     assert response.status_code == 400 and response.data["reason"]
 
 
@@ -123,21 +125,24 @@ def test_voluntary_adoption_of_a_recognized_initiative(at_state, province, api):
     created = api(province.other_staff).post(path, {}, format="json")
     assert created.status_code == 201
     assert (created.data["source"], created.data["agency"]["code"]) == ("voluntary", "UBND-PHOYEN")
-    assert api(province.other_staff).post(path, {}, format="json").status_code == 400
+    with nothing_changes(initiative.adoptions.all()):
+        assert api(province.other_staff).post(path, {}, format="json").status_code == 400
 
     not_yet = at_state("department_review")
     path = f"/api/v1/initiatives/{not_yet.pk}/adoptions/"
-    assert api(province.other_staff).post(path, {}, format="json").status_code == 404
-    assert api(province.staff).post(path, {}, format="json").status_code == 409
+    with nothing_changes(not_yet):
+        assert api(province.other_staff).post(path, {}, format="json").status_code == 404
+        assert api(province.staff).post(path, {}, format="json").status_code == 409
 
 
 def test_report_due_is_in_the_future(at_state, province, api):
     initiative = at_state("recognized")
     body = {"target_agencies": [province.phoyen.pk],
             "report_due": (date.today() - timedelta(days=1)).isoformat()}  # fmt: skip
-    response = api(province.leader).post(
-        f"/api/v1/initiatives/{initiative.pk}/transitions/start_rollout/", body, format="json"
-    )
+    with nothing_changes(initiative):
+        response = api(province.leader).post(
+            f"/api/v1/initiatives/{initiative.pk}/transitions/start_rollout/", body, format="json"
+        )
     assert response.status_code == 400 and response.data["report_due"]
 
 

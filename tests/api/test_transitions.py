@@ -3,16 +3,20 @@ caller who may not see the dossier 404, a wrong state 409, unmet conditions 400 
 problem in Vietnamese."""
 
 from dataclasses import dataclass, field
-from datetime import date, timedelta
+from datetime import timedelta
 
 import pytest
 
+from tests.conftest import today
+from tests.unchanged import nothing_changes
 from workflow.models import TransitionLog
 
 pytestmark = pytest.mark.django_db
 
-TODAY = date.today()
-LATER = (TODAY + timedelta(days=30)).isoformat()
+
+def iso_days_from_now(days):
+    """A date in a case's body, computed when the test runs: (province) → ISO date."""
+    return lambda province: (today() + timedelta(days=days)).isoformat()
 
 
 @dataclass
@@ -48,12 +52,12 @@ CASES = [
     Case("complete_scoring", "awaiting_decision", "reviewer", "leader", "department_review",
          "awaiting_decision"),
     Case("recognize", "awaiting_decision", "leader", "reviewer", "council_review", "recognized",
-         {"decision_number": "12/QĐ-UBND", "decision_date": TODAY.isoformat(),
+         {"decision_number": "12/QĐ-UBND", "decision_date": iso_days_from_now(0),
           "scope": "provincial"}),
     Case("decline", "awaiting_decision", "leader", "staff", "recognized", "rejected",
          {"comment": "Hiệu quả chưa rõ."}),
     Case("start_rollout", "recognized", "leader", "head", "awaiting_decision", "rollout",
-         {"target_agencies": lambda p: [p.phoyen.pk], "report_due": LATER}),
+         {"target_agencies": lambda p: [p.phoyen.pk], "report_due": iso_days_from_now(30)}),
     Case("close_rollout", "rollout", "reviewer", "staff", "recognized", "closed"),
     Case("withdraw", "department_review", "staff", "reviewer", "council_review", "withdrawn"),
 ]  # fmt: skip
@@ -65,6 +69,12 @@ def resolve(body, province):
 
 def url(pk, name):
     return f"/api/v1/initiatives/{pk}/transitions/{name}/"
+
+
+def refused_post(client, initiative, name, body=None):
+    """POST a transition that must be refused: the dossier and every table stay as they were."""
+    with nothing_changes(initiative, initiative.authors.all()):
+        return client.post(url(initiative.pk, name), body or {}, format="json")
 
 
 def start_state(case):
@@ -80,7 +90,7 @@ def dossier(at_state, province):
     def build(state):
         if state == "council_review_scored":
             initiative = at_state("council_review")
-            return STEPS["score"](initiative, province.cast(), TODAY)
+            return STEPS["score"](initiative, province.cast(), today())
         return at_state(state)
 
     return build
@@ -108,8 +118,11 @@ def test_right_actor_in_right_state(case, dossier, province, api):
 def test_wrong_role_is_forbidden(case, dossier, province, api):
     initiative = dossier(case.wrong_actor_state or start_state(case))
     status_before = initiative.status
-    response = api(getattr(province, case.wrong_actor)).post(
-        url(initiative.pk, case.name), resolve(case.body, province), format="json"
+    response = refused_post(
+        api(getattr(province, case.wrong_actor)),
+        initiative,
+        case.name,
+        resolve(case.body, province),
     )
     assert response.status_code == 403, response.data
     assert "detail" in response.data
@@ -121,8 +134,8 @@ def test_wrong_role_is_forbidden(case, dossier, province, api):
 def test_invisible_dossier_is_not_found(case, dossier, province, api):
     initiative = dossier(start_state(case))
     # Staff of UBND phường Sông Công may not see a dossier of Sở Tư pháp.
-    response = api(province.outsider).post(
-        url(initiative.pk, case.name), resolve(case.body, province), format="json"
+    response = refused_post(
+        api(province.outsider), initiative, case.name, resolve(case.body, province)
     )
     assert response.status_code == 404
 
@@ -130,8 +143,8 @@ def test_invisible_dossier_is_not_found(case, dossier, province, api):
 @pytest.mark.parametrize("case", CASES, ids=str)
 def test_wrong_state_is_a_conflict(case, dossier, province, api):
     initiative = dossier(case.wrong_state)
-    response = api(getattr(province, case.actor)).post(
-        url(initiative.pk, case.name), resolve(case.body, province), format="json"
+    response = refused_post(
+        api(getattr(province, case.actor)), initiative, case.name, resolve(case.body, province)
     )
     assert response.status_code == 409, response.data
     assert response.data["status"] == case.wrong_state
@@ -141,13 +154,13 @@ def test_wrong_state_is_a_conflict(case, dossier, province, api):
 def test_unknown_transition_and_system_only_expire_are_not_exposed(at_state, province, api):
     initiative = at_state("revision_requested")
     client = api(province.reviewer)
-    assert client.post(url(initiative.pk, "fly"), {}, format="json").status_code == 404
-    assert client.post(url(initiative.pk, "expire"), {}, format="json").status_code == 404
+    assert refused_post(client, initiative, "fly").status_code == 404
+    assert refused_post(client, initiative, "expire").status_code == 404
 
 
 def test_anonymous_caller_gets_401(at_state, api):
     initiative = at_state("department_review")
-    response = api().post(url(initiative.pk, "reject"), {"comment": "x"}, format="json")
+    response = refused_post(api(), initiative, "reject", {"comment": "x"})
     assert response.status_code == 401
 
 
@@ -165,11 +178,11 @@ def test_submit_names_every_unmet_condition(province, api):
     initiative = make_draft(
         province,
         authors=[("Nguyễn Thị Lan", 60), ("Trần Văn Hùng", 30)],
-        first_applied_on=TODAY - timedelta(days=400),
+        first_applied_on=today() - timedelta(days=400),
         truthfulness_declared=False,
         applicability="",
     )
-    errors = errors_of(api(province.staff).post(url(initiative.pk, "submit"), {}, format="json"))
+    errors = errors_of(refused_post(api(province.staff), initiative, "submit", {}))
     assert "90%" in errors["authors"] and "100%" in errors["authors"]
     assert "một năm" in errors["first_applied_on"]
     assert "cam đoan" in errors["truthfulness_declared"]
@@ -182,30 +195,28 @@ def test_submit_without_authors(province, api):
     from tests.conftest import make_draft
 
     initiative = make_draft(province, authors=[])
-    errors = errors_of(api(province.staff).post(url(initiative.pk, "submit"), {}, format="json"))
+    errors = errors_of(refused_post(api(province.staff), initiative, "submit", {}))
     assert "tác giả" in errors["authors"]
 
 
 def test_resubmit_checks_the_same_conditions(at_state, province, api):
     initiative = at_state("revision_requested")
     initiative.authors.update(contribution_percent=10)
-    errors = errors_of(api(province.staff).post(url(initiative.pk, "resubmit"), {}, format="json"))
+    errors = errors_of(refused_post(api(province.staff), initiative, "resubmit", {}))
     assert "20%" in errors["authors"]
 
 
 @pytest.mark.parametrize("name", ["request_revision", "reject"])
 def test_reviewer_must_explain(name, at_state, province, api):
     initiative = at_state("department_review")
-    errors = errors_of(api(province.reviewer).post(url(initiative.pk, name), {}, format="json"))
+    errors = errors_of(refused_post(api(province.reviewer), initiative, name, {}))
     assert errors["comment"]
 
 
 def test_revision_reply_due_must_be_in_the_future(at_state, province, api):
     initiative = at_state("department_review")
-    body = {"comment": "Bổ sung.", "reply_due": (TODAY - timedelta(days=1)).isoformat()}
-    errors = errors_of(
-        api(province.reviewer).post(url(initiative.pk, "request_revision"), body, format="json")
-    )
+    body = {"comment": "Bổ sung.", "reply_due": (today() - timedelta(days=1)).isoformat()}
+    errors = errors_of(refused_post(api(province.reviewer), initiative, "request_revision", body))
     assert errors["reply_due"]
 
 
@@ -213,9 +224,7 @@ def test_accept_needs_three_members_who_are_not_recused(at_state, province, api)
     initiative = at_state("department_review")
     body = {"council_members": [province.council[0].pk, province.council[1].pk,
                                 province.council_stp.pk]}  # fmt: skip
-    errors = errors_of(
-        api(province.reviewer).post(url(initiative.pk, "accept"), body, format="json")
-    )
+    errors = errors_of(refused_post(api(province.reviewer), initiative, "accept", body))
     assert "3" in errors["council_members"]
     assert province.council_stp.full_name in errors["council_members"]
     initiative.refresh_from_db()
@@ -226,50 +235,40 @@ def test_accept_needs_three_members_who_are_not_recused(at_state, province, api)
 def test_accept_refuses_users_who_are_not_council_members(at_state, province, api):
     initiative = at_state("department_review")
     body = {"council_members": [*members(province), province.staff.pk]}
-    errors = errors_of(
-        api(province.reviewer).post(url(initiative.pk, "accept"), body, format="json")
-    )
+    errors = errors_of(refused_post(api(province.reviewer), initiative, "accept", body))
     assert str(province.staff.pk) in errors["council_members"]
 
 
 def test_complete_scoring_waits_for_every_sheet(at_state, province, api):
     initiative = at_state("council_review")
-    errors = errors_of(
-        api(province.reviewer).post(url(initiative.pk, "complete_scoring"), {}, format="json")
-    )
+    errors = errors_of(refused_post(api(province.reviewer), initiative, "complete_scoring", {}))
     for member in province.council:
         assert member.full_name in errors["scoresheets"]
 
 
 def test_recognize_needs_decision_number_date_and_scope(at_state, province, api):
     initiative = at_state("awaiting_decision")
-    errors = errors_of(
-        api(province.leader).post(url(initiative.pk, "recognize"), {}, format="json")
-    )
+    errors = errors_of(refused_post(api(province.leader), initiative, "recognize", {}))
     assert set(errors) == {"decision_number", "decision_date", "scope"}
     assert "số quyết định" in errors["decision_number"].lower()
 
 
 def test_decline_needs_a_reason(at_state, province, api):
     initiative = at_state("awaiting_decision")
-    errors = errors_of(api(province.leader).post(url(initiative.pk, "decline"), {}, format="json"))
+    errors = errors_of(refused_post(api(province.leader), initiative, "decline", {}))
     assert errors["comment"]
 
 
 def test_start_rollout_needs_targets_and_a_report_date(at_state, province, api):
     initiative = at_state("recognized")
-    errors = errors_of(
-        api(province.leader).post(url(initiative.pk, "start_rollout"), {}, format="json")
-    )
+    errors = errors_of(refused_post(api(province.leader), initiative, "start_rollout", {}))
     assert set(errors) == {"target_agencies", "report_due"}
 
 
 def test_malformed_input_is_a_400_not_a_500(at_state, province, api):
     initiative = at_state("awaiting_decision")
     body = {"decision_date": "31/12/2026", "decision_number": "1", "scope": "provincial"}
-    errors = errors_of(
-        api(province.leader).post(url(initiative.pk, "recognize"), body, format="json")
-    )
+    errors = errors_of(refused_post(api(province.leader), initiative, "recognize", body))
     assert errors["decision_date"]
 
 
@@ -294,20 +293,20 @@ def test_withdraw_from_other_states(state, at_state, province, api):
 def test_default_reply_due_is_thirty_days_and_at_most_ninety(at_state, province, api):
     initiative = at_state("department_review")
     client = api(province.reviewer)
-    too_late = {"comment": "Bổ sung.", "reply_due": (TODAY + timedelta(days=91)).isoformat()}
-    errors = errors_of(client.post(url(initiative.pk, "request_revision"), too_late, format="json"))
+    too_late = {"comment": "Bổ sung.", "reply_due": (today() + timedelta(days=91)).isoformat()}
+    errors = errors_of(refused_post(client, initiative, "request_revision", too_late))
     assert "90" in errors["reply_due"]
     response = client.post(url(initiative.pk, "request_revision"), {"comment": "Bổ sung."})
-    assert response.data["revision_due"] == (TODAY + timedelta(days=30)).isoformat()
+    assert response.data["revision_due"] == (today() + timedelta(days=30)).isoformat()
 
 
 def test_resubmit_counts_the_year_from_the_first_request(at_state, province, api):
     """Applied 11 months before submitting; the revision took two more months: still fine."""
     from initiatives.models import Initiative
 
-    initiative = at_state("revision_requested", first_applied_on=TODAY - timedelta(days=330))
+    initiative = at_state("revision_requested", first_applied_on=today() - timedelta(days=330))
     Initiative.objects.filter(pk=initiative.pk).update(
-        first_applied_on=TODAY - timedelta(days=390),
+        first_applied_on=today() - timedelta(days=390),
         submitted_at=initiative.submitted_at - timedelta(days=60),
     )
     response = api(province.staff).post(url(initiative.pk, "resubmit"), {}, format="json")

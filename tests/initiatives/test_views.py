@@ -14,6 +14,7 @@ from django.urls import reverse
 from agencies.models import Membership, Role
 from initiatives.models import Attachment, Initiative, Status
 from tests.conftest import make_draft
+from tests.unchanged import nothing_changes
 from workflow.scenarios import advance
 
 pytestmark = pytest.mark.django_db
@@ -406,7 +407,8 @@ def test_edit_shows_saved_values_and_replaces_people(client, province, draft):
 def test_edit_of_another_agencys_dossier_is_not_found(client, province, draft):
     login(client, province.other_staff)
     assert client.get(edit_url(draft)).status_code == 404
-    assert client.post(edit_url(draft), dossier_post()).status_code == 404
+    with nothing_changes(draft, draft.authors.all()):
+        assert client.post(edit_url(draft), dossier_post()).status_code == 404
 
 
 def test_edit_by_someone_who_sees_but_does_not_own_is_forbidden(client, province, at_state):
@@ -545,19 +547,20 @@ def test_attachment_delete_after_submission_is_refused_in_the_panel(client, prov
     initiative = at_state("department_review")
     attachment = attach(initiative, "a.pdf", confidential=False)
     url = reverse("initiatives:attachment_delete", args=[attachment.pk])
-    response = english(login(client, province.staff)).post(url, headers={"HX-Request": "true"})
+    english(login(client, province.staff))
+    with nothing_changes(initiative, attachment):  # the row, and its file on disk
+        response = client.post(url, headers={"HX-Request": "true"})
     html = response.content.decode()
     assert response.status_code == 200 and "can only be edited" in html and "alert-danger" in html
-    assert initiative.attachments.exists()
 
 
 def test_attachment_delete_by_another_agency_is_not_found(client, province, draft):
     attachment = attach(draft, "a.pdf", confidential=False)
     login(client, province.other_staff)
     url = reverse("initiatives:attachment_delete", args=[attachment.pk])
-    assert client.post(url).status_code == 404
-    assert client.get(url).status_code == 405
-    assert draft.attachments.exists()
+    with nothing_changes(draft, attachment):  # the row, and its file on disk
+        assert client.post(url).status_code == 404
+        assert client.get(url).status_code == 405
 
 
 # --- Preview and print -----------------------------------------------------------------------

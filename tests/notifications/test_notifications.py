@@ -4,6 +4,7 @@ import pytest
 
 from notifications.models import Notification
 from tests.conftest import make_user
+from tests.unchanged import nothing_changes
 
 pytestmark = pytest.mark.django_db
 
@@ -64,7 +65,8 @@ def test_inbox_api(at_state, province, api):
     note_id = inbox["results"][0]["id"]
     assert inbox["results"][0]["url"].startswith("/initiatives/")
 
-    assert api(other).post(f"/api/v1/notifications/{note_id}/read/").status_code == 404
+    with nothing_changes(Notification):
+        assert api(other).post(f"/api/v1/notifications/{note_id}/read/").status_code == 404
     assert client.post(f"/api/v1/notifications/{note_id}/read/").data["read_at"]
     assert client.get("/api/v1/notifications/", {"unread": 1}).data["count"] == 0
     assert api(other).post("/api/v1/notifications/read-all/").data == {"marked": 1}

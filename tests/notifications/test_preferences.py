@@ -7,6 +7,7 @@ import pytest
 from notifications.models import Notification
 from notifications.services import preferences_of
 from tests.conftest import make_user
+from tests.unchanged import nothing_changes
 
 pytestmark = pytest.mark.django_db
 Status = Notification.EmailStatus
@@ -100,7 +101,8 @@ def test_mark_read_never_redirects_elsewhere_nor_reads_others_notes(province, cl
     note = note_for(province.reviewer, at_state("department_review"))
     other = make_user("reviewer_b", "Đinh Văn Lộc", ("reviewer", province.skhcn))
     client.force_login(other)
-    assert client.post(f"/notifications/{note.pk}/read/").status_code == 404
+    with nothing_changes(note):
+        assert client.post(f"/notifications/{note.pk}/read/").status_code == 404
 
     client.force_login(province.reviewer)
     response = client.post(f"/notifications/{note.pk}/read/", {"next": "https://evil.example/"})

@@ -6,8 +6,9 @@ from types import SimpleNamespace
 import pytest
 
 from tests.conftest import make_user
+from tests.unchanged import nothing_changes
 from workflow import scoring
-from workflow.models import CouncilAssignment
+from workflow.models import CouncilAssignment, ScoreSheet
 
 pytestmark = pytest.mark.django_db
 
@@ -17,6 +18,10 @@ GOOD = {"novelty": 30, "applicability": 20, "benefit": 20}
 
 def put(client, pk, **body):
     return client.put(SHEET.format(pk), body, format="json")
+
+
+def sheets(initiative):
+    return ScoreSheet.objects.filter(assignment__initiative=initiative)
 
 
 def accept_with(province, api, initiative, members):
@@ -35,7 +40,8 @@ def test_member_from_applicant_agency_is_recused_and_cannot_score(at_state, prov
     assert assignment.recusal_reason  # shown to the reviewer next to the greyed-out member
 
     # A recused member has a conflict of interest: the dossier is not theirs to see.
-    refused = put(api(province.council_stp), initiative.pk, scores=GOOD, vote="agree")
+    with nothing_changes(initiative, sheets(initiative)):
+        refused = put(api(province.council_stp), initiative.pk, scores=GOOD, vote="agree")
     assert refused.status_code == 404
     assert api(province.council_stp).get(f"/api/v1/initiatives/{initiative.pk}/").status_code == 404
     # A recused member does not hold up the council: the other three are enough.
@@ -58,7 +64,9 @@ def test_author_on_the_council_is_recused(at_state, province, api):
     accept_with(province, api, initiative, [*province.council, author_member])
     assignment = CouncilAssignment.objects.get(initiative=initiative, member=author_member)
     assert assignment.recused
-    assert put(api(author_member), initiative.pk, scores=GOOD, vote="agree").status_code == 404
+    with nothing_changes(initiative, sheets(initiative)):
+        refused = put(api(author_member), initiative.pk, scores=GOOD, vote="agree")
+    assert refused.status_code == 404
 
 
 def test_sheet_is_a_draft_until_submitted_then_locked(at_state, province, api):
@@ -68,14 +76,17 @@ def test_sheet_is_a_draft_until_submitted_then_locked(at_state, province, api):
     assert draft.status_code == 200 and draft.data["locked"] is False
     assert member.get(SHEET.format(initiative.pk)).data["scores"] == {"novelty": 25.0}
 
-    incomplete = put(member, initiative.pk, scores={"novelty": 25}, submit=True)
+    with nothing_changes(sheets(initiative)):
+        incomplete = put(member, initiative.pk, scores={"novelty": 25}, submit=True)
     assert incomplete.status_code == 400
     assert "scores" in incomplete.data and "vote" in incomplete.data
 
     submitted = put(member, initiative.pk, scores=GOOD, vote="agree", submit=True)
     assert submitted.status_code == 200 and submitted.data["locked"] is True
 
-    again = put(member, initiative.pk, scores={**GOOD, "novelty": 40}, vote="agree", submit=True)
+    with nothing_changes(initiative, sheets(initiative)):
+        changed = {**GOOD, "novelty": 40}
+        again = put(member, initiative.pk, scores=changed, vote="agree", submit=True)
     assert again.status_code == 409
     assert member.get(SHEET.format(initiative.pk)).data["scores"]["novelty"] == 30.0
 
@@ -83,7 +94,8 @@ def test_sheet_is_a_draft_until_submitted_then_locked(at_state, province, api):
 def test_scores_are_checked_against_the_rubric(at_state, province, api):
     initiative = at_state("council_review")
     member = api(province.council[0])
-    over = put(member, initiative.pk, scores={"novelty": 41, "benefit": -1, "luck": 5})
+    with nothing_changes(sheets(initiative)):
+        over = put(member, initiative.pk, scores={"novelty": 41, "benefit": -1, "luck": 5})
     assert over.status_code == 400
     text = " ".join(over.data["scores"])
     assert "40" in text and "luck" in text
@@ -104,12 +116,16 @@ def test_a_council_member_not_assigned_cannot_see_the_dossier(at_state, province
     initiative = at_state("council_review")
     outsider = make_user("council9", "Lý Văn Khoa", ("council_member", province.snv))
     assert api(outsider).get(f"/api/v1/initiatives/{initiative.pk}/").status_code == 404
-    assert put(api(outsider), initiative.pk, scores=GOOD, vote="agree").status_code == 404
+    with nothing_changes(initiative, sheets(initiative)):
+        refused = put(api(outsider), initiative.pk, scores=GOOD, vote="agree")
+    assert refused.status_code == 404
 
 
 def test_reviewer_cannot_fill_a_sheet(at_state, province, api):
     initiative = at_state("council_review")
-    assert put(api(province.reviewer), initiative.pk, scores=GOOD, vote="agree").status_code == 403
+    with nothing_changes(initiative, sheets(initiative)):
+        refused = put(api(province.reviewer), initiative.pk, scores=GOOD, vote="agree")
+    assert refused.status_code == 403
 
 
 # --- The recommendation at its boundaries ------------------------------------------------

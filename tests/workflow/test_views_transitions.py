@@ -11,19 +11,30 @@ from django.utils import translation
 
 from common.exceptions import Conflict
 from initiatives.models import Initiative
-from tests.conftest import make_draft
+from tests.conftest import make_draft, today
+from tests.unchanged import nothing_changes
 from workflow import scoresheets
 from workflow.models import TransitionLog
 from workflow.scenarios import STEPS
 
 pytestmark = pytest.mark.django_db
 
-TODAY = date.today()
 REQUIRED = "Trường này là bắt buộc."  # Django's own Vietnamese message
 
 
 def dmy(day: date) -> str:
     return day.strftime("%d/%m/%Y")
+
+
+def dmy_days_from_now(days):
+    """A date in a case's form data, computed when the test runs: (province) → dd/mm/yyyy."""
+    return lambda province: dmy(today() + timedelta(days=days))
+
+
+def unchanged(initiative):
+    """A refused or invalid transition leaves the dossier, its authors and every table as they
+    were."""
+    return nothing_changes(initiative, initiative.authors.all())
 
 
 def url(initiative, name):
@@ -72,17 +83,18 @@ CASES = [
     Case("resubmit", "revision_requested", "head", "department_review", {"declaration": "on"}),
     Case("withdraw", "department_review", "staff", "withdrawn"),
     Case("request_revision", "department_review", "reviewer", "revision_requested",
-         {"comment": "Bổ sung biên bản.", "reply_due": dmy(TODAY + timedelta(days=20))}),
+         {"comment": "Bổ sung biên bản.", "reply_due": dmy_days_from_now(20)}),
     Case("reject", "department_review", "reviewer", "rejected", {"comment": "Không có tính mới."}),
     Case("accept", "department_review", "reviewer", "council_review",
          {"council_members": lambda p: [m.pk for m in p.council]}),
     Case("complete_scoring", "council_review_scored", "reviewer", "awaiting_decision"),
     Case("recognize", "awaiting_decision", "leader", "recognized",
-         {"decision_number": "12/QĐ-UBND", "decision_date": dmy(TODAY), "scope": "provincial"}),
+         {"decision_number": "12/QĐ-UBND", "decision_date": dmy_days_from_now(0),
+          "scope": "provincial"}),
     Case("decline", "awaiting_decision", "leader", "rejected", {"comment": "Hiệu quả chưa rõ."}),
     Case("start_rollout", "recognized", "leader", "rollout",
          {"target_agencies": lambda p: [p.phoyen.pk, p.dailu.pk],
-          "report_due": dmy(TODAY + timedelta(days=60))}),
+          "report_due": dmy_days_from_now(60)}),
     Case("close_rollout", "rollout", "reviewer", "closed"),
 ]  # fmt: skip
 
@@ -92,7 +104,7 @@ def dossier(at_state, province):
     def build(state, **fields):
         if state == "council_review_scored":
             initiative = at_state("council_review", **fields)
-            return STEPS["score"](initiative, province.cast(), TODAY)
+            return STEPS["score"](initiative, province.cast(), today())
         return at_state(state, **fields)
 
     return build
@@ -134,15 +146,16 @@ def test_post_moves_the_dossier_through_the_service(case, dossier, province, cli
 def test_wrong_role_gets_403_and_invisible_dossier_404(at_state, province, client):
     initiative = at_state("department_review")
     for method in ("get", "post"):
-        response = getattr(as_user(client, province.staff), method)(url(initiative, "accept"))
-        assert response.status_code == 403
-        assert 'id="forbidden-reason"' in page(response)
-        response = getattr(as_user(client, province.leader), method)(url(initiative, "reject"))
-        assert response.status_code == 403
-        response = getattr(as_user(client, province.outsider), method)(url(initiative, "reject"))
-        assert response.status_code == 404
-    initiative.refresh_from_db()
-    assert initiative.status == "department_review"
+        with unchanged(initiative):
+            staff = getattr(as_user(client, province.staff), method)(url(initiative, "accept"))
+            leader = getattr(as_user(client, province.leader), method)(url(initiative, "reject"))
+            outsider = getattr(as_user(client, province.outsider), method)(
+                url(initiative, "reject")
+            )
+        assert staff.status_code == 403
+        assert 'id="forbidden-reason"' in page(staff)
+        assert leader.status_code == 403
+        assert outsider.status_code == 404
 
 
 def test_unknown_or_system_transition_is_404(at_state, province, client):
@@ -150,13 +163,14 @@ def test_unknown_or_system_transition_is_404(at_state, province, client):
     as_user(client, province.reviewer)
     assert client.get(url(initiative, "fly")).status_code == 404
     assert client.get(url(initiative, "expire")).status_code == 404
-    assert client.post(url(initiative, "expire")).status_code == 404
+    with unchanged(initiative):
+        assert client.post(url(initiative, "expire")).status_code == 404
 
 
 def test_wrong_state_redirects_with_a_message(at_state, province, client):
     initiative = at_state("council_review")
     for method in ("get", "post"):
-        with translation.override("en"):
+        with translation.override("en"), unchanged(initiative):
             response = getattr(as_user(client, province.reviewer), method)(
                 url(initiative, "accept"), follow=True, headers=lang_headers()
             )
@@ -193,10 +207,11 @@ def test_anonymous_user_is_sent_to_login(at_state, client):
 
 def test_request_revision_without_comment(at_state, province, client):
     initiative = at_state("department_review")
-    due = dmy(TODAY + timedelta(days=12))
-    response = as_user(client, province.reviewer).post(
-        url(initiative, "request_revision"), {"comment": "", "reply_due": due}
-    )
+    due = dmy(today() + timedelta(days=12))
+    with unchanged(initiative):
+        response = as_user(client, province.reviewer).post(
+            url(initiative, "request_revision"), {"comment": "", "reply_due": due}
+        )
     assert response.status_code == 200
     html = page(response)
     assert REQUIRED in field_block(html, "comment")
@@ -209,10 +224,10 @@ def test_request_revision_without_comment(at_state, province, client):
 def test_request_revision_service_error_is_shown_next_to_its_field(at_state, province, client):
     initiative = at_state("department_review")
     comment = "Thiếu biên bản họp hội đồng cơ sở."
-    with translation.override("en"):
+    with translation.override("en"), unchanged(initiative):
         response = as_user(client, province.reviewer).post(
             url(initiative, "request_revision"),
-            {"comment": comment, "reply_due": dmy(TODAY)},
+            {"comment": comment, "reply_due": dmy(today())},
             headers=lang_headers(),
         )
     html = page(response)
@@ -225,7 +240,7 @@ def test_request_revision_service_error_is_shown_next_to_its_field(at_state, pro
 def test_request_revision_defaults_the_reply_due_date(at_state, province, client):
     initiative = at_state("department_review")
     html = page(as_user(client, province.reviewer).get(url(initiative, "request_revision")))
-    assert f'value="{dmy(TODAY + timedelta(days=30))}"' in field_block(html, "reply_due")
+    assert f'value="{dmy(today() + timedelta(days=30))}"' in field_block(html, "reply_due")
     assert 'id="checklist"' in html
 
 
@@ -234,7 +249,8 @@ def test_request_revision_defaults_the_reply_due_date(at_state, province, client
 ])  # fmt: skip
 def test_reason_is_required(name, state, actor, at_state, province, client):
     initiative = at_state(state)
-    response = as_user(client, getattr(province, actor)).post(url(initiative, name), {})
+    with unchanged(initiative):
+        response = as_user(client, getattr(province, actor)).post(url(initiative, name), {})
     assert REQUIRED in field_block(page(response), "comment")
     initiative.refresh_from_db()
     assert initiative.status == state
@@ -247,7 +263,8 @@ def test_submit_needs_the_declaration(province, client):
             as_user(client, province.staff).get(url(initiative, "submit"), headers=lang_headers())
         )
     assert "I declare that the information in this application is truthful" in html
-    response = client.post(url(initiative, "submit"), {"comment": "Kính gửi Sở."})
+    with unchanged(initiative):
+        response = client.post(url(initiative, "submit"), {"comment": "Kính gửi Sở."})
     assert REQUIRED in field_block(page(response), "declaration")
     assert "Kính gửi Sở." in page(response)
     initiative.refresh_from_db()
@@ -262,7 +279,7 @@ def test_submit_lists_every_unmet_condition_and_rolls_the_declaration_back(provi
         province,
         truthfulness_declared=False,
         authors=[("Nguyễn Thị Lan", 60), ("Trần Văn Hùng", 30)],
-        first_applied_on=TODAY - timedelta(days=400),
+        first_applied_on=today() - timedelta(days=400),
         applicability="",
     )
     edit = reverse("initiatives:edit", args=[initiative.pk])
@@ -271,9 +288,10 @@ def test_submit_lists_every_unmet_condition_and_rolls_the_declaration_back(provi
             as_user(client, province.staff).get(url(initiative, "submit"), headers=lang_headers())
         )
         assert 'id="submission-problems"' in html and edit in html
-        response = client.post(
-            url(initiative, "submit"), {"declaration": "on"}, headers=lang_headers()
-        )
+        with unchanged(initiative):
+            response = client.post(
+                url(initiative, "submit"), {"declaration": "on"}, headers=lang_headers()
+            )
     html = page(response)
     assert response.status_code == 200
     assert "90%" in html and "more than one year ago" in html
@@ -311,7 +329,7 @@ def test_accept_members_who_are_authors_are_recused(province, client):
 def test_accept_with_too_few_members_keeps_the_choice(at_state, province, client):
     initiative = at_state("department_review")
     chosen = [m.pk for m in province.council[:2]]
-    with translation.override("en"):
+    with translation.override("en"), unchanged(initiative):
         response = as_user(client, province.reviewer).post(
             url(initiative, "accept"),
             {"council_members": chosen, "comment": "Ghi chú"},
@@ -329,7 +347,8 @@ def test_accept_with_too_few_members_keeps_the_choice(at_state, province, client
 
 def test_accept_without_members_is_required(at_state, province, client):
     initiative = at_state("department_review")
-    html = page(as_user(client, province.reviewer).post(url(initiative, "accept"), {}))
+    with unchanged(initiative):
+        html = page(as_user(client, province.reviewer).post(url(initiative, "accept"), {}))
     fieldset = html[html.index('id="council-members"') : html.index("</fieldset>")]
     assert REQUIRED in fieldset
 
@@ -374,12 +393,13 @@ def test_recognize_shows_the_council_result_and_checks_the_date(at_state, provin
             )
         )
         assert 'id="score-summary"' in html and "Votes: 3 of 3 members agree" in html
-        response = client.post(
-            url(initiative, "recognize"),
-            {"decision_number": "99/QĐ-UBND", "scope": "agency",
-             "decision_date": dmy(TODAY + timedelta(days=3))},
-            headers=lang_headers(),
-        )  # fmt: skip
+        with unchanged(initiative):
+            response = client.post(
+                url(initiative, "recognize"),
+                {"decision_number": "99/QĐ-UBND", "scope": "agency",
+                 "decision_date": dmy(today() + timedelta(days=3))},
+                headers=lang_headers(),
+            )  # fmt: skip
     html = page(response)
     assert "The decision date cannot be in the future." in field_block(html, "decision_date")
     assert "99/QĐ-UBND" in html
@@ -397,7 +417,8 @@ def test_start_rollout_page_groups_agencies_and_loads_the_picker(at_state, provi
     assert 'id="selected-count"' in html and 'aria-live="polite"' in html
     for agency in (province.phoyen, province.dailu, province.snv):
         assert f'value="{agency.pk}"' in html
-    response = client.post(url(initiative, "start_rollout"), {"report_due": "31/02/2030"})
+    with unchanged(initiative):
+        response = client.post(url(initiative, "start_rollout"), {"report_due": "31/02/2030"})
     html = page(response)
     assert (
         REQUIRED in html[html.index('id="rollout-picker"') : html.index('id="div_id_report_due"')]
@@ -409,10 +430,11 @@ def test_start_rollout_page_groups_agencies_and_loads_the_picker(at_state, provi
 
 def test_start_rollout_refuses_garbage_without_a_500(at_state, province, client):
     initiative = at_state("recognized")
-    response = as_user(client, province.leader).post(
-        url(initiative, "start_rollout"),
-        {"target_agencies": ["abc", "999999"], "report_due": "hôm nay"},
-    )
+    with unchanged(initiative):
+        response = as_user(client, province.leader).post(
+            url(initiative, "start_rollout"),
+            {"target_agencies": ["abc", "999999"], "report_due": "hôm nay"},
+        )
     assert response.status_code == 200
     assert Initiative.objects.get(pk=initiative.pk).status == "recognized"
 
