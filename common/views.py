@@ -3,9 +3,19 @@
 from django.contrib.auth.mixins import LoginRequiredMixin
 from django.core.exceptions import PermissionDenied
 from django.shortcuts import render
+from django.utils.translation import gettext as _
 from django.views.generic import TemplateView
 
 from .pagination import paginate
+
+# The refusal page that says why (role, state, visibility), with a way back to the work list.
+FORBIDDEN_TEMPLATE = "common/forbidden.html"
+
+
+def require_role(allowed: bool) -> None:
+    """Refuse the page (403, with the reason) unless the reader's roles allow it."""
+    if not allowed:
+        raise PermissionDenied(_("This page is not available with your roles."))
 
 
 class PageView(LoginRequiredMixin, TemplateView):

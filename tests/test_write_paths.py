@@ -19,10 +19,11 @@ from initiatives.services import initiative_update
 from notifications.models import Notification
 from notifications.tasks import send_notification_email
 from workflow.models import CouncilAssignment, ScoreSheet, TransitionLog
-from workflow.scoresheets import scoresheet_admin_correct
+from workflow.scoresheets import scoresheet_admin_correct, scoresheet_admin_discard
 
 from .conftest import make_draft
 from .test_admin import management, url
+from .unchanged import nothing_changes
 
 pytestmark = pytest.mark.django_db
 
@@ -202,6 +203,48 @@ def test_the_correction_service_keeps_the_members_rules(admin_user, province, dr
     with pytest.raises(Conflict):
         scoresheet_admin_correct(sheet=draft_sheet, actor=admin_user, scores={"novelty": "1"})
     assert ScoreSheet.objects.get(pk=draft_sheet.pk).scores == {"novelty": "10"}
+
+
+def test_the_score_sheet_admin_discards_a_draft_through_the_service(
+    admin_client, draft_sheet, monkeypatch
+):
+    from workflow import council_admin as workflow_admin
+
+    calls = []
+
+    def spy(**kwargs):
+        calls.append(kwargs["sheet"].pk)
+        return scoresheet_admin_discard(**kwargs)
+
+    monkeypatch.setattr(workflow_admin, "scoresheet_admin_discard", spy)
+    response = admin_client.post(url(ScoreSheet, "delete", draft_sheet.pk), {"post": "yes"})
+    assert response.status_code == 302
+    assert not ScoreSheet.objects.filter(pk=draft_sheet.pk).exists()
+    assert calls == [draft_sheet.pk]
+
+
+def test_the_bulk_discard_goes_through_the_service_and_spares_submitted_sheets(
+    admin_client, draft_sheet
+):
+    data = {"action": "delete_selected", "_selected_action": [draft_sheet.pk], "post": "yes"}
+    # The list showed a draft; the member submitted it before the administrator confirmed.
+    ScoreSheet.objects.filter(pk=draft_sheet.pk).update(submitted_at=timezone.now())
+    with nothing_changes(ScoreSheet):
+        refused = admin_client.post(url(ScoreSheet, "changelist"), data)
+    assert refused.status_code == 403
+
+    ScoreSheet.objects.filter(pk=draft_sheet.pk).update(submitted_at=None)
+    admin_client.post(url(ScoreSheet, "changelist"), data)
+    assert not ScoreSheet.objects.filter(pk=draft_sheet.pk).exists()
+
+
+def test_the_discard_service_keeps_the_members_rules(admin_user, province, draft_sheet):
+    with pytest.raises(PermissionDenied):
+        scoresheet_admin_discard(sheet=draft_sheet, actor=province.reviewer)
+    ScoreSheet.objects.filter(pk=draft_sheet.pk).update(submitted_at=timezone.now())
+    with pytest.raises(Conflict):
+        scoresheet_admin_discard(sheet=draft_sheet, actor=admin_user)
+    assert ScoreSheet.objects.filter(pk=draft_sheet.pk).exists()
 
 
 # --- Adoption due dates ------------------------------------------------------------------------

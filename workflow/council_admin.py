@@ -2,11 +2,12 @@
 (corrected only through workflow.scoresheets), earlier rounds, and the deadline rules."""
 
 from django import forms
-from django.contrib import admin
+from django.contrib import admin, messages
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
 from common.admin import ReadOnlyAdminMixin
+from common.exceptions import Conflict
 from initiatives.models import Status
 
 from .models import (
@@ -19,7 +20,7 @@ from .models import (
     Rubric,
     ScoreSheet,
 )
-from .scoresheets import clean_scores, scoresheet_admin_correct
+from .scoresheets import clean_scores, scoresheet_admin_correct, scoresheet_admin_discard
 
 # --- Council --------------------------------------------------------------------------------
 
@@ -152,6 +153,18 @@ class ScoreSheetAdmin(admin.ModelAdmin):
 
     def has_delete_permission(self, request, obj=None):
         return (obj is None or not obj.is_locked) and super().has_delete_permission(request, obj)
+
+    def delete_model(self, request, obj):
+        scoresheet_admin_discard(sheet=obj, actor=request.user)
+
+    def delete_queryset(self, request, queryset):
+        """The bulk action discards each draft through the service; a sheet submitted (or a
+        dossier that left council review) since the list was shown is kept, and said so."""
+        for sheet in queryset:
+            try:
+                scoresheet_admin_discard(sheet=sheet, actor=request.user)
+            except Conflict as refusal:
+                self.message_user(request, f"{sheet}: {refusal}", level=messages.WARNING)
 
     def save_model(self, request, obj, form, change):
         data = form.cleaned_data

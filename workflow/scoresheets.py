@@ -124,3 +124,20 @@ def scoresheet_admin_correct(*, sheet, actor, scores: dict, vote: str = "", comm
     sheet.scores, sheet.vote, sheet.comment = cleaned, vote, comment
     sheet.save(update_fields=["scores", "vote", "comment", "updated_at"])
     return sheet
+
+
+@transaction.atomic
+def scoresheet_admin_discard(*, sheet, actor) -> None:
+    """The administrator discards a member's draft sheet (the member starts again), under the
+    same rules as a correction: only while the council scores, never once submitted."""
+    if not actor.has_perm("workflow.delete_scoresheet"):
+        raise PermissionDenied(_("Only an administrator can discard a score sheet."))
+    sheet = (
+        ScoreSheet.objects.select_for_update(of=("self",))
+        .select_related("assignment__initiative")
+        .get(pk=sheet.pk)
+    )
+    initiative = sheet.assignment.initiative
+    if initiative.status != Status.COUNCIL_REVIEW or sheet.is_locked:
+        raise Conflict(_("This score sheet can no longer be changed."), status=initiative.status)
+    sheet.delete()

@@ -11,15 +11,15 @@ from datetime import date
 from django.http import Http404
 from django.shortcuts import get_object_or_404
 from django.urls import reverse
-from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from agencies.models import Agency
+from common import clock
 from common.pagination import paginate as common_paginate
+from common.views import FORBIDDEN_TEMPLATE, PageView, require_role
 from initiatives.models import Initiative
 from initiatives.models import Scope as InitiativeScope
-from workflow.views import PageView, require_role
 
 from ..models import Adoption
 from ..selectors import PUBLIC_STATES
@@ -47,12 +47,14 @@ def paginate(request, queryset, per_page: int = PER_PAGE, param: str = "page"):
 
 
 class DashboardPage(PageView):
+    forbidden_template = FORBIDDEN_TEMPLATE
+
     def check_access(self, user):
         require_role(f.may_see_dashboard(user))
 
     @property
     def today(self) -> date:
-        return timezone.localdate()
+        return clock.today()
 
 
 class DashboardView(DashboardPage):

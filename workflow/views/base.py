@@ -1,8 +1,6 @@
 """What the workflow's pages share: the refusal page and the labels of states and steps."""
 
-from django.core.exceptions import PermissionDenied
-from django.utils.translation import gettext as _
-
+from common.views import FORBIDDEN_TEMPLATE, require_role
 from common.views import PageView as CommonPageView
 from initiatives.models import Status
 
@@ -12,12 +10,10 @@ from ..permissions import transition_label
 class PageView(CommonPageView):
     """A logged-in page whose refusals (PermissionDenied) say why, on the site's 403 page."""
 
-    forbidden_template = "workflow/forbidden.html"
+    forbidden_template = FORBIDDEN_TEMPLATE
 
 
-def require_role(allowed: bool) -> None:
-    if not allowed:
-        raise PermissionDenied(_("This page is not available with your roles."))
+__all__ = ["PageView", "require_role", "state_label", "step_label"]
 
 
 def state_label(value: str) -> str:
