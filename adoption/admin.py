@@ -4,12 +4,14 @@ from django.core.exceptions import ValidationError
 from django.db.models import Count
 from django.utils.translation import gettext_lazy as _
 
+from common.admin import ReadOnlyAdminMixin
+
 from . import services
 from .fields import REPORT_FIELDS
 from .models import Adoption, AdoptionReport
 
 
-class AdoptionReportInline(admin.StackedInline):
+class AdoptionReportInline(ReadOnlyAdminMixin, admin.StackedInline):
     """Reports are written and confirmed by the adopting agency; the admin reads them."""
 
     model = AdoptionReport
@@ -21,15 +23,6 @@ class AdoptionReportInline(admin.StackedInline):
         "created_at",
     )
     readonly_fields = fields
-
-    def has_add_permission(self, request, obj=None):
-        return False
-
-    def has_change_permission(self, request, obj=None):
-        return False
-
-    def has_delete_permission(self, request, obj=None):
-        return False
 
 
 class AdoptionAdminForm(forms.ModelForm):

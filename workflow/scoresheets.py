@@ -106,14 +106,8 @@ def scoresheet_admin_correct(*, sheet, actor, scores: dict, vote: str = "", comm
     while the council scores, never once submitted, scores within the rubric."""
     if not actor.has_perm("workflow.change_scoresheet"):
         raise PermissionDenied(_("Only an administrator can correct a score sheet."))
-    sheet = (
-        ScoreSheet.objects.select_for_update(of=("self",))
-        .select_related("assignment__initiative__council_review__rubric")
-        .get(pk=sheet.pk)
-    )
+    sheet = _draft_for_admin(sheet)
     initiative = sheet.assignment.initiative
-    if initiative.status != Status.COUNCIL_REVIEW or sheet.is_locked:
-        raise Conflict(_("This score sheet can no longer be changed."), status=initiative.status)
     criteria = list(initiative.council_review.rubric.criteria.all())
     cleaned, problems = clean_scores(criteria, scores or {}, complete=False)
     if vote and vote not in Vote.values:
@@ -132,12 +126,18 @@ def scoresheet_admin_discard(*, sheet, actor) -> None:
     same rules as a correction: only while the council scores, never once submitted."""
     if not actor.has_perm("workflow.delete_scoresheet"):
         raise PermissionDenied(_("Only an administrator can discard a score sheet."))
+    _draft_for_admin(sheet).delete()
+
+
+def _draft_for_admin(sheet):
+    """The sheet, locked, while the administrator may still touch it: the council is scoring
+    and the member has not submitted it."""
     sheet = (
         ScoreSheet.objects.select_for_update(of=("self",))
-        .select_related("assignment__initiative")
+        .select_related("assignment__initiative__council_review__rubric")
         .get(pk=sheet.pk)
     )
     initiative = sheet.assignment.initiative
     if initiative.status != Status.COUNCIL_REVIEW or sheet.is_locked:
         raise Conflict(_("This score sheet can no longer be changed."), status=initiative.status)
-    sheet.delete()
+    return sheet
