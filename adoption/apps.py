@@ -7,13 +7,22 @@ class AdoptionConfig(AppConfig):
     verbose_name = _("Adoption")
 
     def ready(self):
+        from common.slots import register_slot
         from initiatives.selectors import register_visibility
+        from workflow.reminders import register_reminders
+        from workflow.selectors import register_rollout_list
         from workflow.worklist import register_work
 
         from . import receivers, registry  # noqa: F401
-        from .selectors import adopter_visibility
+        from .reminders import SOURCE, report_reminders
+        from .selectors import adopter_visibility, with_adoption_count
         from .worklist import ORDER, adoption_work
 
         register_visibility(adopter_visibility)
         register_work(adoption_work, order=ORDER)
+        register_reminders(SOURCE, report_reminders)
         registry.register()
+        # The decisions page's rollout list: a column of adopting agencies.
+        register_rollout_list(with_adoption_count)
+        register_slot("rollout_list.head", "adoption/rollout_count_head.html")
+        register_slot("rollout_list.row", "adoption/rollout_count_cell.html")

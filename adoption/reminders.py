@@ -6,33 +6,26 @@ the initiative is rolling out.
 Reports recur: each report moves the adoption's due date on by report_every_months
 (adoption.services.report_add), so the key (adoption, due date) gives one "soon" and one
 "overdue" reminder per period. Once the rollout is closed nothing is reminded any more.
+
+Adoption only says which reminders are due (`report_reminders`, registered as
+"adoption_reports" at start-up); notifications sends them once each
+(notifications.reminders.send_registered_reminders, run by beat).
 """
 
 from datetime import date
 
-from celery import shared_task
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
-from common import clock
-from notifications.reminding import (
-    OVERDUE,
-    SOON,
-    Line,
-    agency_people_by_agency,
-    claimed,
-    deadline_line,
-    due_window,
-    send_logged,
-    when_for,
-)
-from notifications.services import notify
+from agencies.selectors import agency_people_by_agency
 from workflow import deadlines
 from workflow.models import DeadlineRule
+from workflow.reminders import OVERDUE, SOON, Line, Reminder, deadline_line, due_window, when_for
 
 from .models import Adoption
 from .selectors import awaiting_report_q
 
+SOURCE = "adoption_reports"
 KINDS = {SOON: "adoption_report_due", OVERDUE: "adoption_report_overdue"}
 DEADLINE = _("the adoption report")
 
@@ -45,47 +38,27 @@ def _agency_line(name: str) -> Line:
     return Line(lambda: gettext("Adopting agency: %(agency)s") % {"agency": name})
 
 
-def _due_adoptions(rule: deadlines.Rule, day: date) -> list[tuple]:
-    adoptions = (
+def report_reminders(day: date) -> list[Reminder]:
+    """The reports due soon or overdue on `day`, with the adopting agencies' people (one query
+    for the adoptions, one for the people)."""
+    rule = deadlines.rules()[DeadlineRule.Stage.ROLLOUT_REPORT]
+    adoptions = list(
         Adoption.objects.filter(due_window("due_date", rule, day), awaiting_report_q())
         .select_related("initiative", "agency")
         .order_by("pk")
     )
-    found = [(a, when_for(a.due_date, day)) for a in adoptions]
-    done = claimed(reminder_key(a.pk, a.due_date, when) for a, when in found)
-    return [(a, when) for a, when in found if reminder_key(a.pk, a.due_date, when) not in done]
+    people = agency_people_by_agency(a.agency_id for a in adoptions) if adoptions else {}
+    return [_reminder(a, when_for(a.due_date, day), rule, day, people) for a in adoptions]
 
 
-@shared_task
-def send_report_reminders() -> int:
-    """Safe to run any number of times: each reminder is sent once. Returns how many
-    reminders (adoption × due/overdue) this run sent."""
-    day = clock.today()
-    rule = deadlines.rules()[DeadlineRule.Stage.ROLLOUT_REPORT]
-    reminders = _due_adoptions(rule, day)
-    if not reminders:
-        return 0
-    people = agency_people_by_agency(a.agency_id for a, _when in reminders)
-    sent = 0
-    for adoption, when in reminders:
-        users = people.get(adoption.agency_id, [])
-        if not users:
-            continue  # nobody in the agency yet: not claimed, a later run tries again
-        due = adoption.due_date
-        details = (
-            _agency_line(adoption.agency.name),
-            deadline_line(DEADLINE, rule, day, due, when),
-        )
-
-        def send(adoption=adoption, due=due, when=when, users=users, details=details):
-            notify(
-                recipients=[(user, True) for user in users],
-                kind=KINDS[when],
-                initiative=adoption.initiative,
-                due=due,
-                details=details,
-                url=f"/adoptions/{adoption.pk}/",  # where the report form is
-            )
-
-        sent += send_logged(reminder_key(adoption.pk, due, when), send)
-    return sent
+def _reminder(adoption, when: str, rule, day: date, people: dict) -> Reminder:
+    due = adoption.due_date
+    return Reminder(
+        key=reminder_key(adoption.pk, due, when),
+        kind=KINDS[when],
+        initiative=adoption.initiative,
+        due=due,
+        recipients=[(user, True) for user in people.get(adoption.agency_id, [])],
+        details=(_agency_line(adoption.agency.name), deadline_line(DEADLINE, rule, day, due, when)),
+        url=f"/adoptions/{adoption.pk}/",  # where the report form is
+    )

@@ -70,3 +70,8 @@ def overdue_q(today) -> Q:
 def overdue_flag(today) -> ExpressionWrapper:
     """overdue_q() as a boolean column, for rows that show every record with its state."""
     return ExpressionWrapper(overdue_q(today), output_field=BooleanField())
+
+
+def with_adoption_count(queryset):
+    """The decisions page's rollout list: how many agencies each initiative is rolled out to."""
+    return queryset.annotate(adoption_count=Count("adoptions", distinct=True))

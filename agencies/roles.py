@@ -4,6 +4,8 @@ so checking several permissions for one request costs one query."""
 from .models import Membership, Role
 
 _CACHE_ATTR = "_sangkien_memberships"
+# "The agency" in notifications and reminders: its staff and its head.
+AGENCY_ROLES = (Role.AGENCY_STAFF, Role.AGENCY_HEAD)
 
 
 def memberships(user) -> list[tuple[str, int]]:

@@ -4,6 +4,7 @@ from django.db.models import Q
 from django.utils import timezone
 
 from .models import ApiToken, Membership
+from .roles import AGENCY_ROLES
 
 
 def memberships_of(user):
@@ -16,3 +17,14 @@ def live_api_tokens_of(user):
     its next use, and is of no interest meanwhile)."""
     alive = Q(expiry__isnull=True) | Q(expiry__gt=timezone.now())
     return ApiToken.objects.filter(alive, user=user).order_by("-created")
+
+
+def agency_people_by_agency(agency_ids) -> dict[int, list]:
+    """Staff and heads of each agency (active users), in one query."""
+    people: dict[int, dict] = {}
+    memberships = Membership.objects.filter(
+        agency_id__in=set(agency_ids), role__in=AGENCY_ROLES, user__is_active=True
+    ).select_related("user")
+    for membership in memberships.order_by("user_id"):
+        people.setdefault(membership.agency_id, {})[membership.user_id] = membership.user
+    return {agency: list(users.values()) for agency, users in people.items()}

@@ -21,7 +21,8 @@ CELERY_BEAT_SCHEDULE = {
         "schedule": crontab(minute=15),
     },
     "adoption-report-reminders": {
-        "task": "adoption.reminders.send_report_reminders",
+        "task": "notifications.reminders.send_registered_reminders",
+        "args": ("adoption_reports",),
         "schedule": crontab(minute=25),
     },
     "daily-digest": {

@@ -18,8 +18,7 @@
 """
 
 from agencies.models import Role, User
-
-AGENCY_ROLES = (Role.AGENCY_STAFF, Role.AGENCY_HEAD)
+from agencies.roles import AGENCY_ROLES
 
 
 def agency_people(agency_ids):

@@ -24,23 +24,23 @@ from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _
 
 from agencies.models import Role
+from agencies.selectors import agency_people_by_agency
 from common import clock
 from initiatives.models import Initiative, Status
 from workflow import deadlines
 from workflow.models import CouncilAssignment, DeadlineRule
-
-from .recipients import people_with_role
-from .reminding import (
+from workflow.reminders import (
     OVERDUE,
     SOON,
-    agency_people_by_agency,
-    claimed,
     deadline_line,
     due_window,
     expected_line,
-    send_logged,
+    reminder_source,
     when_for,
 )
+
+from .recipients import people_with_role
+from .reminding import claimed, send_logged, send_reminders
 from .services import notify
 
 KINDS = {SOON: "deadline_soon", OVERDUE: "deadline_overdue"}
@@ -211,3 +211,10 @@ def send_deadline_reminders() -> int:
     rules = deadlines.rules()
     people = _People()
     return sum(_remind_stage(stage, rules[stage.rule], day, people) for stage in STAGES)
+
+
+@shared_task
+def send_registered_reminders(name: str) -> int:
+    """The reminders an app declared under `name` (workflow.reminders.register_reminders; e.g.
+    "adoption_reports"), each sent once. Returns how many this run sent."""
+    return send_reminders(reminder_source(name)(clock.today()))

@@ -177,12 +177,23 @@ def recognized_awaiting_rollout():
     return _dossiers(Status.RECOGNIZED).order_by("decided_at", "id")
 
 
+# Apps above workflow add what they show about a rollout to the decisions page's list
+# (adoption: how many agencies adopt each initiative) as an annotation, so the list keeps a
+# constant number of queries; the matching column comes through the "rollout_list" slots.
+_rollout_shapers: list = []
+
+
+def register_rollout_list(shaper) -> None:
+    """`shaper(queryset) -> queryset` for in_rollout(); idempotent."""
+    if shaper not in _rollout_shapers:
+        _rollout_shapers.append(shaper)
+
+
 def in_rollout():
-    return (
-        _dossiers(Status.ROLLOUT)
-        .annotate(adoption_count=Count("adoptions", distinct=True))
-        .order_by("decided_at", "id")
-    )
+    queryset = _dossiers(Status.ROLLOUT).order_by("decided_at", "id")
+    for shaper in _rollout_shapers:
+        queryset = shaper(queryset)
+    return queryset
 
 
 def scoring_rows(initiative):

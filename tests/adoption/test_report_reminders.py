@@ -7,9 +7,9 @@ import pytest
 from django.conf import settings
 
 from adoption.models import Adoption
-from adoption.reminders import send_report_reminders
 from common import clock
 from notifications.models import Notification, NotificationPreference, SentReminder
+from notifications.reminders import send_registered_reminders
 from tests.conftest import make_user
 from workflow.models import DeadlineRule
 
@@ -21,7 +21,7 @@ DUE, OVERDUE = "adoption_report_due", "adoption_report_overdue"
 def run(monkeypatch):
     def run_on(day: date) -> int:
         monkeypatch.setattr(clock, "today", lambda: day)
-        return send_report_reminders()
+        return send_registered_reminders("adoption_reports")
 
     return run_on
 
@@ -137,10 +137,10 @@ def test_the_task_is_registered_and_scheduled():
     from config.celery import app
 
     app.loader.import_default_modules()
-    assert "adoption.reminders.send_report_reminders" in app.tasks
+    assert "notifications.reminders.send_registered_reminders" in app.tasks
     assert "notifications.reminders.send_deadline_reminders" in app.tasks
-    tasks = {entry["task"] for entry in settings.CELERY_BEAT_SCHEDULE.values()}
+    jobs = {(e["task"], tuple(e.get("args", ()))) for e in settings.CELERY_BEAT_SCHEDULE.values()}
     assert {
-        "adoption.reminders.send_report_reminders",
-        "notifications.reminders.send_deadline_reminders",
-    } <= tasks
+        ("notifications.reminders.send_registered_reminders", ("adoption_reports",)),
+        ("notifications.reminders.send_deadline_reminders", ()),
+    } <= jobs

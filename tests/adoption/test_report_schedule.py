@@ -9,10 +9,10 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 
 from adoption import services
 from adoption.models import AdoptionReport
-from adoption.reminders import send_report_reminders
 from common import clock
 from common.exceptions import Conflict
 from notifications.models import Notification
+from notifications.reminders import send_registered_reminders
 from tests.conftest import make_user
 from workflow import services as workflow_services
 
@@ -29,7 +29,7 @@ def report(period="Quý I/2026"):
 def run(monkeypatch):
     def run_on(day: date) -> int:
         monkeypatch.setattr(clock, "today", lambda: day)
-        return send_report_reminders()
+        return send_registered_reminders("adoption_reports")
 
     return run_on
 
