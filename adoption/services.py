@@ -4,11 +4,11 @@ reported on periodically, reports confirmed by the agency head."""
 from dateutil.relativedelta import relativedelta
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
-from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from agencies import roles
 from agencies.models import Role
+from common import clock
 from common.exceptions import Conflict
 from common.files import clean_filename
 from common.limits import EARLIEST_DATE
@@ -125,7 +125,7 @@ def adoption_update(*, adoption, actor, data: dict) -> Adoption:
         _check_status_change(adoption, actor, new_status, data)
     for name, value in _only(data, RECORD_FIELDS).items():
         setattr(adoption, name, value)
-    today = timezone.localdate()
+    today = clock.today()
     if adoption.status == A.IN_PROGRESS and not adoption.started_on:
         adoption.started_on = today
     if adoption.status == A.APPLIED and not adoption.applied_on:
@@ -160,7 +160,7 @@ def reschedule_problems(adoption, due_date) -> list[str]:
         ]
     if adoption.status == A.NOT_APPLICABLE:
         return [_("This agency found the initiative not applicable: it files no reports.")]
-    if due_date is not None and due_date <= timezone.localdate():
+    if due_date is not None and due_date <= clock.today():
         return [_("The report due date must be after today.")]
     return []
 
@@ -270,7 +270,7 @@ def _answers_current_period(adoption) -> bool:
     if adoption.due_date is None:
         return False
     period_start = adoption.due_date - relativedelta(months=adoption.report_every_months)
-    return timezone.localdate() >= period_start
+    return clock.today() >= period_start
 
 
 def _schedule_next_report(adoption) -> None:

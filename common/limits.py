@@ -8,9 +8,10 @@ from datetime import date
 
 from dateutil.relativedelta import relativedelta
 from django.core.exceptions import ValidationError
-from django.utils import timezone
 from django.utils.formats import number_format
 from django.utils.translation import gettext as _
+
+from common import clock
 
 LONG_TEXT = 20_000  # one section of the application (problem, description, benefits, …)
 COMMENT = 5_000  # a comment, a reason, a list of corrections, a score-sheet remark
@@ -25,7 +26,7 @@ YOUNGEST_AGE_YEARS = 15
 
 
 def latest_birth_date() -> date:
-    return timezone.localdate() - relativedelta(years=YOUNGEST_AGE_YEARS)
+    return clock.today() - relativedelta(years=YOUNGEST_AGE_YEARS)
 
 
 def plausible_birth_date(value: date) -> None:

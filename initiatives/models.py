@@ -1,10 +1,10 @@
 from django.conf import settings
 from django.db import models
-from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django_fsm import ConcurrentTransitionMixin, FSMField, transition
 
 from agencies.models import Agency
+from common import clock
 from common.limits import LONG_TEXT, plausible_birth_date
 from common.text import clean_name, fold, nfc
 
@@ -16,7 +16,7 @@ from .fields import BODY_FIELDS
 
 
 def current_year():
-    return timezone.localdate().year
+    return clock.today().year
 
 
 class Field(models.Model):

@@ -7,6 +7,8 @@ from dateutil.relativedelta import relativedelta
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from common import clock
+
 REQUIRED_FIELDS = (
     "title",
     "problem",
@@ -21,7 +23,7 @@ def request_date(initiative) -> date:
     """The day the one-year rule counts to (TT 18): the first submission, else today. A
     dossier sent back for revision keeps it, however long the revision took."""
     submitted = initiative.submitted_at
-    return timezone.localdate(submitted) if submitted else timezone.localdate()
+    return timezone.localdate(submitted) if submitted else clock.today()
 
 
 def submission_problems(initiative, *, today: date) -> dict[str, list[str]]:

@@ -1,9 +1,9 @@
 """Reads of dossiers, shaped for lists and detail pages, filtered by what the user may see."""
 
 from django.db.models import Case, F, IntegerField, Q, Value, When
-from django.utils import timezone
 
 from agencies import roles
+from common import clock
 from common.text import fold
 
 from .models import Initiative, Status
@@ -98,5 +98,5 @@ def sorted_by(queryset, sort: str):
 
 def rounds_of(queryset) -> list[int]:
     years = set(queryset.order_by().values_list("round", flat=True).distinct())
-    years.add(timezone.localdate().year)
+    years.add(clock.today().year)
     return sorted(years, reverse=True)

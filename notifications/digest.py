@@ -33,6 +33,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
 from agencies.models import Membership, Role
+from common import clock
 from common.dates import deadline_state
 from workflow.worklist import work_sections
 
@@ -79,7 +80,7 @@ class Digest:
 @shared_task(bind=True, max_retries=3)
 def send_daily_digests(self, day: str | None = None) -> dict:
     """day: ISO date, today (local time) by default. Returns how each user's digest went."""
-    today = date.fromisoformat(day) if day else timezone.localdate()
+    today = date.fromisoformat(day) if day else clock.today()
     outcomes = Counter(digest_send(user=user, day=today) for user in digest_recipients())
     retry = outcomes["failed"] and not self.request.called_directly
     if retry and self.request.retries < self.max_retries:

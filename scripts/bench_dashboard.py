@@ -23,6 +23,8 @@ import tempfile
 import time
 from pathlib import Path
 
+from common import clock
+
 ROOT = Path(__file__).resolve().parent.parent
 
 
@@ -65,13 +67,12 @@ def build(n_initiatives: int, n_adoptions: int):
     from decimal import Decimal
 
     from django.db import transaction
-    from django.utils import timezone
 
     from adoption.models import Adoption, AdoptionReport
     from agencies.models import Agency, Membership, Role, User
     from initiatives.models import Initiative, Scope
 
-    today = timezone.localdate()
+    today = clock.today()
     kind = Agency.Kind
     with transaction.atomic():
         ubnd = Agency.objects.create(code="BENCH-UBND", name="UBND tỉnh", kind=kind.PROVINCIAL)
@@ -206,7 +207,6 @@ def run(args):
     from django.test import Client
     from django.test.utils import setup_test_environment
     from django.urls import reverse
-    from django.utils import timezone
     from rest_framework.test import APIClient
 
     from adoption.dashboard import expectations as e
@@ -228,7 +228,7 @@ def run(args):
             f"(+{len(rollout) // 5} closed), {made} adoption records in rollout "
             f"({records} in all), {reports} result reports.\n"
         )
-        today = timezone.localdate()
+        today = clock.today()
         province = d.Scope()
         one = d.Scope(rollout[len(rollout) // 2])
         client = Client()

@@ -8,9 +8,9 @@ from crispy_forms.bootstrap import InlineRadios
 from crispy_forms.helper import FormHelper
 from crispy_forms.layout import Field, Layout
 from django import forms
-from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from common import clock
 from common.limits import COMMENT
 from initiatives.models import Scope
 
@@ -105,7 +105,7 @@ class RequestRevisionForm(TransitionForm):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        today = timezone.localdate()
+        today = clock.today()
         self.fields["reply_due"].initial = due_date(DeadlineRule.Stage.REVISION_REPLY, today)
 
 
@@ -132,7 +132,7 @@ class RecognizeForm(TransitionForm):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["decision_date"].initial = timezone.localdate()
+        self.fields["decision_date"].initial = clock.today()
 
     def crispy_layout(self) -> list:
         return ["decision_number", "decision_date", InlineRadios("scope"), "comment"]
@@ -148,7 +148,7 @@ class StartRolloutForm(TransitionForm):
     def __init__(self, *args, agencies=(), **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["target_agencies"].choices = [(a.pk, a.name) for a in agencies]
-        today = timezone.localdate()
+        today = clock.today()
         self.fields["report_due"].initial = due_date(DeadlineRule.Stage.ROLLOUT_REPORT, today)
 
 

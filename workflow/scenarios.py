@@ -6,8 +6,7 @@ Used by the demo loader and the tests, so both exercise the same code paths user
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 
-from django.utils import timezone
-
+from common import clock
 from initiatives.models import Status
 
 from . import scoresheets, services
@@ -52,7 +51,7 @@ PATHS = {
 
 def advance(initiative, target: str, cast: Cast, *, today: date | None = None):
     for step in PATHS[target]:
-        initiative = STEPS[step](initiative, cast, today or timezone.localdate())
+        initiative = STEPS[step](initiative, cast, today or clock.today())
     return initiative
 
 

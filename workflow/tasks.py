@@ -3,8 +3,8 @@ import logging
 from celery import shared_task
 from django.core.exceptions import ValidationError
 from django.http import Http404
-from django.utils import timezone
 
+from common import clock
 from common.exceptions import Conflict
 from initiatives.models import Initiative, Status
 
@@ -17,7 +17,7 @@ logger = logging.getLogger(__name__)
 def expire_overdue_revisions() -> int:
     """Refuse dossiers whose revision reply is overdue. Safe to run any number of times."""
     overdue = Initiative.objects.filter(
-        status=Status.REVISION_REQUESTED, revision_due__lt=timezone.localdate()
+        status=Status.REVISION_REQUESTED, revision_due__lt=clock.today()
     ).values_list("pk", flat=True)
     expired = 0
     for pk in list(overdue):

@@ -6,8 +6,8 @@ from __future__ import annotations
 from datetime import date
 
 from django.db.models import Count, OuterRef, Q
-from django.utils import timezone
 
+from common import clock
 from initiatives.models import Initiative
 from initiatives.models import Scope as InitiativeScope
 
@@ -92,7 +92,7 @@ def figures_for(ids, today: date | None = None) -> list[Initiative]:
     """A page of initiatives (ids, in order), each with targeted, applied, overdue_count,
     reports_count, cost_saved_vnd (correlated subqueries on the page's rows only), comparable,
     coverage_percent and expectation: three queries."""
-    today = today or timezone.localdate()
+    today = today or clock.today()
     ids = list(ids)
     records = Adoption.objects.filter(initiative=OuterRef("pk"))
     reports = AdoptionReport.objects.filter(adoption__initiative=OuterRef("pk"))

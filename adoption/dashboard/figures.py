@@ -41,10 +41,10 @@ from django.db.models import (
     When,
 )
 from django.db.models.functions import Coalesce
-from django.utils import timezone
 
 from agencies import roles
 from agencies.models import Agency
+from common import clock
 from initiatives.models import Initiative, Status
 from initiatives.models import Scope as InitiativeScope
 
@@ -129,7 +129,7 @@ class Scope:
 
 def totals(scope: Scope, today: date | None = None) -> dict:
     """Record counts by status and source, overdue records and agencies: one query."""
-    today = today or timezone.localdate()
+    today = today or clock.today()
     late = overdue_q(today)
     row = scope.adoptions().aggregate(
         adoptions=Count("pk"),
@@ -298,7 +298,7 @@ def progress(scope: Scope) -> list[dict]:
 
 def overdue(scope: Scope, today: date | None = None, limit: int | None = 10) -> list[Adoption]:
     """The most overdue records first, each with .days_overdue: one query."""
-    today = today or timezone.localdate()
+    today = today or clock.today()
     queryset = (
         scope.adoptions()
         .filter(overdue_q(today))
@@ -318,7 +318,7 @@ OVERDUE_LIMIT = 100
 
 def adoption_stats(scope: Scope, today: date | None = None) -> dict:
     """The body of GET /api/v1/stats/adoption/: seven queries whatever the data size."""
-    today = today or timezone.localdate()
+    today = today or clock.today()
     counts = totals(scope, today)
     initiatives = initiative_totals(scope)
     late = overdue(scope, today, limit=OVERDUE_LIMIT)

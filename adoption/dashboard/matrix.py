@@ -12,9 +12,9 @@ from datetime import date
 
 from django.core.paginator import Paginator
 from django.db.models import Exists, OuterRef
-from django.utils import timezone
 
 from agencies.models import Agency
+from common import clock
 from initiatives.models import Initiative, Status
 
 from ..models import Adoption
@@ -45,7 +45,7 @@ def matrix_agencies(initiatives):
 def matrix_cells(initiatives, agencies=None, *, today=None) -> dict[tuple[int, int], Cell]:
     """{(initiative id, agency id): Cell} for the records of the initiatives (and of the
     agencies, if given; ids or querysets): one query, streamed in chunks for the export."""
-    today = today or timezone.localdate()
+    today = today or clock.today()
     records = Adoption.objects.filter(initiative__in=initiatives)
     if agencies is not None:
         records = records.filter(agency__in=agencies)

@@ -6,8 +6,8 @@ from __future__ import annotations
 from datetime import date
 
 from django.db.models import Count, Exists, OuterRef, Sum
-from django.utils import timezone
 
+from common import clock
 from initiatives.models import Status
 
 from ..models import Adoption, AdoptionReport
@@ -23,7 +23,7 @@ def adoption_list(filters: dict, today: date | None = None):
     dashboard; with one, that initiative's records in any public state. Each record carries
     is_overdue (adoption.selectors.overdue_q).
     """
-    today = today or timezone.localdate()
+    today = today or clock.today()
     initiative = filters.get("initiative")
     if initiative:
         queryset = Adoption.objects.filter(

@@ -2,10 +2,10 @@
 and page links."""
 
 from django import template
-from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
+from common import clock
 from common.dates import deadline_state
 
 register = template.Library()
@@ -17,7 +17,7 @@ def deadline_badge(due):
     state = deadline_state(due)
     if not state:
         return {"state": ""}
-    days = (due - timezone.localdate()).days
+    days = (due - clock.today()).days
     if state == "overdue":
         text = ngettext("Overdue by %(n)s day", "Overdue by %(n)s days", -days) % {"n": -days}
     elif days == 0:

@@ -51,7 +51,7 @@ def test_a_report_answers_the_due_date_and_moves_it_on_six_months(rollout, provi
     assert adoption.due_date == first + relativedelta(months=6)
 
     # Six months on, the next period has begun: the next report answers it.
-    monkeypatch.setattr(services.timezone, "localdate", lambda *a: first + relativedelta(days=1))
+    monkeypatch.setattr(clock, "today", lambda: first + relativedelta(days=1))
     two = services.report_add(adoption=adoption, actor=province.other_staff, data=report("II"))
     adoption.refresh_from_db()
     assert two.period_due == first + relativedelta(months=6)

@@ -7,10 +7,11 @@ import pytest
 from django.conf import settings
 from django.core import mail
 from django.core.mail import EmailMultiAlternatives
-from django.utils import timezone, translation
+from django.utils import translation
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
+from common import clock
 from config.celery import app
 from initiatives.models import Initiative
 from notifications.digest import digest_send, send_daily_digests
@@ -29,7 +30,7 @@ def _site_url(settings):
 
 @pytest.fixture
 def today():
-    return timezone.localdate()
+    return clock.today()
 
 
 @pytest.fixture

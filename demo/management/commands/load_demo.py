@@ -9,9 +9,9 @@ from collections import Counter
 
 from django.core.management.base import BaseCommand
 from django.db import transaction
-from django.utils import timezone
 
 from agencies.services import agencies_load_province
+from common import clock
 from common.text import nfc
 from demo.data import DEMO_USERS, DOSSIERS, SUPPORTING_USERS
 from demo.dossiers import ensure_dossiers
@@ -30,7 +30,7 @@ class Command(BaseCommand):
     def handle(self, *args, **options):
         agencies = agencies_load_province()
         people, users_created = ensure_people()
-        built = ensure_dossiers(people, timezone.localdate())
+        built = ensure_dossiers(people, clock.today())
         self._summary(agencies, users_created, built)
 
     def _summary(self, agencies, users_created, built):
