@@ -313,6 +313,37 @@ def reports(province, rollouts):
     return made
 
 
+def posted_export(client, user, page_url) -> ExportJob:
+    """Press the page's Excel button as the browser would: post the form's fields."""
+    client.force_login(user)
+    html = client.get(page_url).content.decode()
+    form = re.search(r'<form method="post" action="(/exports/[^"]+/)".*?</form>', html, re.S)
+    assert form, f"an Excel button on {page_url}"
+    fields = dict(re.findall(r'<input type="hidden" name="(\w+)" value="([^"]*)"', form[0]))
+    response = client.post(form[1], fields)
+    assert response.status_code == 302
+    return ExportJob.objects.filter(user=user).latest("pk")
+
+
+def test_the_dashboard_matrix_offers_its_excel_file(client, province, rollouts, eager):
+    job = posted_export(client, province.leader, reverse("adoption:dashboard_matrix"))
+    assert job.kind == "adoption_matrix"
+
+
+def test_an_initiative_dashboard_exports_that_initiatives_reports(
+    client, province, reports, rollouts, eager
+):
+    first, _second = rollouts
+    page = reverse("adoption:dashboard_initiative", args=[first.pk])
+    job = posted_export(client, province.leader, page)
+    assert (job.kind, job.params["query"]) == ("reports", {"initiative": str(first.pk)})
+
+
+def test_an_agency_exports_its_reports_from_its_adoption_records(client, province, reports):
+    job = posted_export(client, province.staff, reverse("adoption:my_adoptions"))
+    assert job.kind == "reports"
+
+
 def test_reviewers_export_every_report(province, reports, run_export):
     _job, workbook = run_export(province.reviewer, "reports")
     sheet = workbook.active
