@@ -5,7 +5,7 @@ the process's start time. Another process of the same machine (same boot, same P
 can then tell for certain that the sender has ended — no such PID any more, a zombie, or a
 different process that reuses the PID — and release its claim at once instead of waiting for
 it to expire. A claim made on another machine or in another container cannot be checked from
-here: it is released only when it expires (tasks.CLAIM_TIMEOUT), which is longer than a send
+here: it is released only when it expires (outbox.CLAIM_TIMEOUT), which is longer than a send
 may last (EMAIL_TIMEOUT, the task's time limit). Off Linux nothing is provable: "" is recorded.
 """
 

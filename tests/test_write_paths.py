@@ -342,7 +342,7 @@ def test_the_admin_and_the_sweeper_requeue_through_one_service(
     admin_client, province, monkeypatch, settings
 ):
     from notifications import admin as notifications_admin
-    from notifications import services, tasks
+    from notifications import outbox, services, tasks
 
     calls = []
 
@@ -352,7 +352,7 @@ def test_the_admin_and_the_sweeper_requeue_through_one_service(
 
     monkeypatch.setattr(notifications_admin, "emails_requeue", spy)
     monkeypatch.setattr(tasks, "emails_requeue", spy)
-    monkeypatch.setattr(tasks, "PENDING_GRACE", timedelta(0))
+    monkeypatch.setattr(outbox, "PENDING_GRACE", timedelta(0))
     monkeypatch.setattr(services, "enqueue_emails", lambda ids: None)
     failed, pending = (
         Notification.objects.create(

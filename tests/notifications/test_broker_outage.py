@@ -18,7 +18,7 @@ from django.utils import timezone
 
 from agencies.models import Role
 from initiatives.models import Status as DossierStatus
-from notifications import tasks
+from notifications import outbox
 from notifications.models import Notification
 from notifications.tasks import resend_pending_emails, send_notification_email
 from tests.conftest import make_draft, make_user, require_service
@@ -108,13 +108,13 @@ def test_broker_outage_delays_emails_but_loses_none_and_sends_none_twice(
         Notification.objects.filter(pk=crashed).update(
             email_status=Status.SENDING,
             attempts=1,
-            claimed_at=timezone.now() - tasks.CLAIM_TIMEOUT - timedelta(minutes=1),
+            claimed_at=timezone.now() - outbox.CLAIM_TIMEOUT - timedelta(minutes=1),
         )
 
         # --- The broker is back. Two sweeps run before any worker catches up. -------------
         private_redis.start()
         assert queued(private_redis) == 0  # nothing was queued during the outage
-        monkeypatch.setattr(tasks, "PENDING_GRACE", timedelta(0))
+        monkeypatch.setattr(outbox, "PENDING_GRACE", timedelta(0))
         assert resend_pending_emails() == len(pending)
         assert resend_pending_emails() == len(pending)
         assert queued(private_redis) == 2 * len(pending)  # every row enqueued twice

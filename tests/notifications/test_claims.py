@@ -6,7 +6,7 @@ import sys
 
 import pytest
 
-from notifications import claims, services, tasks
+from notifications import claims, outbox, services, tasks
 from notifications.models import Notification
 
 Status = Notification.EmailStatus
@@ -69,11 +69,11 @@ def test_a_row_whose_sender_keeps_dying_fails_in_the_end(linux, at_state, monkey
     row = Notification.objects.order_by("pk").first()
     Notification.objects.filter(pk=row.pk).update(
         email_status=Status.SENDING,
-        attempts=tasks.MAX_ATTEMPTS,
+        attempts=outbox.MAX_ATTEMPTS,
         claimed_by=holder_of_an_ended_process(),
     )
     monkeypatch.setattr(services, "enqueue_emails", lambda ids: None)
-    assert tasks.release_abandoned_claims() == []
+    assert outbox.outbox_release_abandoned() == []
     row.refresh_from_db()
     assert row.email_status == Status.FAILED
     assert "đã dừng trước khi gửi xong" in row.last_error

@@ -23,7 +23,7 @@ from django.utils.translation import gettext
 
 from agencies.models import Role
 from config.celery import app
-from notifications import tasks
+from notifications import outbox
 from notifications.events import event
 from notifications.models import Notification
 from notifications.tasks import resend_pending_emails, send_notification_email
@@ -256,7 +256,7 @@ class DownSMTPBackend(BaseEmailBackend):
 @pytest.fixture
 def fast_retries(monkeypatch):
     """MAX_ATTEMPTS 3 and retries at once; records the backoff countdowns the task asked for."""
-    monkeypatch.setattr(tasks, "MAX_ATTEMPTS", 3)
+    monkeypatch.setattr(outbox, "MAX_ATTEMPTS", 3)
     task = app.tasks[send_notification_email.name]  # the instance the worker thread runs
     original_retry = task.retry
     asked = []
@@ -291,7 +291,7 @@ def test_failing_smtp_ends_failed_with_the_error_after_the_retries(
     assert mail.outbox == []
 
     # A failed row stays failed: the sweeper does not pick it up again.
-    monkeypatch.setattr(tasks, "PENDING_GRACE", timedelta(0))
+    monkeypatch.setattr(outbox, "PENDING_GRACE", timedelta(0))
     assert resend_pending_emails() == 0
     row.refresh_from_db()
     assert row.email_status == Status.FAILED
