@@ -4,7 +4,7 @@ from django.core.exceptions import ValidationError
 from django.db.models import Count
 from django.utils.translation import gettext_lazy as _
 
-from common.admin import ReadOnlyAdminMixin
+from common.admin import ReadOnlyAdminMixin, ServiceRefusalsAdminMixin
 
 from . import services
 from .fields import REPORT_FIELDS
@@ -36,7 +36,7 @@ class AdoptionAdminForm(forms.ModelForm):
 
 
 @admin.register(Adoption)
-class AdoptionAdmin(admin.ModelAdmin):
+class AdoptionAdmin(ServiceRefusalsAdminMixin, admin.ModelAdmin):
     """Adoptions come from rollout or from an agency's own choice; the agency moves their
     status. The admin may correct the report due date, never delete a record (a confirmed one
     changes only through the agency's head)."""

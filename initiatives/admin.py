@@ -7,6 +7,7 @@ from django.core.exceptions import ValidationError
 from django.template.defaultfilters import filesizeformat
 from django.utils.translation import gettext_lazy as _
 
+from common.admin import ServiceRefusalsAdminMixin
 from common.limits import MAX_AUTHORS, MAX_PARTICIPANTS
 
 from . import services
@@ -88,7 +89,7 @@ class AttachmentInline(admin.TabularInline):
 
 
 @admin.register(Initiative)
-class InitiativeAdmin(admin.ModelAdmin):
+class InitiativeAdmin(ServiceRefusalsAdminMixin, admin.ModelAdmin):
     form = InitiativeForm
     list_display = ("code", "title", "agency", "field", "status", "round", "submitted_at",
                     "decision_due")  # fmt: skip
@@ -124,6 +125,13 @@ class InitiativeAdmin(admin.ModelAdmin):
         if obj is not None and (obj.status != Status.DRAFT or obj.submitted_at is not None):
             return False
         return super().has_delete_permission(request, obj)
+
+    def delete_model(self, request, obj):
+        services.initiative_admin_delete_draft(initiative=obj, actor=request.user)
+
+    def delete_queryset(self, request, queryset):
+        for initiative in queryset:
+            services.initiative_admin_delete_draft(initiative=initiative, actor=request.user)
 
     def get_inline_instances(self, request, obj=None):
         # Read-only lists (attachments, the timeline) have nothing to show for a new dossier.

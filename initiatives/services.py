@@ -14,7 +14,7 @@ from common.limits import MAX_AUTHORS, MAX_PARTICIPANTS
 from common.text import clean_name, nfc
 
 from .fields import AGENCY_FIELDS, AUTHOR_FIELDS, PARTICIPANT_FIELDS
-from .models import Attachment, Author, CodeSequence, Initiative, Participant
+from .models import Attachment, Author, CodeSequence, Initiative, Participant, Status
 
 
 def dossier_fields(data: dict, allowed=AGENCY_FIELDS) -> dict:
@@ -238,6 +238,21 @@ def initiative_admin_update(
     if _change_attachment_kinds(initiative, attachment_kinds or {}):
         changed.append("attachments")
     return changed
+
+
+@transaction.atomic
+def initiative_admin_delete_draft(*, initiative, actor) -> None:
+    """Delete a draft nobody has submitted (typed in by mistake, a duplicate): a dossier once
+    submitted is part of the record and stays. Its files go once this commits."""
+    _check_admin(actor, "delete")
+    initiative = Initiative.objects.select_for_update().get(pk=initiative.pk)
+    if initiative.status != Status.DRAFT or initiative.submitted_at is not None:
+        raise Conflict(
+            _("Only a draft that was never submitted can be deleted."), status=initiative.status
+        )
+    files = [attachment.file for attachment in initiative.attachments.all()]
+    initiative.delete()
+    transaction.on_commit(lambda: [file.delete(save=False) for file in files])
 
 
 def _change_attachment_kinds(initiative, kinds: dict) -> bool:

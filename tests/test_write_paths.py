@@ -3,6 +3,7 @@ score sheets, adoption due dates, e-mail resends), the outbox sweeper, the langu
 and any caller of initiative_update."""
 
 from datetime import timedelta
+from pathlib import Path
 
 import pytest
 from django.core import mail
@@ -13,6 +14,7 @@ from django.utils import timezone
 
 from adoption.models import Adoption
 from common.exceptions import Conflict
+from initiatives import services as initiative_services
 from initiatives.fields import AUTHOR_FIELDS, BODY_FIELDS
 from initiatives.models import Attachment, Initiative, Status
 from initiatives.services import initiative_update
@@ -126,6 +128,59 @@ def test_an_unsent_draft_edited_by_the_admin_stays_deletable(admin_client, provi
     assert admin_edits(draft) == []  # no record yet: the log would protect it from deletion
     admin_client.post(url(Initiative, "delete", draft.pk), {"post": "yes"})
     assert not Initiative.objects.filter(pk=draft.pk).exists()
+
+
+def test_the_admin_deletes_a_draft_through_the_service_with_its_files(
+    admin_client, province, monkeypatch, django_capture_on_commit_callbacks
+):
+    draft = make_draft(province)
+    stored = Attachment.objects.create(
+        initiative=draft, kind="other", original_name="a.pdf", size=4,
+        file=ContentFile(b"%PDF", name="a.pdf"),
+    )  # fmt: skip
+    path = stored.file.path
+    calls = []
+    real = initiative_services.initiative_admin_delete_draft
+
+    def spy(**kwargs):
+        calls.append(kwargs["initiative"].pk)
+        return real(**kwargs)
+
+    monkeypatch.setattr(initiative_services, "initiative_admin_delete_draft", spy)
+    with django_capture_on_commit_callbacks(execute=True):
+        admin_client.post(url(Initiative, "delete", draft.pk), {"post": "yes"})
+    assert calls == [draft.pk]
+    assert not Initiative.objects.filter(pk=draft.pk).exists()
+    assert not Path(path).exists()
+
+
+def test_the_draft_delete_service_keeps_submitted_dossiers(admin_user, province, at_state):
+    submitted = at_state("department_review")
+    with nothing_changes(Initiative), pytest.raises(Conflict):
+        initiative_services.initiative_admin_delete_draft(initiative=submitted, actor=admin_user)
+    with pytest.raises(PermissionDenied):
+        initiative_services.initiative_admin_delete_draft(
+            initiative=make_draft(province), actor=province.staff
+        )
+
+
+def test_a_refusal_met_at_save_time_is_said_on_the_admin_page(admin_client, at_state, monkeypatch):
+    """The rollout closed between the form's check and the save: the service refuses under its
+    lock, the administrator reads why, and nothing is written."""
+    from adoption import services as adoption_services
+
+    adoption = Adoption.objects.filter(initiative=at_state("rollout")).first()
+    before = adoption.due_date
+
+    def closed_meanwhile(**kwargs):
+        raise Conflict("Đợt nhân rộng đã kết thúc.")
+
+    monkeypatch.setattr(adoption_services, "adoption_reschedule", closed_meanwhile)
+    response = reschedule(admin_client, adoption, timezone.localdate() + timedelta(days=40))
+    assert response.status_code == 302
+    page = admin_client.get(response["Location"]).content.decode()
+    assert "Đợt nhân rộng đã kết thúc." in page
+    assert Adoption.objects.get(pk=adoption.pk).due_date == before
 
 
 def test_the_admin_service_refuses_a_dossier_under_review(admin_user, at_state):

@@ -6,7 +6,7 @@ from django.contrib import admin, messages
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
-from common.admin import ReadOnlyAdminMixin
+from common.admin import ReadOnlyAdminMixin, ServiceRefusalsAdminMixin
 from common.exceptions import Conflict
 from initiatives.models import Status
 
@@ -124,7 +124,7 @@ class ScoreSheetForm(forms.ModelForm):
 
 
 @admin.register(ScoreSheet)
-class ScoreSheetAdmin(admin.ModelAdmin):
+class ScoreSheetAdmin(ServiceRefusalsAdminMixin, admin.ModelAdmin):
     form = ScoreSheetForm
     list_display = ("initiative", "member", "vote", "updated_at", "submitted_at")
     list_filter = ("vote", ("submitted_at", admin.EmptyFieldListFilter))
