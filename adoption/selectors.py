@@ -50,7 +50,11 @@ def agency_adoptions(user):
     return (
         Adoption.objects.filter(agency_id__in=roles.agency_member_ids(user))
         .select_related("initiative", "agency")
-        .annotate(report_count=Count("reports"), last_report_at=Max("reports__created_at"))
+        .annotate(
+            report_count=Count("reports"),
+            last_report_at=Max("reports__created_at"),
+            awaits_report=ExpressionWrapper(awaiting_report_q(), output_field=BooleanField()),
+        )
         .order_by(F("due_date").asc(nulls_last=True), "initiative__code", "pk")
     )
 

@@ -20,21 +20,19 @@ from common.exceptions import Conflict, UploadTooLarge
 from common.files import file_download
 from common.forms import add_service_errors
 from common.views import FilteredListView, PageView
-from initiatives.models import Status
 
 from . import services
 from .forms import AdoptionFilterForm, AdoptionReportForm, AdoptionStatusForm
-from .models import OPEN_STATUSES, Adoption, AdoptionReport
+from .models import Adoption, AdoptionReport
 from .selectors import agency_adoptions, visible_adoptions
 
 A = Adoption.Status
 
 
 def next_due(adoption):
-    """The due date the agency is chased for (the reminders' rule), else None."""
-    if adoption.initiative.status == Status.ROLLOUT and adoption.status in OPEN_STATUSES:
-        return adoption.due_date
-    return None
+    """The due date the agency is chased for (awaiting_report_q, the reminders' rule, as the
+    selector's `awaits_report` column), else None."""
+    return adoption.due_date if adoption.awaits_report else None
 
 
 class AgencyPageMixin:
