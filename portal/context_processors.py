@@ -1,30 +1,102 @@
-"""What every page's layout needs: who the user is, what the menu shows, unread count."""
+"""What every page's layout needs: who the user is, the menu, the unread count, and the links
+of the shell (home, inbox, profile, sign-in). The layout (common/templates/base.html) sits in
+the lowest layer and names no app's URL: the portal, at the top, builds them here."""
+
+from dataclasses import dataclass
 
 from django.conf import settings
+from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
 
 from agencies import roles
 from agencies.models import Membership, Role
 from notifications.selectors import unread_count
 
+# The shell's links, by the names base.html uses ({{ links.home }}, …).
+LINKS = {
+    "home": "home",
+    "inbox": "notifications:inbox",
+    "profile": "profile",
+    "password_change": "password_change",
+    "logout": "logout",
+    "login": "login",
+    "registry": "initiatives:registry",
+    "set_language": "set_language",
+    "api_docs": "api-docs",
+}
+
+
+@dataclass(frozen=True)
+class MenuEntry:
+    label: str
+    url_name: str
+    shown_to: str  # "all", or the `nav` flag that shows it ("agency", "reviewer", …)
+    active_for: tuple[str, ...] = ()  # "namespace:url_name" prefixes that mark it current
+
+
+MENU = (
+    MenuEntry(_("My work"), "home", "all", ("home",)),
+    MenuEntry(_("Dossiers"), "initiatives:list", "all", ("initiatives:list",)),
+    MenuEntry(_("New dossier"), "initiatives:create", "agency", ("initiatives:create",)),
+    MenuEntry(
+        _("Adoption records"),
+        "adoption:my_adoptions",
+        "agency",
+        ("adoption:my_adoptions", "adoption:adoption_detail"),
+    ),
+    MenuEntry(_("Review"), "workflow:review_queue", "reviewer", ("workflow:review_queue",)),
+    MenuEntry(_("Scoring"), "workflow:council_list", "council", ("workflow:council_list",)),
+    MenuEntry(_("Decisions"), "workflow:decisions", "leader", ("workflow:decisions",)),
+    MenuEntry(_("Rollout dashboard"), "adoption:dashboard", "rollout", ("adoption:dashboard",)),
+    MenuEntry(_("Registry"), "initiatives:registry", "all", ("initiatives:registry",)),
+    MenuEntry(_("Administration"), "admin:index", "admin"),
+)
+
 
 def layout(request):
+    context = {
+        "province_name": settings.PROVINCE_NAME,
+        "links": {key: reverse(name) for key, name in LINKS.items()},
+    }
     user = request.user
     if not user.is_authenticated:
-        return {"province_name": settings.PROVINCE_NAME}
-    pairs = roles.memberships(user)
-    role_set = {role for role, _agency in pairs}
+        return context
+    nav = _nav(user)
     return {
-        "province_name": settings.PROVINCE_NAME,
-        "nav": {
-            "agency": bool(role_set & {Role.AGENCY_STAFF, Role.AGENCY_HEAD}),
-            "reviewer": Role.REVIEWER in role_set,
-            "council": Role.COUNCIL_MEMBER in role_set,
-            "leader": Role.LEADER in role_set,
-            "admin": user.is_staff,
-        },
+        **context,
+        "nav": nav,
+        "menu": _menu(request, nav),
         "user_roles": _role_lines(user),
         "unread_notifications": unread_count(user),
     }
+
+
+def _nav(user) -> dict[str, bool]:
+    role_set = {role for role, _agency in roles.memberships(user)}
+    nav = {
+        "all": True,
+        "agency": bool(role_set & {Role.AGENCY_STAFF, Role.AGENCY_HEAD}),
+        "reviewer": Role.REVIEWER in role_set,
+        "council": Role.COUNCIL_MEMBER in role_set,
+        "leader": Role.LEADER in role_set,
+        "admin": user.is_staff,
+    }
+    nav["rollout"] = nav["leader"] or nav["reviewer"]
+    return nav
+
+
+def _menu(request, nav) -> list[dict]:
+    match = request.resolver_match
+    current = match.view_name if match else ""
+    return [
+        {
+            "label": entry.label,
+            "url": reverse(entry.url_name),
+            "active": any(current.startswith(prefix) for prefix in entry.active_for),
+        }
+        for entry in MENU
+        if nav[entry.shown_to]
+    ]
 
 
 def _role_lines(user):
