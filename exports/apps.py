@@ -40,6 +40,6 @@ def offer_buttons():
         "adoption_initiative.actions",
         BUTTON,
         context=button(
-            "reports", reports, lambda context: {"initiative": context["initiative"].pk}
+            "reports", reports, lambda context: {"initiative": str(context["initiative"].pk)}
         ),
     )

@@ -10,6 +10,8 @@ from decimal import Decimal
 
 import pytest
 from django.conf import settings
+from django.contrib.auth.models import AnonymousUser
+from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import translation
 from kombu.exceptions import OperationalError
@@ -337,6 +339,20 @@ def test_an_initiative_dashboard_exports_that_initiatives_reports(
     page = reverse("adoption:dashboard_initiative", args=[first.pk])
     job = posted_export(client, province.leader, page)
     assert (job.kind, job.params["query"]) == ("reports", {"initiative": str(first.pk)})
+
+
+def test_the_button_writes_ids_as_digits_in_every_language(rf):
+    """In Vietnamese 1232 is written "1.232": a hidden id must not be (CI caught it)."""
+    request = rf.get("/")
+    request.user = AnonymousUser()
+    for language in ("vi", "en"):
+        with translation.override(language):
+            html = render_to_string(
+                "exports/export_button.html",
+                {"kind": "reports", "label": "Excel", "fixed": {"initiative": 1232}},
+                request=request,
+            )
+        assert 'name="initiative" value="1232"' in html
 
 
 def test_an_agency_exports_its_reports_from_its_adoption_records(client, province, reports):
