@@ -13,6 +13,7 @@ from initiatives.fields import (
     AGENCY_FIELDS,
     AUTHOR_FIELDS,
     DECISION_FIELDS,
+    DECLARATION_FIELDS,
     PARTICIPANT_FIELDS,
 )
 from initiatives.models import Attachment, AttachmentKind, Author, Field, Initiative, Participant
@@ -267,6 +268,11 @@ class TransitionInputSerializer(serializers.Serializer):
     scope = serializers.CharField(required=False, allow_blank=True)
     target_agencies = serializers.ListField(child=IdField(), required=False, max_length=1000)
     report_due = serializers.DateField(required=False, allow_null=True)
+    # submit / resubmit: the declarations may be ticked with the submission itself (or stored
+    # beforehand by a PATCH); either way the service refuses until all three are made.
+    truthfulness_declared = serializers.BooleanField(required=False)
+    public_order_declared = serializers.BooleanField(required=False)
+    no_ip_protection_declared = serializers.BooleanField(required=False)
 
     ARGUMENTS = {
         "request_revision": ["reply_due"],
@@ -281,6 +287,8 @@ class TransitionInputSerializer(serializers.Serializer):
         for key in self.ARGUMENTS.get(name, []):
             if key in data:
                 kwargs[key] = data[key]
+        if name in ("submit", "resubmit"):
+            kwargs["declared"] = [key for key in DECLARATION_FIELDS if data.get(key)]
         return kwargs
 
 

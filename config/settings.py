@@ -7,6 +7,7 @@ Python runs the whole system.
 
 import os
 from datetime import timedelta
+from decimal import Decimal
 from pathlib import Path
 
 import dj_database_url
@@ -194,6 +195,9 @@ UPLOAD_ZIP_MAX_RATIO = int(os.environ.get("UPLOAD_ZIP_MAX_RATIO", 100))
 UPLOAD_IMAGE_MAX_PIXELS = int(os.environ.get("UPLOAD_IMAGE_MAX_PIXELS", 100_000_000))
 FILE_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 DATA_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
+# The smallest share (%) of the contribution each co-author may declare; checked by the
+# drafting form and on submit (shares must still total 100%).
+MIN_AUTHOR_SHARE_PERCENT = Decimal(os.environ.get("MIN_AUTHOR_SHARE_PERCENT", "1"))
 # Excel exports (exports app): files are deleted this many days after the job started; a job
 # still waiting or running this many minutes after it started is failed (its worker died).
 EXPORT_RETENTION_DAYS = int(os.environ.get("EXPORT_RETENTION_DAYS", "7"))

@@ -71,6 +71,8 @@ def _dossier_fields(spec, agency, today) -> dict:
         "first_applied_on": today - timedelta(days=spec["applied_days_ago"]),
         "benefit_amount_vnd": spec.get("benefit_amount_vnd"),
         "truthfulness_declared": True,
+        "public_order_declared": True,
+        "no_ip_protection_declared": True,
     }
 
 

@@ -6,12 +6,17 @@ services all read their field lists from here.
 
 # The application in the order of the paper form. `code` and `agency` are set by the system.
 PAPER_FORM = (
-    "code", "title", "field", "agency", "investor", "state_funded", "problem",
-    "first_applied_on", "description", "applicability", "confidential_info", "conditions",
-    "benefits_author", "benefits_first_adopters", "benefit_amount_vnd", "round",
-    "truthfulness_declared",
+    "code", "title", "field", "agency", "author_is_investor", "investor", "state_funded",
+    "problem", "first_applied_on", "description", "applicability", "confidential_info",
+    "conditions", "benefits_author", "benefits_first_adopters", "benefit_amount_vnd", "round",
+    "truthfulness_declared", "public_order_declared", "no_ip_protection_declared",
 )  # fmt: skip
 SYSTEM_SET = ("code", "agency")
+
+# The declaration made on submitting: the application is truthful (TT 18, Annex I), and the
+# solution is none of what NĐ 13/2012/NĐ-CP, Điều 3.2 excludes (contrary to public order or
+# morality; under intellectual-property protection). Each is ticked separately.
+DECLARATION_FIELDS = ("truthfulness_declared", "public_order_declared", "no_ip_protection_declared")
 
 # What the agency fills in: the web form, the API and initiative_update accept these only.
 AGENCY_FIELDS = tuple(name for name in PAPER_FORM if name not in SYSTEM_SET)

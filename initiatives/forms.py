@@ -5,6 +5,7 @@ Forms only validate input; initiatives.services decides whether and how it is wr
 
 from decimal import Decimal
 
+from crispy_forms.bootstrap import InlineRadios
 from crispy_forms.helper import FormHelper
 from crispy_forms.layout import HTML, Column, Div, Field, Fieldset, Layout, Row, Submit
 from django import forms
@@ -17,7 +18,8 @@ from agencies.models import Agency
 from common.limits import MAX_AUTHORS, MAX_PARTICIPANTS, plausible_birth_date
 
 from . import models as m
-from .fields import AGENCY_FIELDS, AUTHOR_FIELDS, PARTICIPANT_FIELDS
+from .fields import AGENCY_FIELDS, AUTHOR_FIELDS, DECLARATION_FIELDS, PARTICIPANT_FIELDS
+from .rules import min_share
 
 # Dates travel as ISO (what <input type="date"> sends and shows); dd/mm/yyyy is accepted too
 # for browsers that fall back to a text box.
@@ -38,6 +40,15 @@ DECLARATION = _(
     "I (we) declare that all the information in this application is truthful and accurate, "
     "and I (we) take full responsibility before the law."
 )
+# The exclusions of NĐ 13/2012/NĐ-CP, Điều 3.2, declared one by one.
+PUBLIC_ORDER_DECLARATION = _(
+    "I (we) declare that publishing or applying the initiative is not contrary to public order "
+    "or social morality."
+)
+NO_IP_PROTECTION_DECLARATION = _(
+    "I (we) declare that the initiative is not an object protected by intellectual-property "
+    "rights at the time of the request."
+)
 
 
 def _textarea(rows=4):
@@ -47,6 +58,14 @@ def _textarea(rows=4):
 class InitiativeForm(forms.ModelForm):
     """The application itself; authors and participants come in two formsets beside it."""
 
+    # Yes or no with nothing chosen in advance: an untouched form declares nothing about State
+    # investment. A draft may leave it open; submitting needs an answer (initiatives.rules).
+    state_funded = forms.NullBooleanField(
+        label=_("State investment of funds and material-technical means"),
+        help_text=_("Required before the dossier can be submitted."),
+        widget=forms.RadioSelect(choices=[(True, _("Yes")), (False, _("No"))]),
+    )
+
     class Meta:
         model = m.Initiative
         fields = AGENCY_FIELDS
@@ -54,8 +73,8 @@ class InitiativeForm(forms.ModelForm):
             "title": _("Name of the initiative"),
             "field": _("Field of application"),
             "round": _("Round (year)"),
+            "author_is_investor": _("The author is also the investor who created the initiative"),
             "investor": _("Investor who created the initiative"),
-            "state_funded": _("Created with state budget funds"),
             "problem": _("Problem the initiative solves"),
             "first_applied_on": _("Date first applied or trialled"),
             "description": _("Description of the essence of the initiative"),
@@ -66,8 +85,10 @@ class InitiativeForm(forms.ModelForm):
             "benefits_first_adopters": _(
                 "Benefits obtained or expected, according to those who first applied it (if any)"
             ),
-            "benefit_amount_vnd": _("Estimated benefit (VND, optional)"),
+            "benefit_amount_vnd": _("Monetary benefit (VND, optional)"),
             "truthfulness_declared": DECLARATION,
+            "public_order_declared": PUBLIC_ORDER_DECLARATION,
+            "no_ip_protection_declared": NO_IP_PROTECTION_DECLARATION,
         }
         help_texts = {
             "investor": _("Only when the authors are not themselves the investor."),
@@ -78,6 +99,8 @@ class InitiativeForm(forms.ModelForm):
                 "leaders; never published."
             ),
             "truthfulness_declared": _("Required before the dossier can be submitted."),
+            "public_order_declared": _("Required before the dossier can be submitted."),
+            "no_ip_protection_declared": _("Required before the dossier can be submitted."),
         }
         widgets = {
             "title": forms.TextInput(),
@@ -143,7 +166,7 @@ def dossier_helper(*, with_agency=False) -> FormHelper:
             _("2. Authors"),
             _people_table("authors"),
         ),
-        Fieldset(_("3. Investor"), "investor", "state_funded"),
+        Fieldset(_("3. Investor"), "author_is_investor", "investor", InlineRadios("state_funded")),
         Fieldset(
             _("4. First application"),
             Row(Column("first_applied_on", css_class="col-md-6")),
@@ -168,7 +191,7 @@ def dossier_helper(*, with_agency=False) -> FormHelper:
         ),
         Fieldset(
             _("8. Declaration"),
-            Div("truthfulness_declared", css_class="declaration border rounded p-3 bg-light"),
+            Div(*DECLARATION_FIELDS, css_class="declaration border rounded p-3 bg-light"),
         ),
     )
     return helper
@@ -219,6 +242,21 @@ class AuthorForm(_PersonForm):
     class Meta:
         model = m.Author
         fields = AUTHOR_FIELDS
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        # Read per form, not at import: the minimum is a setting an administrator may change.
+        least = min_share()
+        share = self.fields["contribution_percent"]
+        share.validators.append(MinValueValidator(least, message=_share_message(least)))
+        share.widget.attrs["min"] = f"{least:f}"
+
+
+def _share_message(least):
+    message = _("Each co-author's contribution must be at least %(min)s%%.") % {
+        "min": f"{least.normalize():f}".replace(".", ",")
+    }
+    return message.replace("%", "%%")  # the validator formats it once more with its params
 
 
 class ParticipantForm(_PersonForm):

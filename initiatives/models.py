@@ -80,8 +80,13 @@ class Initiative(ConcurrentTransitionMixin, models.Model):
         on_delete=models.PROTECT,
         related_name="initiatives",
     )
+    author_is_investor = models.BooleanField(_("the author is also the investor"), default=False)
     investor = models.CharField(_("investor"), max_length=255, blank=True)
-    state_funded = models.BooleanField(_("funded by the state budget"), default=True)
+    # No default: an untouched form must not declare State investment. Null while drafting,
+    # required to submit (initiatives.rules).
+    state_funded = models.BooleanField(
+        _("State investment of funds and material-technical means"), null=True, blank=True
+    )
     first_applied_on = models.DateField(
         _("date of first (trial) application"), null=True, blank=True
     )
@@ -101,8 +106,14 @@ class Initiative(ConcurrentTransitionMixin, models.Model):
     benefits_first_adopters = models.TextField(
         _("benefits according to the first adopters"), blank=True, max_length=LONG_TEXT
     )
-    benefit_amount_vnd = models.BigIntegerField(_("estimated benefit (VND)"), null=True, blank=True)
+    benefit_amount_vnd = models.BigIntegerField(_("monetary benefit (VND)"), null=True, blank=True)
     truthfulness_declared = models.BooleanField(_("truthfulness declared"), default=False)
+    public_order_declared = models.BooleanField(
+        _("declared not contrary to public order or morality"), default=False
+    )
+    no_ip_protection_declared = models.BooleanField(
+        _("declared not under intellectual-property protection"), default=False
+    )
     round = models.PositiveSmallIntegerField(_("round (year)"), default=current_year)
 
     status = FSMField(_("status"), default=S.DRAFT, choices=Status.choices, protected=True)
@@ -313,7 +324,7 @@ class PersonRow(models.Model):
     birth_date = models.DateField(
         _("date of birth"), null=True, blank=True, validators=[plausible_birth_date]
     )
-    workplace = models.CharField(_("workplace"), max_length=255, blank=True)
+    workplace = models.CharField(_("workplace or permanent residence"), max_length=255, blank=True)
     position = models.CharField(_("position"), max_length=150, blank=True)
     qualification = models.CharField(_("qualification"), max_length=150, blank=True)
     order = models.PositiveSmallIntegerField(default=0)

@@ -1,9 +1,11 @@
-"""What a dossier must hold before it goes to the Department of S&T (TT 18, Điều 3–5)."""
+"""What a dossier must hold before it goes to the Department of S&T: the application of TT 18
+(Annex I), the exclusions of NĐ 13/2012/NĐ-CP Điều 3.2 (declared), its one-year limit (Điều 5)."""
 
 from datetime import date
 from decimal import Decimal
 
 from dateutil.relativedelta import relativedelta
+from django.conf import settings
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -20,7 +22,7 @@ REQUIRED_FIELDS = (
 
 
 def request_date(initiative) -> date:
-    """The day the one-year rule counts to (TT 18): the first submission, else today. A
+    """The day the one-year rule counts to (NĐ 13, Điều 5): the first submission, else today. A
     dossier sent back for revision keeps it, however long the revision took."""
     submitted = initiative.submitted_at
     return timezone.localdate(submitted) if submitted else clock.today()
@@ -35,8 +37,10 @@ def submission_problems(initiative, *, today: date) -> dict[str, list[str]]:
 
     for name in REQUIRED_FIELDS:
         if not getattr(initiative, name):
-            label = initiative._meta.get_field(name).verbose_name
-            add(name, _("“%(field)s” is required before submitting.") % {"field": label})
+            add(name, _required(initiative, name))
+    # A yes/no question: "no" is an answer, only "not answered" (None) is missing.
+    if initiative.state_funded is None:
+        add("state_funded", _required(initiative, "state_funded"))
 
     first = initiative.first_applied_on
     if first and first > today:
@@ -51,28 +55,63 @@ def submission_problems(initiative, *, today: date) -> dict[str, list[str]]:
             % {"date": first.strftime("%d/%m/%Y")},
         )
 
-    authors = list(initiative.authors.all())
+    for message in author_problems(list(initiative.authors.all())):
+        add("authors", message)
+
+    for name, message in _declaration_messages().items():
+        if not getattr(initiative, name):
+            add(name, message)
+    return problems
+
+
+def author_problems(authors) -> list[str]:
+    """The authors' table: names, each share at least the minimum, shares totalling 100%."""
+    problems = []
     contributions = [a.contribution_percent for a in authors]
     if any(not a.full_name.strip() for a in authors):
-        add("authors", _("Every author needs a full name."))
+        problems.append(_("Every author needs a full name."))
     if any(c is None or c <= 0 for c in contributions):
-        add("authors", _("Every author's contribution must be more than 0%."))
+        problems.append(_("Every author's contribution must be more than 0%."))
+    elif len(authors) > 1 and any(c < min_share() for c in contributions):
+        problems.append(
+            _("Each co-author's contribution must be at least %(min)s%%.")
+            % {"min": _number(min_share())}
+        )
     contributions = [c for c in contributions if c is not None]
     if not contributions:
-        add("authors", _("At least one author is required."))
+        problems.append(_("At least one author is required."))
     elif sum(contributions, Decimal(0)) != Decimal(100):
-        add(
-            "authors",
+        problems.append(
             _("The authors' contributions total %(total)s%%; they must total exactly 100%%.")
-            % {"total": _number(sum(contributions, Decimal(0)))},
-        )
-
-    if not initiative.truthfulness_declared:
-        add(
-            "truthfulness_declared",
-            _("You must declare that the information in the application is truthful."),
+            % {"total": _number(sum(contributions, Decimal(0)))}
         )
     return problems
+
+
+def min_share() -> Decimal:
+    """The smallest contribution a co-author may declare (settings.MIN_AUTHOR_SHARE_PERCENT)."""
+    return Decimal(settings.MIN_AUTHOR_SHARE_PERCENT)
+
+
+def _declaration_messages() -> dict[str, str]:
+    return {
+        "truthfulness_declared": _(
+            "You must declare that the information in the application is truthful."
+        ),
+        "public_order_declared": _(
+            "You must declare that publishing or applying the initiative is not contrary to "
+            "public order or social morality (Decree 13/2012/NĐ-CP, Article 3.2)."
+        ),
+        "no_ip_protection_declared": _(
+            "You must declare that the initiative is not an object protected by "
+            "intellectual-property rights (Decree 13/2012/NĐ-CP, Article 3.2)."
+        ),
+    }
+
+
+def _required(initiative, name) -> str:
+    label = initiative._meta.get_field(name).verbose_name
+    return _("“%(field)s” is required before submitting.") % {"field": label}
 
 
 def _number(value: Decimal) -> str:

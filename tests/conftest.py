@@ -136,7 +136,10 @@ def make_draft(province, **fields):
         conditions="Có đường truyền Internet và chữ ký số.",
         benefits_author="Giảm 50% thời gian giải quyết thủ tục.",
         benefits_first_adopters="Tiết kiệm chi phí đi lại cho người dân.",
+        state_funded=True,
         truthfulness_declared=True,
+        public_order_declared=True,
+        no_ip_protection_declared=True,
         created_by=province.staff,
     )
     authors = fields.pop("authors", [("Nguyễn Thị Lan", 60), ("Trần Văn Hùng", 40)])

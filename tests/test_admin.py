@@ -449,7 +449,7 @@ def test_draft_can_be_added_and_edited(admin_client, admin_user, province):
         "field": "cai_cach_hanh_chinh",
         "agency": province.phoyen.pk,
         "round": "2025",
-        "state_funded": "on",
+        "state_funded": "True",
         **management("authors", total=1),
         "authors-0-order": "0",
         "authors-0-full_name": "Lê Minh Đức",

@@ -12,6 +12,8 @@ from django.utils.translation import gettext_lazy as _
 
 from common import clock
 from common.limits import COMMENT
+from initiatives.fields import DECLARATION_FIELDS
+from initiatives.forms import NO_IP_PROTECTION_DECLARATION, PUBLIC_ORDER_DECLARATION
 from initiatives.models import Scope
 
 from .deadlines import due_date
@@ -75,14 +77,18 @@ class TransitionForm(forms.Form):
 
 
 class DeclarationForm(TransitionForm):
-    """submit / resubmit: the legal declaration of TT 18 must be ticked."""
+    """submit / resubmit: the declaration of TT 18 (truthful) and the exclusions of NĐ 13,
+    Điều 3.2 (not contrary to public order or morality; not IP-protected), each ticked."""
 
     declaration = forms.BooleanField(label=DECLARATION, required=True)
-    confirmation_fields = ("declaration",)
+    declaration_public_order = forms.BooleanField(label=PUBLIC_ORDER_DECLARATION, required=True)
+    declaration_no_ip = forms.BooleanField(label=NO_IP_PROTECTION_DECLARATION, required=True)
+    confirmation_fields = ("declaration", "declaration_public_order", "declaration_no_ip")
 
     def service_kwargs(self) -> dict:
-        # The service stores the declaration with the submission, or neither.
-        return {**super().service_kwargs(), "declared": True}
+        # Every box is required, so all are declared; the service stores them with the
+        # submission, or none of them.
+        return {**super().service_kwargs(), "declared": DECLARATION_FIELDS}
 
 
 class ReasonForm(TransitionForm):

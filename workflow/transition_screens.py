@@ -8,6 +8,7 @@ from dataclasses import dataclass
 
 from agencies.models import Agency
 from common.text import name_sort_key
+from initiatives.fields import DECLARATION_FIELDS
 from initiatives.rules import request_date, submission_problems
 
 from . import scoring
@@ -45,9 +46,10 @@ class Screen:
 
 
 def submission_context(initiative, form, choices) -> dict:
-    """What still blocks submission (the declaration is the form's own checkbox)."""
+    """What still blocks submission (the declarations are the form's own checkboxes)."""
     problems = submission_problems(initiative, today=request_date(initiative))
-    problems.pop("truthfulness_declared", None)
+    for name in DECLARATION_FIELDS:
+        problems.pop(name, None)
     return {"problems": [m for messages in problems.values() for m in messages]}
 
 

@@ -74,7 +74,15 @@ def test_whole_lifecycle_from_draft_to_closed(province, api):
     assert created.data["agency"]["code"] == "STP"
     assert [t["name"] for t in created.data["available_transitions"]] == ["submit", "withdraw"]
 
-    submitted = post_transition(staff, pk, "submit", comment="Kính gửi Sở KH&CN.")
+    # The exclusions of NĐ 13 Điều 3.2 are declared with the submission itself.
+    submitted = post_transition(
+        staff,
+        pk,
+        "submit",
+        comment="Kính gửi Sở KH&CN.",
+        public_order_declared=True,
+        no_ip_protection_declared=True,
+    )
     assert submitted.status_code == 200, submitted.data
     assert submitted.data["code"] == f"SK-{today().year}-0001"
     assert submitted.data["status"] == "department_review"

@@ -232,7 +232,8 @@ def test_bell_counts_a_submission_and_opens_the_dossier(new_page, province, at_s
     draft = make_draft(province, title="Liên thông đăng ký khai sinh và bảo hiểm y tế")
     agency = new_page(province.staff)
     agency.goto(f"/initiatives/{draft.pk}/transitions/submit/")
-    agency.locator('[name="declaration"]').check()
+    for box in ("declaration", "declaration_public_order", "declaration_no_ip"):
+        agency.locator(f'[name="{box}"]').check()
     agency.locator("#confirm-button").click()
     agency.wait_for_url(dossier_url(draft.pk))
     expect_status(agency, "department_review")

@@ -101,6 +101,7 @@ def test_whole_lifecycle_through_the_pages(new_page, province, tmp_path):
     staff.wait_for_url("**/initiatives/new/")
     staff.locator('[name="title"]').fill(TITLE)
     staff.locator('[name="investor"]').fill("Sở Tư pháp")
+    staff.locator('[name="state_funded"][value="True"]').check()  # nothing is chosen beforehand
     staff.locator('[name="first_applied_on"]').fill(days_from_now(-45).isoformat())
     staff.locator('[name="problem"]').fill("Người dân phải đến bộ phận một cửa nhiều lần.")
     staff.locator('[name="description"]').fill("Số hoá hồ sơ chứng thực, ký số và trả trực tuyến.")
@@ -155,7 +156,7 @@ def test_whole_lifecycle_through_the_pages(new_page, province, tmp_path):
     staff.locator("#confirm-button").click()  # without the declaration: refused, field marked
     expect(staff.locator("#id_declaration.is-invalid")).to_be_visible()
     assert Initiative.objects.get(pk=pk).status == "draft"
-    staff.locator('[name="declaration"]').check()
+    declare(staff)
     confirm(staff, pk)
     expect_status(staff, "department_review")
     assert actions(staff) == {"withdraw"}  # never "accept" or any reviewer action
@@ -239,7 +240,7 @@ def test_whole_lifecycle_through_the_pages(new_page, province, tmp_path):
     screenshot(staff, "26-agency-revision-form")
     staff.locator("#save-resubmit").click()
     staff.wait_for_url(f"**/initiatives/{pk}/transitions/resubmit/")
-    staff.locator('[name="declaration"]').check()
+    declare(staff)
     confirm(staff, pk)
     expect_status(staff, "department_review")
     assert actions(staff) == {"withdraw"}
@@ -479,3 +480,9 @@ def test_whole_lifecycle_through_the_pages(new_page, province, tmp_path):
 
     for page in pages:
         assert page.js_errors == [], (page.url, page.js_errors)
+
+
+def declare(page):
+    """Tick the three boxes of the submission page (TT 18; NĐ 13 Điều 3.2)."""
+    for name in ("declaration", "declaration_public_order", "declaration_no_ip"):
+        page.locator(f'[name="{name}"]').check()

@@ -102,7 +102,7 @@ def dossier_post(authors=AUTHORS, participants=PARTICIPANTS, **fields):
         "field": "cai_cach_hanh_chinh",
         "round": str(date.today().year),
         "investor": "Sở Tư pháp",
-        "state_funded": "on",
+        "state_funded": "True",
         "problem": "Người dân phải đi lại nhiều lần.",
         "first_applied_on": (date.today() - timedelta(days=30)).isoformat(),
         "description": "Số hoá quy trình, trả kết quả trực tuyến.",
@@ -227,6 +227,7 @@ def test_create_with_two_authors_and_a_participant(client, province):
     assert response["Location"] == reverse("workflow:detail", args=[initiative.pk])
     assert initiative.agency == province.stp and initiative.created_by == province.staff
     assert initiative.status == Status.DRAFT and initiative.truthfulness_declared
+    assert initiative.state_funded is True
     assert initiative.benefit_amount_vnd == 150_000_000
     authors = list(initiative.authors.all())
     assert [(a.full_name, a.contribution_percent) for a in authors] == [

@@ -20,6 +20,8 @@ from workflow.scenarios import STEPS
 pytestmark = pytest.mark.django_db
 
 REQUIRED = "Trường này là bắt buộc."  # Django's own Vietnamese message
+# The three boxes of the submission page: truthful (TT 18); NĐ 13 Điều 3.2's two exclusions.
+DECLARED = {"declaration": "on", "declaration_public_order": "on", "declaration_no_ip": "on"}
 
 
 def dmy(day: date) -> str:
@@ -79,8 +81,8 @@ class Case:
 
 
 CASES = [
-    Case("submit", "draft", "staff", "department_review", {"declaration": "on"}),
-    Case("resubmit", "revision_requested", "head", "department_review", {"declaration": "on"}),
+    Case("submit", "draft", "staff", "department_review", DECLARED),
+    Case("resubmit", "revision_requested", "head", "department_review", DECLARED),
     Case("withdraw", "department_review", "staff", "withdrawn"),
     Case("request_revision", "department_review", "reviewer", "revision_requested",
          {"comment": "Bổ sung biên bản.", "reply_due": dmy_days_from_now(20)}),
@@ -269,7 +271,7 @@ def test_submit_needs_the_declaration(province, client):
     assert "Kính gửi Sở." in page(response)
     initiative.refresh_from_db()
     assert initiative.status == "draft" and not initiative.truthfulness_declared
-    client.post(url(initiative, "submit"), {"declaration": "on"})
+    client.post(url(initiative, "submit"), DECLARED)
     initiative.refresh_from_db()
     assert initiative.status == "department_review" and initiative.truthfulness_declared
 
@@ -289,9 +291,7 @@ def test_submit_lists_every_unmet_condition_and_rolls_the_declaration_back(provi
         )
         assert 'id="submission-problems"' in html and edit in html
         with unchanged(initiative):
-            response = client.post(
-                url(initiative, "submit"), {"declaration": "on"}, headers=lang_headers()
-            )
+            response = client.post(url(initiative, "submit"), DECLARED, headers=lang_headers())
     html = page(response)
     assert response.status_code == 200
     assert "90%" in html and "more than one year ago" in html

@@ -1,10 +1,13 @@
 """Transitions the submitting agency takes: submit, resubmit (after a revision request),
 withdraw."""
 
+from collections.abc import Collection
+
 from django.db import transaction
 from django.utils import timezone
 
 from common import clock
+from initiatives.fields import DECLARATION_FIELDS
 from initiatives.models import Initiative
 from initiatives.rules import request_date, submission_problems
 from initiatives.services import initiative_assign_code
@@ -14,12 +17,16 @@ from ..models import DeadlineRule
 from . import pipeline
 
 
-def _submission_check(declared: bool):
+def _submission_check(declared: Collection[str]):
+    unknown = set(declared) - set(DECLARATION_FIELDS)
+    if unknown:
+        raise ValueError(f"not a declaration: {sorted(unknown)}")
+
     def check(obj):
-        # The declaration and the submission stand or fall together: ticked on the
-        # submission page, it is stored only if the dossier is submitted.
-        if declared:
-            obj.truthfulness_declared = True
+        # The declarations and the submission stand or fall together: ticked on the
+        # submission page (or in the API body), they are stored only if the dossier is submitted.
+        for name in declared:
+            setattr(obj, name, True)
         return submission_problems(obj, today=request_date(obj))
 
     return check
@@ -31,7 +38,7 @@ def _open_department_review(obj) -> None:
 
 
 @transaction.atomic
-def initiative_submit(*, initiative, actor, comment: str = "", declared=False) -> Initiative:
+def initiative_submit(*, initiative, actor, comment: str = "", declared=()) -> Initiative:
     def apply(obj):
         obj.submitted_at = timezone.now()
         initiative_assign_code(obj, year=clock.today().year)
@@ -48,7 +55,7 @@ def initiative_submit(*, initiative, actor, comment: str = "", declared=False) -
 
 
 @transaction.atomic
-def initiative_resubmit(*, initiative, actor, comment: str = "", declared=False) -> Initiative:
+def initiative_resubmit(*, initiative, actor, comment: str = "", declared=()) -> Initiative:
     return pipeline.perform(
         "resubmit",
         initiative=initiative,
