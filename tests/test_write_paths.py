@@ -9,6 +9,7 @@ import pytest
 from django.core import mail
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.files.base import ContentFile
+from django.db import models
 from django.urls import reverse
 from django.utils import timezone
 
@@ -39,7 +40,11 @@ def change_data(initiative, **changes) -> dict:
     data = {name: form_value(getattr(initiative, name)) for name in ("title", "round")}
     for name in BODY_FIELDS:
         value = getattr(initiative, name)
-        if isinstance(value, bool):
+        if isinstance(initiative._meta.get_field(name), models.BooleanField) and (
+            initiative._meta.get_field(name).null
+        ):
+            data[name] = {True: "true", False: "false", None: "unknown"}[value]  # a yes/no select
+        elif isinstance(value, bool):
             data[name] = "on" if value else ""
         else:
             data[name] = form_value(value)

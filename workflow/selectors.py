@@ -11,6 +11,7 @@ from django.db.models import (
     Q,
     When,
 )
+from django.utils.text import capfirst
 from django.utils.translation import gettext as _
 
 from agencies import roles
@@ -294,12 +295,14 @@ def completeness(initiative) -> dict:
             "ok": name not in problems,
             "problems": problems.get(name, []),
         }
-        for name in REQUIRED_FIELDS
+        for name in (*REQUIRED_FIELDS, "state_funded")
     ]
     rules = [
         (_("Authors' contributions total 100%"), "authors"),
         (_("Truthfulness declared"), "truthfulness_declared"),
-    ]
+        *((capfirst(initiative._meta.get_field(name).verbose_name), name)
+          for name in ("public_order_declared", "no_ip_protection_declared")),
+    ]  # fmt: skip
     conditions = [
         {"label": label, "ok": key not in problems, "problems": problems.get(key, [])}
         for label, key in rules

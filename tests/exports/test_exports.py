@@ -157,7 +157,7 @@ def test_headers_are_vietnamese_and_cells_are_typed(province, dossiers, run_expo
         "Thời gian nộp",
         "Số quyết định",
         "Ngày quyết định",
-        "Giá trị làm lợi ước tính (đồng)",
+        "Tiền làm lợi (đồng)",
         "Cập nhật",
     ]
     assert sheet.freeze_panes == "A2"

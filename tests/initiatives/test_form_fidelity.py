@@ -217,3 +217,15 @@ def test_the_paper_form_leaves_an_unanswered_question_blank(client, province):
     client.force_login(province.staff)
     html = client.get(reverse("initiatives:preview", args=[initiative.pk])).content.decode()
     assert f"{STATE_QUESTION}: ……" in html
+
+
+def test_the_reviewers_checklist_shows_the_question_and_each_declaration(province):
+    from workflow.selectors import completeness
+
+    initiative = make_draft(province, state_funded=None, no_ip_protection_declared=False)
+    checklist = completeness(initiative)
+    fields = {str(row["label"]): row["ok"] for row in checklist["fields"]}
+    assert fields[STATE_QUESTION] is False
+    conditions = [row for row in checklist["conditions"] if not row["ok"]]
+    assert len(conditions) == 1 and "sở hữu trí tuệ" in " ".join(conditions[0]["problems"])
+    assert not checklist["ready"]

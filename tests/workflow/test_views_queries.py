@@ -90,13 +90,14 @@ def test_decisions(client, province, at_state, django_assert_max_num_queries):
 
 
 def _fill(initiative, n, province):
-    # Each new author takes 0.01% from the first one, so the dossier can still be resubmitted.
+    # Each new author takes 1% (the minimum share) from the first one, so the dossier can
+    # still be resubmitted.
     first = initiative.authors.order_by("order", "id").first()
-    first.contribution_percent -= Decimal("0.01") * n
+    first.contribution_percent -= Decimal(1) * n
     first.save()
     for i in range(n):
         Author.objects.create(
-            initiative=initiative, full_name=f"Tác giả {i}", contribution_percent=Decimal("0.01"),
+            initiative=initiative, full_name=f"Tác giả {i}", contribution_percent=Decimal(1),
             birth_date=date(1980, 1, 1), order=10 + i,
         )  # fmt: skip
         Participant.objects.create(initiative=initiative, full_name=f"Người tham gia {i}")
