@@ -18,6 +18,7 @@ from .forms import (
     DeclarationForm,
     ReasonForm,
     RecognizeForm,
+    RefuseForm,
     RequestRevisionForm,
     StartRolloutForm,
     TransitionForm,
@@ -137,7 +138,7 @@ SCREENS = {
     "request_revision": Screen(
         RequestRevisionForm, "workflow/transition_request_revision.html", context=revision_context
     ),
-    "reject": Screen(ReasonForm, "workflow/transition_reject.html"),
+    "reject": Screen(RefuseForm, "workflow/transition_reject.html"),
     "accept": Screen(
         AcceptForm,
         "workflow/transition_accept.html",
