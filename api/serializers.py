@@ -22,6 +22,7 @@ from initiatives.permissions import sees_confidential
 from notifications.models import Notification
 from workflow.models import TransitionLog
 from workflow.permissions import available_transitions
+from workflow.refusal import RefusalGround
 
 # Bounds that every database accepts: larger numbers are a 400, never an overflow (500).
 MAX_ID = 2**63 - 1
@@ -268,6 +269,12 @@ class TransitionInputSerializer(serializers.Serializer):
     scope = serializers.CharField(required=False, allow_blank=True)
     target_agencies = serializers.ListField(child=IdField(), required=False, max_length=1000)
     report_due = serializers.DateField(required=False, allow_null=True)
+    grounds = serializers.ListField(
+        child=serializers.ChoiceField(choices=RefusalGround.choices),
+        required=False,
+        max_length=len(RefusalGround.values),
+        help_text="reject only: the formal grounds for refusing the application (at least one).",
+    )
     # submit / resubmit: the declarations may be ticked with the submission itself (or stored
     # beforehand by a PATCH); either way the service refuses until all three are made.
     truthfulness_declared = serializers.BooleanField(required=False)
@@ -275,6 +282,7 @@ class TransitionInputSerializer(serializers.Serializer):
     no_ip_protection_declared = serializers.BooleanField(required=False)
 
     ARGUMENTS = {
+        "reject": ["grounds"],
         "request_revision": ["reply_due"],
         "accept": ["council_members"],
         "recognize": ["decision_number", "decision_date", "scope"],

@@ -411,10 +411,15 @@ DOSSIERS = [
         "participants": [],
         "then": (
             "reject",
-            (
-                "Giải pháp chưa có số liệu áp dụng thực tế, hiệu quả mới là dự kiến; bảng "
-                "tính dùng chung không phải là giải pháp mới so với công cụ báo cáo hiện có."
-            ),
+            {
+                "grounds": ["not_a_solution"],
+                "comment": (
+                    "Nội dung đơn là việc dùng chung một bảng tính để tổng hợp số liệu báo cáo, "
+                    "không phải là giải pháp kỹ thuật, giải pháp quản lý, giải pháp tác nghiệp "
+                    "hay giải pháp ứng dụng tiến bộ kỹ thuật theo Điều 3 Nghị định "
+                    "13/2012/NĐ-CP."
+                ),
+            },
         ),
     },
     # --- UBND phường Phổ Yên ----------------------------------------------------------------------
@@ -1000,7 +1005,8 @@ DOSSIERS = [
         "title": "Chứng thực bản sao từ bản chính và trả kết quả điện tử tại UBND xã Đại Từ",
         "agency": "UBND-DAITU",
         "by": "staff_daitu",
-        "state": "rejected",
+        # Refused as a duplicate of the recognized "Chứng thực bản sao điện tử" (STP).
+        "state": "refused",
         "applied_days_ago": 110,
         "problem": "Người dân phải chờ lấy bản sao chứng thực giấy.",
         "description": "Chứng thực bản sao điện tử, gửi kết quả qua thư điện tử cho người dân.",
@@ -1040,5 +1046,12 @@ DOSSIERS = [
             ("quan", 100),
         ],
         "participants": [],
+        "then": (
+            "decline",
+            (
+                "Hội đồng không đề nghị công nhận (điểm trung bình dưới ngưỡng); bộ mẫu thiết kế "
+                "chưa được thẩm định theo quy chuẩn nên chưa chứng minh được khả năng áp dụng."
+            ),
+        ),
     },
 ]

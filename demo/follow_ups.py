@@ -29,8 +29,13 @@ def _request_revision(initiative, comment, cast, people):
     )
 
 
-def _reject(initiative, comment, cast, people):
-    services.initiative_reject(initiative=initiative, actor=cast.reviewer, comment=comment)
+def _reject(initiative, refusal, cast, people):
+    services.initiative_reject(
+        initiative=initiative,
+        actor=cast.reviewer,
+        grounds=refusal["grounds"],
+        comment=refusal["comment"],
+    )
 
 
 def _withdraw(initiative, comment, cast, people):

@@ -37,16 +37,20 @@ class Field(models.Model):
 
 
 class Status(models.TextChoices):
+    # DESIGN.md §5 (version 2): the Vietnamese labels are the officials' own words.
     DRAFT = "draft", _("Draft")
-    DEPARTMENT_REVIEW = "department_review", _("Under review by the Department of S&T")
-    REVISION_REQUESTED = "revision_requested", _("Revision requested")
-    COUNCIL_REVIEW = "council_review", _("Council scoring")
+    DEPARTMENT_REVIEW = "department_review", _("Application under review by the Department of S&T")
+    REVISION_REQUESTED = "revision_requested", _("Amendment or supplement requested")
+    COUNCIL_REVIEW = "council_review", _("Assessment by the initiative council")
     AWAITING_DECISION = "awaiting_decision", _("Awaiting the provincial decision")
     RECOGNIZED = "recognized", _("Recognized")
     ROLLOUT = "rollout", _("Rolling out")
-    CLOSED = "closed", _("Closed")
+    CLOSED = "closed", _("Rollout completed")
+    # Two legally different "no"s: the secretariat refuses the *application* on formal grounds
+    # (NĐ 13/2012 Điều 6); the competent head refuses *recognition* after the council (Điều 7).
+    REFUSED = "refused", _("Application refused")
     REJECTED = "rejected", _("Not recognized")
-    WITHDRAWN = "withdrawn", _("Withdrawn")
+    WITHDRAWN = "withdrawn", _("Application withdrawn")
 
 
 S = Status
@@ -203,7 +207,7 @@ class Initiative(ConcurrentTransitionMixin, models.Model):
     @transition(
         status,
         S.REVISION_REQUESTED,
-        S.REJECTED,
+        S.REFUSED,
         permission=can.nobody,
         custom={"label": _("Expire")},
     )
@@ -213,9 +217,9 @@ class Initiative(ConcurrentTransitionMixin, models.Model):
     @transition(
         status,
         S.DEPARTMENT_REVIEW,
-        S.REJECTED,
+        S.REFUSED,
         permission=can.is_reviewer,
-        custom={"label": _("Reject")},
+        custom={"label": _("Refuse the application")},
     )
     def reject(self):
         pass
@@ -225,7 +229,7 @@ class Initiative(ConcurrentTransitionMixin, models.Model):
         S.DEPARTMENT_REVIEW,
         S.COUNCIL_REVIEW,
         permission=can.is_reviewer,
-        custom={"label": _("Accept and send to the council")},
+        custom={"label": _("Accept the application")},
     )
     def accept(self):
         pass

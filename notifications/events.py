@@ -38,9 +38,10 @@ EVENTS = {
         _("The Department of S&T asks for a revision"),
         _("Correct the dossier and resubmit it"),
     ),
-    "reject": Event(C.DOSSIER, _("The dossier was rejected")),
+    "reject": Event(C.DOSSIER, _("The application was refused on formal grounds")),
     "expire": Event(
-        C.DOSSIER, _("The dossier was refused: no reply to the revision request in time")
+        C.DOSSIER,
+        _("The application was refused: no reply to the amendment request by the deadline"),
     ),
     "accept": Event(
         C.DOSSIER,

@@ -9,6 +9,10 @@ from django.conf import settings
 from django.db import transaction
 from django.shortcuts import get_object_or_404
 from django.utils import timezone
+from django.utils.text import format_lazy
+from django.utils.translation import gettext_lazy as _
+
+from workflow.refusal import ground_labels
 
 from .events import Category, Channel, event
 from .messages import render
@@ -37,7 +41,16 @@ def notifications_for_transition(*, initiative, log, extra) -> list[Notification
         actor=log.actor,
         comment=log.comment,
         due=due,
+        details=_refusal_lines(log),
     )
+
+
+def _refusal_lines(log) -> tuple:
+    """A refused application names its formal grounds; lazy, so each reader gets their language."""
+    grounds = ground_labels((log.data or {}).get("grounds"))
+    if not grounds:
+        return ()
+    return (_("Grounds for refusal:"), *(format_lazy("- {}", label) for label in grounds))
 
 
 def notify(

@@ -218,16 +218,23 @@ def test_bulk_action_first_asks_for_a_comment(admin_client, at_state):
 
 def test_bulk_reject_with_reason(admin_client, admin_user, at_state):
     initiative = at_state("department_review")
-    bulk(admin_client, "reject", initiative, comment="Trùng với sáng kiến đã công nhận.")
-    assert reload(initiative).status == Status.REJECTED
+    bulk(
+        admin_client,
+        "reject",
+        initiative,
+        comment="Trùng với sáng kiến đã công nhận.",
+        grounds=["duplicate"],
+    )
+    assert reload(initiative).status == Status.REFUSED
     log = TransitionLog.objects.filter(initiative=initiative).latest("id")
     assert (log.transition, log.actor, log.role) == ("reject", admin_user, "admin")
+    assert log.data == {"grounds": ["duplicate"]}
 
 
 def test_bulk_reject_without_reason_changes_nothing(admin_client, at_state):
     initiative = at_state("department_review")
     logs = TransitionLog.objects.count()
-    response = bulk(admin_client, "reject", initiative, comment="  ")
+    response = bulk(admin_client, "reject", initiative, comment="  ", grounds=["duplicate"])
     assert response.status_code == 200
     assert response.context["form"].errors
     assert reload(initiative).status == Status.DEPARTMENT_REVIEW

@@ -30,27 +30,29 @@ translate = translation.gettext
 
 VI_STATUS = {
     Status.DRAFT: "Bản nháp",
-    Status.DEPARTMENT_REVIEW: "Sở KH&CN thẩm định",
-    Status.REVISION_REQUESTED: "Yêu cầu bổ sung",
-    Status.COUNCIL_REVIEW: "Hội đồng chấm điểm",
+    Status.DEPARTMENT_REVIEW: "Sở KH&CN xem xét đơn",
+    Status.REVISION_REQUESTED: "Yêu cầu sửa đổi, bổ sung",
+    Status.COUNCIL_REVIEW: "Hội đồng sáng kiến đánh giá",
     Status.AWAITING_DECISION: "Chờ UBND tỉnh quyết định",
     Status.RECOGNIZED: "Đã công nhận",
     Status.ROLLOUT: "Đang nhân rộng",
-    Status.CLOSED: "Hoàn tất",
+    Status.CLOSED: "Hoàn tất nhân rộng",
+    Status.REFUSED: "Từ chối chấp nhận đơn",
     Status.REJECTED: "Không công nhận",
-    Status.WITHDRAWN: "Đã rút",
+    Status.WITHDRAWN: "Đã rút đơn",
 }
 EN_STATUS = {
     Status.DRAFT: "Draft",
-    Status.DEPARTMENT_REVIEW: "Under review by the Department of S&T",
-    Status.REVISION_REQUESTED: "Revision requested",
-    Status.COUNCIL_REVIEW: "Council scoring",
+    Status.DEPARTMENT_REVIEW: "Application under review by the Department of S&T",
+    Status.REVISION_REQUESTED: "Amendment or supplement requested",
+    Status.COUNCIL_REVIEW: "Assessment by the initiative council",
     Status.AWAITING_DECISION: "Awaiting the provincial decision",
     Status.RECOGNIZED: "Recognized",
     Status.ROLLOUT: "Rolling out",
-    Status.CLOSED: "Closed",
+    Status.CLOSED: "Rollout completed",
+    Status.REFUSED: "Application refused",
     Status.REJECTED: "Not recognized",
-    Status.WITHDRAWN: "Withdrawn",
+    Status.WITHDRAWN: "Application withdrawn",
 }
 
 

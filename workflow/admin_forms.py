@@ -7,6 +7,8 @@ from django.utils.translation import gettext_lazy as _
 from agencies.models import Agency, Role, User
 from initiatives.models import Scope
 
+from .refusal import RefusalGround
+
 DATE_INPUTS = ["%Y-%m-%d", "%d/%m/%Y"]
 
 
@@ -26,6 +28,14 @@ class CommentForm(forms.Form):
 class ReasonForm(CommentForm):
     comment = forms.CharField(
         label=_("Reason"), widget=forms.Textarea(attrs={"rows": 4, "cols": 80})
+    )
+
+
+class RefuseForm(ReasonForm):
+    grounds = forms.MultipleChoiceField(
+        label=_("Formal grounds for refusing the application"),
+        choices=RefusalGround.choices,
+        widget=forms.CheckboxSelectMultiple,
     )
 
 
@@ -89,14 +99,15 @@ class StartRolloutForm(CommentForm):
 
 
 TRANSITION_FORMS = {
-    "reject": ReasonForm,
+    "reject": RefuseForm,
     "decline": ReasonForm,
     "request_revision": RequestRevisionForm,
     "accept": AcceptForm,
     "recognize": RecognizeForm,
     "start_rollout": StartRolloutForm,
 }
-# Transitions whose only input is a comment can also be taken on several dossiers at once.
+# Transitions whose input is a comment (and, for a refusal, its grounds) can also be taken on
+# several dossiers at once.
 BULK_TRANSITIONS = ("withdraw", "reject", "decline", "close_rollout", "complete_scoring",
                     "submit", "resubmit")  # fmt: skip
 

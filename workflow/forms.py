@@ -18,6 +18,7 @@ from initiatives.models import Scope
 
 from .deadlines import due_date
 from .models import DeadlineRule, Vote
+from .refusal import RefusalGround
 
 DATE_INPUTS = ["%d/%m/%Y", "%Y-%m-%d"]
 
@@ -96,6 +97,25 @@ class ReasonForm(TransitionForm):
 
     comment = forms.CharField(
         label=_("Reason"), max_length=COMMENT, widget=forms.Textarea(attrs={"rows": 5})
+    )
+
+
+class RefuseForm(ReasonForm):
+    """reject: refusing the application names its formal grounds, never a judgement of merit."""
+
+    field_order = ("grounds", "comment")
+    grounds = forms.MultipleChoiceField(
+        label=_("Formal grounds for refusing the application"),
+        choices=RefusalGround.choices,
+        widget=forms.CheckboxSelectMultiple,
+        # The service names a missing ground in Vietnamese, next to this field.
+        required=False,
+    )
+    comment = forms.CharField(
+        label=_("Reasons"),
+        help_text=_("Explain each ground; the agency receives this in writing."),
+        max_length=COMMENT,
+        widget=forms.Textarea(attrs={"rows": 5}),
     )
 
 

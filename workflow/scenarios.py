@@ -44,7 +44,8 @@ PATHS = {
         "start_rollout",
         "close_rollout",
     ],
-    Status.REJECTED: ["submit", "reject"],
+    Status.REFUSED: ["submit", "reject"],
+    Status.REJECTED: ["submit", "accept", "score", "complete_scoring", "decline"],
     Status.WITHDRAWN: ["withdraw"],
 }
 
@@ -115,7 +116,16 @@ def _close_rollout(i, cast, today):
 
 def _reject(i, cast, today):
     return services.initiative_reject(
-        initiative=i, actor=cast.reviewer, comment="Nội dung trùng với sáng kiến đã được công nhận."
+        initiative=i,
+        actor=cast.reviewer,
+        grounds=["duplicate"],
+        comment="Nội dung trùng với sáng kiến đã được công nhận.",
+    )
+
+
+def _decline(i, cast, today):
+    return services.initiative_decline(
+        initiative=i, actor=cast.leader, comment="Hiệu quả thực tế chưa được chứng minh."
     )
 
 
@@ -133,5 +143,6 @@ STEPS = {
     "start_rollout": _start_rollout,
     "close_rollout": _close_rollout,
     "reject": _reject,
+    "decline": _decline,
     "withdraw": _withdraw,
 }

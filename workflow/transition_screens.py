@@ -19,6 +19,7 @@ from .forms import (
     DeclarationForm,
     ReasonForm,
     RecognizeForm,
+    RefuseForm,
     RequestRevisionForm,
     StartRolloutForm,
     TransitionForm,
@@ -139,7 +140,7 @@ SCREENS = {
     "request_revision": Screen(
         RequestRevisionForm, "workflow/transition_request_revision.html", context=revision_context
     ),
-    "reject": Screen(ReasonForm, "workflow/transition_reject.html"),
+    "reject": Screen(RefuseForm, "workflow/transition_reject.html"),
     "accept": Screen(
         AcceptForm,
         "workflow/transition_accept.html",

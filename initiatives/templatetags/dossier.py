@@ -13,6 +13,8 @@ STATUS_COLOURS = {
     "recognized": "success",
     "rollout": "success",
     "closed": "dark",
+    # Both refusals end the dossier; their labels tell the two legal acts apart.
+    "refused": "danger",
     "rejected": "danger",
     "withdrawn": "secondary",
 }

@@ -51,7 +51,7 @@ def test_english_on_request(at_state, province, api):
     response = api(province.reviewer).get(
         f"/api/v1/initiatives/{initiative.pk}/", HTTP_ACCEPT_LANGUAGE="en"
     )
-    assert response.data["status_label"] == "Under review by the Department of S&T"
+    assert response.data["status_label"] == "Application under review by the Department of S&T"
 
 
 def test_openapi_schema_and_local_swagger_ui(db, client):

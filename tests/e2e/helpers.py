@@ -12,15 +12,16 @@ PDF = b"%PDF-1.7\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n"
 # DESIGN.md §5: the Vietnamese label of each state, as the officials know them.
 STATUS_VI = {
     "draft": "Bản nháp",
-    "department_review": "Sở KH&CN thẩm định",
-    "revision_requested": "Yêu cầu bổ sung",
-    "council_review": "Hội đồng chấm điểm",
+    "department_review": "Sở KH&CN xem xét đơn",
+    "revision_requested": "Yêu cầu sửa đổi, bổ sung",
+    "council_review": "Hội đồng sáng kiến đánh giá",
     "awaiting_decision": "Chờ UBND tỉnh quyết định",
     "recognized": "Đã công nhận",
     "rollout": "Đang nhân rộng",
-    "closed": "Hoàn tất",
+    "closed": "Hoàn tất nhân rộng",
+    "refused": "Từ chối chấp nhận đơn",
     "rejected": "Không công nhận",
-    "withdrawn": "Đã rút",
+    "withdrawn": "Đã rút đơn",
 }
 
 # What each side of the process may do; the others must never see these buttons.

@@ -111,7 +111,7 @@ def test_switching_to_english_translates_the_dossier_page(new_page, province, at
     page.wait_for_url(dossier_url(initiative.pk))
     expect(page.locator("html")).to_have_attribute("lang", "en")
     expect(page.locator("#dossier-state .status-badge")).to_have_text(
-        "Under review by the Department of S&T"
+        "Application under review by the Department of S&T"
     )
     expect(page.locator("#next-actor")).to_have_text("Department of S&T (reviewer)")
     expect(page.locator('[data-transition="withdraw"]')).to_have_text("Withdraw")

@@ -167,7 +167,7 @@ def test_headers_are_vietnamese_and_cells_are_typed(province, dossiers, run_expo
     first = {c.column_letter: c for c in sheet[2]}  # "Chữ ký số …", in council review
     assert first["B"].value == "Chữ ký số cho cán bộ cấp xã"
     assert first["C"].value == "Sở Tư pháp"
-    assert first["F"].value == "Hội đồng chấm điểm"
+    assert first["F"].value == "Hội đồng sáng kiến đánh giá"
     assert isinstance(first["H"].value, datetime) and first["H"].number_format == "dd/mm/yyyy"
     assert first["H"].value.date() == date.today()
     assert isinstance(first["L"].value, datetime) and first["L"].number_format == "dd/mm/yyyy"

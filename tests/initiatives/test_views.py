@@ -149,6 +149,7 @@ def test_list_filters_by_status_year_field_and_search_without_diacritics(client,
     assert titles(client.get(LIST, {"year": date.today().year - 1})) == ["Cải cách năm trước"]
     assert len(titles(client.get(LIST, {"status": "draft"}))) == 3
     assert titles(client.get(LIST, {"status": "rejected"})) == []
+    assert titles(client.get(LIST, {"status": "refused"})) == []
     # A bad value is ignored, never a server error.
     assert len(titles(client.get(LIST, {"year": "abc", "sort": "password"}))) == 3
 
@@ -425,7 +426,7 @@ def test_edit_when_not_editable_redirects_with_a_clear_message(client, province,
     assert response["Location"] == reverse("workflow:detail", args=[initiative.pk])
     (message,) = flashed(response)
     assert "can no longer be edited" in message
-    assert "Under review by the Department of S&T" in message
+    assert "Application under review by the Department of S&T" in message
     initiative.refresh_from_db()
     assert initiative.title != dossier_post()["title"]
 

@@ -34,7 +34,10 @@ BIRTH_SHOWN = ("19/03/1977", "1977-03-19")
 PDF = b"%PDF-1.7\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n"
 
 S = Status
-COUNCIL_STATES = {S.COUNCIL_REVIEW, S.AWAITING_DECISION, S.RECOGNIZED, S.ROLLOUT, S.CLOSED}
+# States reached through the council (a declined dossier, `rejected`, went through it too).
+COUNCIL_STATES = {
+    S.COUNCIL_REVIEW, S.AWAITING_DECISION, S.RECOGNIZED, S.ROLLOUT, S.CLOSED, S.REJECTED,
+}  # fmt: skip
 PUBLIC_STATES = {S.RECOGNIZED, S.ROLLOUT, S.CLOSED}
 ADOPTED_STATES = {S.ROLLOUT, S.CLOSED}  # Phổ Yên was asked to adopt it
 SUBMITTED = set(S.values) - {S.DRAFT, S.WITHDRAWN}  # withdrawn here means withdrawn as a draft
@@ -332,7 +335,7 @@ def _leaks(response) -> list[str]:
 
 ALL_STATES = [s for s in S.values if s in {
     S.DRAFT, S.DEPARTMENT_REVIEW, S.REVISION_REQUESTED, S.COUNCIL_REVIEW, S.AWAITING_DECISION,
-    S.RECOGNIZED, S.ROLLOUT, S.CLOSED, S.REJECTED, S.WITHDRAWN,
+    S.RECOGNIZED, S.ROLLOUT, S.CLOSED, S.REFUSED, S.REJECTED, S.WITHDRAWN,
 }]  # fmt: skip
 
 

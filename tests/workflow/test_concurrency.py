@@ -36,6 +36,9 @@ def race(clients, path, body):
     return sorted(results)
 
 
+REFUSAL = {"comment": "Trùng với đơn đã nộp.", "grounds": ["duplicate"]}
+
+
 @pytest.mark.django_db(transaction=True)
 @pytest.mark.parametrize("attempt", range(3))
 def test_same_transition_twice_at_once_one_wins(postgres, province, api, attempt):
@@ -46,12 +49,12 @@ def test_same_transition_twice_at_once_one_wins(postgres, province, api, attempt
     initiative = advance(make_draft(province), "department_review", province.cast())
     path = f"/api/v1/initiatives/{initiative.pk}/transitions/reject/"
 
-    statuses = race([api(province.reviewer), api(second_reviewer)], path, {"comment": "Trùng lặp."})
+    statuses = race([api(province.reviewer), api(second_reviewer)], path, REFUSAL)
 
     assert statuses == [200, 409]
     assert TransitionLog.objects.filter(initiative=initiative, transition="reject").count() == 1
     initiative.refresh_from_db()
-    assert initiative.status == "rejected"
+    assert initiative.status == "refused"
 
 
 @pytest.mark.django_db(transaction=True)
@@ -69,7 +72,7 @@ def test_two_different_transitions_at_once_one_wins(postgres, province, api):
         finally:
             connections.close_all()
 
-    bodies = {"reject": {"comment": "Không đạt."},
+    bodies = {"reject": REFUSAL,
               "accept": {"council_members": [m.pk for m in province.council]}}  # fmt: skip
     threads = [threading.Thread(target=run, args=item) for item in bodies.items()]
     for thread in threads:

@@ -19,7 +19,7 @@ def overdue(initiative, days=1):
     )
 
 
-def test_overdue_revision_is_rejected_by_the_periodic_task(at_state):
+def test_overdue_revision_is_refused_by_the_periodic_task(at_state):
     late = at_state("revision_requested")
     on_time = at_state("revision_requested")
     overdue(late)
@@ -28,7 +28,7 @@ def test_overdue_revision_is_rejected_by_the_periodic_task(at_state):
 
     late.refresh_from_db()
     on_time.refresh_from_db()
-    assert late.status == "rejected"
+    assert late.status == "refused"
     assert on_time.status == "revision_requested"
     log = TransitionLog.objects.get(initiative=late, transition="expire")
     assert log.actor is None and log.role == "system"
@@ -81,4 +81,4 @@ def test_one_failing_dossier_does_not_stop_the_others(at_state, monkeypatch):
     monkeypatch.setattr(tasks, "initiative_expire", flaky)
     assert expire_overdue_revisions() == 1
     second.refresh_from_db()
-    assert second.status == "rejected"
+    assert second.status == "refused"

@@ -189,14 +189,16 @@ def test_dossier_page_shows_the_application_authors_state_and_timeline(client, p
     assert "Nguyễn Thị Lan (Agency staff)" in timeline
     assert "Phạm Thu Hà (Reviewer (Department of Science and Technology))" in timeline
     assert re.search(r"\d\d/\d\d/\d{4} \d\d:\d\d", timeline)
-    assert "Draft" in timeline and "Under review by the Department of S&amp;T" in timeline
+    assert (
+        "Draft" in timeline and "Application under review by the Department of S&amp;T" in timeline
+    )
 
 
 def test_dossier_page_in_vietnamese_shows_the_state_label(client, province, at_state):
     initiative = at_state("department_review")
     with translation.override("vi"):
         page = html(get(client, province.reviewer, detail_url(initiative)))
-    assert "Sở KH&amp;CN thẩm định" in page
+    assert "Sở KH&amp;CN xem xét đơn" in page
     assert 'lang="vi"' in page
 
 

@@ -13,6 +13,7 @@ from initiatives.models import Initiative
 from ..council_rounds import council_plan, council_round_close, council_round_start
 from ..deadlines import due_date
 from ..models import DeadlineRule
+from ..refusal import RefusalGround
 from . import pipeline
 
 MAX_REPLY_PERIOD = timedelta(days=90)
@@ -60,16 +61,31 @@ def initiative_request_revision(
     )
 
 
+def _refusal_problems(comment: str, grounds: list[str]) -> pipeline.Problems:
+    problems = pipeline.require(
+        grounds, "grounds", _("Choose at least one formal ground for refusing the application.")
+    )
+    unknown = [g for g in grounds if g not in RefusalGround.values]
+    if unknown:
+        problems["grounds"] = [
+            _("Unknown ground: %(list)s.") % {"list": ", ".join(map(str, unknown))}
+        ]
+    if not comment.strip():
+        problems["comment"] = [_("Explain the refusal: the agency receives it in writing.")]
+    return problems
+
+
 @transaction.atomic
-def initiative_reject(*, initiative, actor, comment: str = "") -> Initiative:
+def initiative_reject(*, initiative, actor, comment: str = "", grounds=()) -> Initiative:
+    """Từ chối chấp nhận đơn: the application is refused on formal grounds (NĐ 13 Điều 6)."""
+    grounds = list(dict.fromkeys(grounds or ()))  # once each, in the order given
     return pipeline.perform(
         "reject",
         initiative=initiative,
         actor=actor,
         comment=comment,
-        check=lambda obj: pipeline.require(
-            comment.strip(), "comment", _("Give the reason for rejecting.")
-        ),
+        check=lambda obj: _refusal_problems(comment, grounds),
+        details={"grounds": grounds},
     )
 
 

@@ -14,6 +14,7 @@ from initiatives.permissions import sees_confidential
 
 from .. import selectors as sel
 from ..permissions import available_transitions
+from ..refusal import ground_labels
 from .base import PageView, state_label, step_label
 
 DANGEROUS = ("reject", "decline", "withdraw")
@@ -46,6 +47,7 @@ def timeline(initiative) -> list[dict]:
             "target": state_label(log.target),
             "role": ROLE_LABELS.get(log.role, log.role),
             "actor": log.actor.get_full_name() if log.actor else _("System"),
+            "grounds": ground_labels((log.data or {}).get("grounds")),
         }
         for log in initiative.transition_logs.all()
     ]

@@ -13,7 +13,7 @@ def authors_invested_where_no_investor_named(apps, schema_editor):
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("initiatives", "0004_input_bounds"),
+        ("initiatives", "0005_status_refused"),
     ]
 
     operations = [
