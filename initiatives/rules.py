@@ -51,6 +51,13 @@ def submission_problems(initiative, *, today: date) -> dict[str, list[str]]:
             % {"date": first.strftime("%d/%m/%Y")},
         )
 
+    ends = initiative.first_application_ends_on
+    if ends and first and ends < first:
+        add(
+            "first_application_ends_on",
+            _("The trial application cannot end before it started."),
+        )
+
     authors = list(initiative.authors.all())
     contributions = [a.contribution_percent for a in authors]
     if any(not a.full_name.strip() for a in authors):

@@ -14,7 +14,7 @@ from common import clock
 from common.limits import COMMENT
 from initiatives.models import Scope
 
-from .deadlines import due_date
+from .deadlines import default_reply_due, due_date, reply_window
 from .models import DeadlineRule, Vote
 
 DATE_INPUTS = ["%d/%m/%Y", "%Y-%m-%d"]
@@ -106,7 +106,11 @@ class RequestRevisionForm(TransitionForm):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         today = clock.today()
-        self.fields["reply_due"].initial = due_date(DeadlineRule.Stage.REVISION_REPLY, today)
+        self.fields["reply_due"].initial = default_reply_due(today)
+        earliest, latest = reply_window(today)
+        self.fields["reply_due"].help_text = _(
+            "At least one calendar month: between %(earliest)s and %(latest)s."
+        ) % {"earliest": earliest.strftime("%d/%m/%Y"), "latest": latest.strftime("%d/%m/%Y")}
 
 
 class AcceptForm(TransitionForm):

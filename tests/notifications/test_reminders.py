@@ -288,14 +288,17 @@ def test_overdue_says_how_long_ago(province, at_state, run):
     )
 
 
-def test_a_new_due_date_after_a_resubmission_gives_a_new_reminder(province, at_state, run):
+def test_a_new_due_date_after_a_resubmission_gives_a_new_reminder(
+    province, at_state, run, settings
+):
+    settings.REVISION_REQUESTS_MAX = 2
     today = timezone.localdate()
-    initiative = at_state("revision_requested")  # due in 30 days
+    initiative = at_state("revision_requested")  # due in 1 calendar month
     first_due = initiative.revision_due
     run(first_due - timedelta(days=5))
 
     services.initiative_resubmit(initiative=initiative, actor=province.staff)
-    second_due = today + timedelta(days=40)
+    second_due = today + timedelta(days=70)
     initiative = services.initiative_request_revision(
         initiative=initiative, actor=province.reviewer, comment="Còn thiếu số liệu.",
         reply_due=second_due,
