@@ -371,3 +371,13 @@ def test_a_reminder_claimed_meanwhile_by_another_run_is_not_sent_again(at_state,
 
     assert run(due - timedelta(days=5)) == 0
     assert reminded(initiative, SOON) == []
+
+
+def test_a_reminder_names_the_legal_basis_of_its_deadline(at_state, run):
+    initiative = at_state("council_review")
+    run(initiative.decision_due - timedelta(days=5))
+    rows = Notification.objects.filter(initiative=initiative, kind=SOON)
+    assert rows and all(
+        "Căn cứ pháp lý: Điều 7 NĐ 13/2012: 03 tháng kể từ ngày chấp nhận đơn" in row.message
+        for row in rows
+    )
