@@ -145,3 +145,26 @@ def test_concurrent_submissions_take_consecutive_numbers(postgres, province, api
 def test_review_due_is_not_in_the_past_of_the_promise(province):
     entry = submit(make_draft(province), province.staff).intake
     assert entry.promised_result_on > entry.review_due >= today() + timedelta(days=1)
+
+
+@pytest.mark.django_db(transaction=True)
+def test_the_migration_registers_dossiers_submitted_before_the_book(province, at_state):
+    from django.db import connection
+    from django.db.migrations.executor import MigrationExecutor
+
+    first = at_state("council_review")
+    second = at_state("department_review")
+    make_draft(province)  # never submitted: no line
+    executor = MigrationExecutor(connection)
+    latest = executor.loader.graph.leaf_nodes("workflow")
+    executor.migrate([("workflow", "0007_transitionlog_append_only_trigger")])
+    MigrationExecutor(connection).migrate(latest)
+
+    entries = list(IntakeEntry.objects.order_by("number"))
+    assert [(e.initiative_id, e.number) for e in entries] == [(first.pk, 1), (second.pk, 2)]
+    assert entries[0].submitted_by == province.staff
+    assert entries[0].promised_result_on == first.review_due + relativedelta(months=3)
+    assert IntakeSequence.objects.get(year=today().year).last == 2
+    assert submit(make_draft(province), province.staff).intake.number == 3
+    rule = DeadlineRule.objects.get(stage=DeadlineRule.Stage.REVISION_REPLY)
+    assert (rule.amount, rule.unit) == (1, "months")

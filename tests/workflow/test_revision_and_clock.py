@@ -221,3 +221,12 @@ def test_the_api_reads_and_writes_the_end_of_first_application(province, api):
     )
     assert response.status_code == 200, response.data
     assert client.get(f"/api/v1/initiatives/{draft.pk}/").data["first_application_ends_on"] == ends
+
+
+def test_the_revision_notice_names_the_legal_basis_of_the_reply_date(at_state, province):
+    from notifications.models import Notification
+
+    initiative = request(at_state("department_review"), province.reviewer)
+    notice = Notification.objects.filter(initiative=initiative, kind="request_revision").first()
+    assert notice is not None
+    assert "Điều 6 NĐ 13/2012: ít nhất 01 tháng" in notice.message
