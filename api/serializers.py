@@ -216,6 +216,8 @@ class InitiativeDetailSerializer(InitiativeSummarySerializer):
     available_transitions = serializers.SerializerMethodField()
     score_summary = serializers.SerializerMethodField()
     scope_label = serializers.CharField(source="get_scope_display", read_only=True)
+    receipt_number = serializers.SerializerMethodField()
+    promised_result_on = serializers.SerializerMethodField()
 
     class Meta:
         model = Initiative
@@ -231,6 +233,8 @@ class InitiativeDetailSerializer(InitiativeSummarySerializer):
             *DECISION_FIELDS,
             "scope_label",
             "score_summary",
+            "receipt_number",
+            "promised_result_on",
             "created_at",
         ]
 
@@ -243,6 +247,17 @@ class InitiativeDetailSerializer(InitiativeSummarySerializer):
             for person in data["authors"] + data["participants"]:
                 person["birth_date"] = None
         return data
+
+    @extend_schema_field(serializers.CharField(allow_null=True))
+    def get_receipt_number(self, initiative) -> str | None:
+        """The intake book's number, "<number>/<year>", once the dossier is submitted."""
+        intake = getattr(initiative, "intake", None)
+        return intake.receipt_number if intake else None
+
+    @extend_schema_field(serializers.DateField(allow_null=True))
+    def get_promised_result_on(self, initiative):
+        intake = getattr(initiative, "intake", None)
+        return intake.promised_result_on.isoformat() if intake else None
 
     @extend_schema_field(TransitionChoiceSerializer(many=True))
     def get_available_transitions(self, initiative):

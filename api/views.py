@@ -80,7 +80,7 @@ class InitiativeViewSet(
             filters = s.InitiativeFilterSerializer(data=self.request.query_params)
             filters.is_valid(raise_exception=True)
             return initiative_list(user, **filters.validated_data)
-        return initiative_detail_queryset(user).select_related("council_review__rubric")
+        return initiative_detail_queryset(user).select_related("council_review__rubric", "intake")
 
     def _detail(self, initiative, code=status.HTTP_200_OK):
         fresh = self.get_queryset().get(pk=initiative.pk)

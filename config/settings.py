@@ -160,6 +160,13 @@ USE_TZ = True
 USE_THOUSAND_SEPARATOR = True
 FORMAT_MODULE_PATH = ["config.formats"]
 
+# The procedure (NĐ 13/2012/NĐ-CP, TT 18/2013/TT-BKHCN). The Department of S&T asks for
+# corrections once, with a complete list, during its review of the application; the agency has
+# at least one calendar month to reply (counted with calendar-month arithmetic, not 30 days).
+REVISION_REQUESTS_MAX = int(os.environ.get("REVISION_REQUESTS_MAX", "1"))
+REVISION_REPLY_MIN_MONTHS = int(os.environ.get("REVISION_REPLY_MIN_MONTHS", "1"))
+REVISION_REPLY_MAX_MONTHS = int(os.environ.get("REVISION_REPLY_MAX_MONTHS", "3"))
+
 STATIC_URL = "/static/"
 STATIC_ROOT = Path(os.environ.get("STATIC_ROOT", VAR_DIR / "static"))
 STATIC_ROOT.mkdir(parents=True, exist_ok=True)

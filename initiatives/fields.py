@@ -7,8 +7,9 @@ services all read their field lists from here.
 # The application in the order of the paper form. `code` and `agency` are set by the system.
 PAPER_FORM = (
     "code", "title", "field", "agency", "author_is_investor", "investor", "state_funded",
-    "problem", "first_applied_on", "description", "applicability", "confidential_info",
-    "conditions", "benefits_author", "benefits_first_adopters", "benefit_amount_vnd", "round",
+    "problem", "first_applied_on", "first_application_ends_on", "description", "applicability",
+    "confidential_info", "conditions", "benefits_author", "benefits_first_adopters",
+    "benefit_amount_vnd", "round",
     "truthfulness_declared", "public_order_declared", "no_ip_protection_declared",
 )  # fmt: skip
 SYSTEM_SET = ("code", "agency")

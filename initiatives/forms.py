@@ -77,6 +77,7 @@ class InitiativeForm(forms.ModelForm):
             "investor": _("Investor who created the initiative"),
             "problem": _("Problem the initiative solves"),
             "first_applied_on": _("Date first applied or trialled"),
+            "first_application_ends_on": _("End of the trial application (if still in trial)"),
             "description": _("Description of the essence of the initiative"),
             "applicability": _("Applicability"),
             "confidential_info": _("Information to be kept confidential (if any)"),
@@ -93,6 +94,10 @@ class InitiativeForm(forms.ModelForm):
         help_texts = {
             "investor": _("Only when the authors are not themselves the investor."),
             "first_applied_on": _("At most one year before the dossier is submitted."),
+            "first_application_ends_on": _(
+                "Only while the initiative is still in trial: the 3-month decision period then "
+                "runs from this date when it is later than the acceptance of the application."
+            ),
             "description": _("Content, steps and what is new compared with the current way."),
             "confidential_info": _(
                 "Seen only by your agency, the reviewers, the council and the provincial "
@@ -106,6 +111,7 @@ class InitiativeForm(forms.ModelForm):
             "title": forms.TextInput(),
             "problem": _textarea(3),
             "first_applied_on": date_widget(),
+            "first_application_ends_on": date_widget(),
             "description": _textarea(8),
             "applicability": _textarea(),
             "confidential_info": _textarea(3),
@@ -117,7 +123,8 @@ class InitiativeForm(forms.ModelForm):
     def __init__(self, *args, agencies=(), **kwargs):
         super().__init__(*args, **kwargs)
         self._limit_fields()
-        self.fields["first_applied_on"].input_formats = DATE_INPUT_FORMATS
+        for name in ("first_applied_on", "first_application_ends_on"):
+            self.fields[name].input_formats = DATE_INPUT_FORMATS
         amount = self.fields["benefit_amount_vnd"]
         amount.validators.append(MinValueValidator(0))
         amount.widget.attrs.update(min=0, step=1000)
@@ -169,7 +176,10 @@ def dossier_helper(*, with_agency=False) -> FormHelper:
         Fieldset(_("3. Investor"), "author_is_investor", "investor", InlineRadios("state_funded")),
         Fieldset(
             _("4. First application"),
-            Row(Column("first_applied_on", css_class="col-md-6")),
+            Row(
+                Column("first_applied_on", css_class="col-md-6"),
+                Column("first_application_ends_on", css_class="col-md-6"),
+            ),
             "problem",
         ),
         Fieldset(

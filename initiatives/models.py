@@ -94,6 +94,11 @@ class Initiative(ConcurrentTransitionMixin, models.Model):
     first_applied_on = models.DateField(
         _("date of first (trial) application"), null=True, blank=True
     )
+    # Set only for an initiative still in trial: the decision period (NĐ 13 Điều 7) then runs
+    # from this date when it comes after the acceptance of the application.
+    first_application_ends_on = models.DateField(
+        _("end of the first (trial) application"), null=True, blank=True
+    )
     description = models.TextField(
         _("description of the initiative"), blank=True, max_length=LONG_TEXT
     )

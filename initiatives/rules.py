@@ -55,6 +55,13 @@ def submission_problems(initiative, *, today: date) -> dict[str, list[str]]:
             % {"date": first.strftime("%d/%m/%Y")},
         )
 
+    ends = initiative.first_application_ends_on
+    if ends and first and ends < first:
+        add(
+            "first_application_ends_on",
+            _("The trial application cannot end before it started."),
+        )
+
     for message in author_problems(list(initiative.authors.all())):
         add("authors", message)
 

@@ -32,6 +32,7 @@ from workflow.models import CouncilAssignment, DeadlineRule
 from workflow.reminders import (
     OVERDUE,
     SOON,
+    basis_line,
     deadline_line,
     due_window,
     expected_line,
@@ -185,7 +186,11 @@ def _remind_stage(stage: Stage, rule: deadlines.Rule, day: date, people: _People
         groups = unique_recipients(stage.groups(initiative, when, people, context))
         if not groups:
             continue  # nobody to tell yet: not claimed, so a later run tries again
-        lines = (deadline_line(stage.deadline, rule, day, due, when), *stage.extra_lines)
+        lines = (
+            deadline_line(stage.deadline, rule, day, due, when),
+            basis_line(stage.rule),
+            *stage.extra_lines,
+        )
 
         def send(initiative=initiative, due=due, when=when, groups=groups, lines=lines):
             for users, acts, action in groups:

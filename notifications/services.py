@@ -12,7 +12,9 @@ from django.utils import timezone
 from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy as _
 
+from workflow.models import DeadlineRule
 from workflow.refusal import ground_labels
+from workflow.reminders import basis_line
 
 from .events import Category, Channel, event
 from .messages import render
@@ -22,18 +24,21 @@ from .recipients import recipients_for
 logger = logging.getLogger(__name__)
 Status = Notification.EmailStatus
 
-# Where the deadline of what a transition asks for is kept.
+# Where the deadline of what a transition asks for is kept, and the rule that sets it.
 _DUE_AFTER = {
-    "submit": "review_due",
-    "resubmit": "review_due",
-    "request_revision": "revision_due",
-    "accept": "decision_due",
-    "complete_scoring": "decision_due",
+    "submit": ("review_due", DeadlineRule.Stage.DEPARTMENT_REVIEW),
+    "resubmit": ("review_due", DeadlineRule.Stage.DEPARTMENT_REVIEW),
+    "request_revision": ("revision_due", DeadlineRule.Stage.REVISION_REPLY),
+    "accept": ("decision_due", DeadlineRule.Stage.DECISION),
+    "complete_scoring": ("decision_due", DeadlineRule.Stage.DECISION),
 }
 
 
 def notifications_for_transition(*, initiative, log, extra) -> list[Notification]:
-    due = extra.get("report_due") or getattr(initiative, _DUE_AFTER.get(log.transition, ""), None)
+    field, stage = _DUE_AFTER.get(log.transition, ("", None))
+    due = extra.get("report_due") or getattr(initiative, field, None)
+    # A deadline the law sets is named with its legal basis.
+    details = (basis_line(stage),) if stage and due else ()
     return notify(
         recipients=recipients_for(log.transition, initiative, extra),
         kind=log.transition,
@@ -41,7 +46,7 @@ def notifications_for_transition(*, initiative, log, extra) -> list[Notification
         actor=log.actor,
         comment=log.comment,
         due=due,
-        details=_refusal_lines(log),
+        details=(*details, *_refusal_lines(log)),
     )
 
 

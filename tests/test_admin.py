@@ -25,6 +25,7 @@ from workflow.models import (
     DeadlineRule,
     EarlierCouncilRound,
     EarlierScoreSheet,
+    IntakeEntry,
     Rubric,
     ScoreSheet,
     TransitionLog,
@@ -104,6 +105,7 @@ def everything(province, at_state):
 MODELS = [
     Agency, User, Membership, Field, Initiative, TransitionLog, Rubric, CouncilReview,
     CouncilAssignment, ScoreSheet, DeadlineRule, Notification, Adoption, EarlierCouncilRound,
+    IntakeEntry,
 ]  # fmt: skip
 
 

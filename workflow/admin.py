@@ -23,6 +23,7 @@ from initiatives.models import Initiative, Status
 from . import services
 from .admin_forms import BULK_TRANSITIONS, form_for
 from .models import (
+    IntakeEntry,
     TransitionLog,
 )
 from .permissions import LOG_ONLY_LABELS, USER_TRANSITIONS, available_transitions, transition_label
@@ -232,6 +233,25 @@ class TransitionLogAdmin(ReadOnlyAdminMixin, admin.ModelAdmin):
     @admin.display(description=_("to"), ordering="target")
     def target_display(self, obj):
         return status_label(obj.target)
+
+
+@admin.register(IntakeEntry)
+class IntakeEntryAdmin(ReadOnlyAdminMixin, admin.ModelAdmin):
+    """The intake book: written by submit and resubmit only, never edited by hand."""
+
+    list_display = ("receipt_number", "initiative", "received_at", "submitted_by",
+                    "promised_result_on")  # fmt: skip
+    list_filter = ("year",)
+    search_fields = ("initiative__code", "title")
+    list_select_related = ("initiative", "submitted_by")
+    ordering = ("-year", "-number")
+    fields = ("year", "number", "initiative", "received_at", "submitted_by", "title",
+              "attachments", "review_due", "promised_result_on", "resubmissions")  # fmt: skip
+    readonly_fields = fields
+
+    @admin.display(description=_("receipt number"), ordering="number")
+    def receipt_number(self, obj):
+        return obj.receipt_number
 
 
 # The council's bodies, score sheets and deadline rules (registered on import).

@@ -12,17 +12,44 @@ from functools import lru_cache
 
 import holidays
 from dateutil.relativedelta import relativedelta
+from django.conf import settings
+from django.utils.translation import gettext_lazy as _
 
 from .models import DeadlineRule
 
 # Legal defaults (NĐ 13/2012, TT 18/2013), used when no rule has been edited in the admin.
 DEFAULTS = {
     DeadlineRule.Stage.DEPARTMENT_REVIEW: (30, "days", "calendar"),
-    DeadlineRule.Stage.REVISION_REPLY: (30, "days", "calendar"),
+    DeadlineRule.Stage.REVISION_REPLY: (1, "months", "calendar"),
     DeadlineRule.Stage.DECISION: (3, "months", "calendar"),
     DeadlineRule.Stage.ROLLOUT_REPORT: (6, "months", "calendar"),
 }
 DEFAULT_REMIND_DAYS_BEFORE = 5
+
+# What each deadline rests on, shown beside it wherever the UI or a reminder names it.
+LEGAL_BASIS = {
+    DeadlineRule.Stage.DEPARTMENT_REVIEW: _(
+        "Article 6, Decree 13/2012: 1 month from receipt of the application"
+    ),
+    DeadlineRule.Stage.REVISION_REPLY: _(
+        "Article 6, Decree 13/2012: at least 1 month from the revision request"
+    ),
+    DeadlineRule.Stage.DECISION: _(
+        "Article 7, Decree 13/2012: 3 months from acceptance of the application "
+        "(or from the end of the first application, if later)"
+    ),
+    DeadlineRule.Stage.ROLLOUT_REPORT: _("The province's rollout mandate"),
+}
+
+
+def legal_basis(stage: str) -> str:
+    return str(LEGAL_BASIS.get(stage, ""))
+
+
+def months_after(start: date, months: int) -> date:
+    """Calendar months, clamped to the end of a shorter month: 31/01 + 1 month = 28/02
+    (29/02 in a leap year)."""
+    return start + relativedelta(months=months)
 
 
 @lru_cache(maxsize=32)
@@ -88,6 +115,20 @@ def due_date(stage: str, start: date) -> date:
     if day_type == DeadlineRule.DayType.WORKING:
         return add_working_days(start, amount)
     return start + timedelta(days=amount)
+
+
+def reply_window(today: date) -> tuple[date, date]:
+    """The earliest and latest reply date a revision request may set (calendar months)."""
+    return (
+        months_after(today, settings.REVISION_REPLY_MIN_MONTHS),
+        months_after(today, settings.REVISION_REPLY_MAX_MONTHS),
+    )
+
+
+def default_reply_due(today: date) -> date:
+    """The rule's period, never shorter than the legal minimum nor longer than the maximum."""
+    earliest, latest = reply_window(today)
+    return min(max(due_date(DeadlineRule.Stage.REVISION_REPLY, today), earliest), latest)
 
 
 def days_left(rule: Rule, today: date, due: date) -> int:

@@ -16,7 +16,7 @@ from initiatives.fields import DECLARATION_FIELDS
 from initiatives.forms import NO_IP_PROTECTION_DECLARATION, PUBLIC_ORDER_DECLARATION
 from initiatives.models import Scope
 
-from .deadlines import due_date
+from .deadlines import default_reply_due, due_date, reply_window
 from .models import DeadlineRule, Vote
 from .refusal import RefusalGround
 
@@ -132,7 +132,11 @@ class RequestRevisionForm(TransitionForm):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         today = clock.today()
-        self.fields["reply_due"].initial = due_date(DeadlineRule.Stage.REVISION_REPLY, today)
+        self.fields["reply_due"].initial = default_reply_due(today)
+        earliest, latest = reply_window(today)
+        self.fields["reply_due"].help_text = _(
+            "At least one calendar month: between %(earliest)s and %(latest)s."
+        ) % {"earliest": earliest.strftime("%d/%m/%Y"), "latest": latest.strftime("%d/%m/%Y")}
 
 
 class AcceptForm(TransitionForm):

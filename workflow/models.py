@@ -296,3 +296,65 @@ class DeadlineRule(models.Model):
 
     def __str__(self):
         return f"{self.get_stage_display()}: {self.amount} {self.get_unit_display()}"
+
+
+class IntakeSequence(models.Model):
+    """The last receipt number of the intake book per year; the row is locked to count, in the
+    submission's transaction, so a submission that rolls back takes no number (no gaps)."""
+
+    year = models.PositiveSmallIntegerField(_("year"), primary_key=True)
+    last = models.PositiveIntegerField(_("last number"), default=0)
+
+    class Meta:
+        verbose_name = _("intake book counter")
+        verbose_name_plural = _("intake book counters")
+
+    def __str__(self):
+        return f"{self.year}: {self.last}"
+
+
+class IntakeEntry(models.Model):
+    """A line of the intake book (Sổ tiếp nhận) of the Department of S&T: one per dossier.
+
+    Written at the first submission, with what the receipt (giấy biên nhận) will state: its
+    number in the year, when and from whom the application came, what was received and the
+    date a result is promised by. A resubmission after a revision request is the same
+    application, so it keeps the entry and its number; each one is appended to
+    `resubmissions` with what was received then."""
+
+    initiative = models.OneToOneField(
+        Initiative,
+        verbose_name=_("initiative"),
+        on_delete=models.PROTECT,
+        related_name="intake",
+    )
+    year = models.PositiveSmallIntegerField(_("year"))
+    number = models.PositiveIntegerField(_("receipt number"))
+    received_at = models.DateTimeField(_("received at"))
+    submitted_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("submitted by"),
+        null=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+    )
+    title = models.CharField(_("application received"), max_length=500)
+    attachments = models.JSONField(_("attachments received"), default=list, blank=True)
+    review_due = models.DateField(_("review due"))
+    promised_result_on = models.DateField(_("result promised by"))
+    resubmissions = models.JSONField(_("resubmissions"), default=list, blank=True)
+
+    class Meta:
+        verbose_name = _("intake book entry")
+        verbose_name_plural = _("intake book")
+        ordering = ["-year", "-number"]
+        constraints = [
+            models.UniqueConstraint(fields=["year", "number"], name="unique_intake_number")
+        ]
+
+    @property
+    def receipt_number(self) -> str:
+        return f"{self.number}/{self.year}"
+
+    def __str__(self):
+        return f"{self.receipt_number} — {self.initiative}"

@@ -82,6 +82,15 @@ def deadline_line(deadline: Promise, rule: deadlines.Rule, day: date, due: date,
     return Line(_soon_text, deadline, due, (due - day).days, False)
 
 
+def _basis_text(stage: str) -> str:
+    return gettext("Legal basis: %(basis)s") % {"basis": deadlines.legal_basis(stage)}
+
+
+def basis_line(stage: str) -> Line:
+    """The legal basis of the stage's deadline (deadlines.LEGAL_BASIS)."""
+    return Line(_basis_text, stage)
+
+
 def expected_line(action: Promise) -> Line:
     return Line(lambda: gettext("Expected of you: %(action)s") % {"action": action})
 

@@ -232,7 +232,7 @@ def dossier_queryset(user):
     logs = TransitionLog.objects.select_related("actor").order_by("created_at", "id")
     return (
         initiative_detail_queryset(user)
-        .select_related("council_review__rubric")
+        .select_related("council_review__rubric", "intake")
         .prefetch_related(
             Prefetch("transition_logs", queryset=logs), "council_review__rubric__criteria"
         )

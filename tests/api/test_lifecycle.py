@@ -90,10 +90,10 @@ def test_whole_lifecycle_from_draft_to_closed(province, api):
     revision = post_transition(
         reviewer, pk, "request_revision",
         comment="Bổ sung biên bản hội đồng cơ sở.",
-        reply_due=(today() + timedelta(days=15)).isoformat(),
+        reply_due=(today() + timedelta(days=45)).isoformat(),
     )  # fmt: skip
     assert revision.status_code == 200, revision.data
-    assert revision.data["revision_due"] == (today() + timedelta(days=15)).isoformat()
+    assert revision.data["revision_due"] == (today() + timedelta(days=45)).isoformat()
 
     patched = head.patch(f"/api/v1/initiatives/{pk}/", {"conditions": "Đã bổ sung."}, format="json")
     assert patched.status_code == 200, patched.data

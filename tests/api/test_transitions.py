@@ -6,6 +6,7 @@ from dataclasses import dataclass, field
 from datetime import timedelta
 
 import pytest
+from dateutil.relativedelta import relativedelta
 
 from tests.conftest import today
 from tests.unchanged import nothing_changes
@@ -290,14 +291,15 @@ def test_withdraw_from_other_states(state, at_state, province, api):
     assert response.status_code == 200 and response.data["status"] == "withdrawn"
 
 
-def test_default_reply_due_is_thirty_days_and_at_most_ninety(at_state, province, api):
+def test_default_reply_due_is_one_calendar_month_and_at_most_three(at_state, province, api):
     initiative = at_state("department_review")
     client = api(province.reviewer)
-    too_late = {"comment": "Bổ sung.", "reply_due": (today() + timedelta(days=91)).isoformat()}
+    latest = today() + relativedelta(months=3)
+    too_late = {"comment": "Bổ sung.", "reply_due": (latest + timedelta(days=1)).isoformat()}
     errors = errors_of(refused_post(client, initiative, "request_revision", too_late))
-    assert "90" in errors["reply_due"]
+    assert latest.strftime("%d/%m/%Y") in errors["reply_due"]
     response = client.post(url(initiative.pk, "request_revision"), {"comment": "Bổ sung."})
-    assert response.data["revision_due"] == (today() + timedelta(days=30)).isoformat()
+    assert response.data["revision_due"] == (today() + relativedelta(months=1)).isoformat()
 
 
 def test_resubmit_counts_the_year_from_the_first_request(at_state, province, api):

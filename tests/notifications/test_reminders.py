@@ -288,14 +288,17 @@ def test_overdue_says_how_long_ago(province, at_state, run):
     )
 
 
-def test_a_new_due_date_after_a_resubmission_gives_a_new_reminder(province, at_state, run):
+def test_a_new_due_date_after_a_resubmission_gives_a_new_reminder(
+    province, at_state, run, settings
+):
+    settings.REVISION_REQUESTS_MAX = 2
     today = timezone.localdate()
-    initiative = at_state("revision_requested")  # due in 30 days
+    initiative = at_state("revision_requested")  # due in 1 calendar month
     first_due = initiative.revision_due
     run(first_due - timedelta(days=5))
 
     services.initiative_resubmit(initiative=initiative, actor=province.staff)
-    second_due = today + timedelta(days=40)
+    second_due = today + timedelta(days=70)
     initiative = services.initiative_request_revision(
         initiative=initiative, actor=province.reviewer, comment="Còn thiếu số liệu.",
         reply_due=second_due,
@@ -368,3 +371,13 @@ def test_a_reminder_claimed_meanwhile_by_another_run_is_not_sent_again(at_state,
 
     assert run(due - timedelta(days=5)) == 0
     assert reminded(initiative, SOON) == []
+
+
+def test_a_reminder_names_the_legal_basis_of_its_deadline(at_state, run):
+    initiative = at_state("council_review")
+    run(initiative.decision_due - timedelta(days=5))
+    rows = Notification.objects.filter(initiative=initiative, kind=SOON)
+    assert rows and all(
+        "Căn cứ pháp lý: Điều 7 NĐ 13/2012: 03 tháng kể từ ngày chấp nhận đơn" in row.message
+        for row in rows
+    )

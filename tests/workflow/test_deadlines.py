@@ -82,9 +82,9 @@ def test_seeded_rules_are_the_legal_defaults():
 def test_a_missing_rule_falls_back_to_the_legal_default():
     DeadlineRule.objects.filter(stage=Stage.REVISION_REPLY).delete()
     assert deadlines.rules()[Stage.REVISION_REPLY] == Rule(
-        Stage.REVISION_REPLY, 30, "days", "calendar", 5
+        Stage.REVISION_REPLY, 1, "months", "calendar", 5
     )
-    assert due_date(Stage.REVISION_REPLY, date(2027, 2, 1)) == date(2027, 3, 3)
+    assert due_date(Stage.REVISION_REPLY, date(2027, 2, 1)) == date(2027, 3, 1)
 
 
 @pytest.mark.django_db

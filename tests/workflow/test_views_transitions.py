@@ -6,6 +6,7 @@ from dataclasses import dataclass, field
 from datetime import date, timedelta
 
 import pytest
+from dateutil.relativedelta import relativedelta
 from django.urls import reverse
 from django.utils import translation
 
@@ -85,7 +86,7 @@ CASES = [
     Case("resubmit", "revision_requested", "head", "department_review", DECLARED),
     Case("withdraw", "department_review", "staff", "withdrawn"),
     Case("request_revision", "department_review", "reviewer", "revision_requested",
-         {"comment": "Bổ sung biên bản.", "reply_due": dmy_days_from_now(20)}),
+         {"comment": "Bổ sung biên bản.", "reply_due": dmy_days_from_now(40)}),
     Case("reject", "department_review", "reviewer", "refused",
          {"comment": "Trùng với đơn đã nộp.", "grounds": ["duplicate"]}),
     Case("accept", "department_review", "reviewer", "council_review",
@@ -234,7 +235,7 @@ def test_request_revision_service_error_is_shown_next_to_its_field(at_state, pro
             headers=lang_headers(),
         )
     html = page(response)
-    assert "The reply due date must be after today." in field_block(html, "reply_due")
+    assert "at least 1 calendar month(s) to reply" in field_block(html, "reply_due")
     assert comment in field_block(html, "comment")
     initiative.refresh_from_db()
     assert initiative.status == "department_review"
@@ -243,7 +244,8 @@ def test_request_revision_service_error_is_shown_next_to_its_field(at_state, pro
 def test_request_revision_defaults_the_reply_due_date(at_state, province, client):
     initiative = at_state("department_review")
     html = page(as_user(client, province.reviewer).get(url(initiative, "request_revision")))
-    assert f'value="{dmy(today() + timedelta(days=30))}"' in field_block(html, "reply_due")
+    expected = today() + relativedelta(months=1)
+    assert f'value="{dmy(expected)}"' in field_block(html, "reply_due")
     assert 'id="checklist"' in html
 
 

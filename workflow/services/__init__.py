@@ -21,7 +21,6 @@ from .leadership import (
     initiative_start_rollout,
 )
 from .review import (
-    MAX_REPLY_PERIOD,
     initiative_accept,
     initiative_reject,
     initiative_request_revision,
@@ -44,7 +43,6 @@ SERVICES = {
 }
 
 __all__ = [
-    "MAX_REPLY_PERIOD",
     "SERVICES",
     "initiative_accept",
     "initiative_admin_edit",

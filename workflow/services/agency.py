@@ -13,6 +13,7 @@ from initiatives.rules import request_date, submission_problems
 from initiatives.services import initiative_assign_code
 
 from ..deadlines import due_date
+from ..intake import intake_record_resubmission, intake_register
 from ..models import DeadlineRule
 from . import pipeline
 
@@ -40,9 +41,11 @@ def _open_department_review(obj) -> None:
 @transaction.atomic
 def initiative_submit(*, initiative, actor, comment: str = "", declared=()) -> Initiative:
     def apply(obj):
+        today = clock.today()
         obj.submitted_at = timezone.now()
-        initiative_assign_code(obj, year=clock.today().year)
+        initiative_assign_code(obj, year=today.year)
         _open_department_review(obj)
+        intake_register(initiative=obj, actor=actor, today=today)
 
     return pipeline.perform(
         "submit",
@@ -56,13 +59,17 @@ def initiative_submit(*, initiative, actor, comment: str = "", declared=()) -> I
 
 @transaction.atomic
 def initiative_resubmit(*, initiative, actor, comment: str = "", declared=()) -> Initiative:
+    def apply(obj):
+        _open_department_review(obj)
+        intake_record_resubmission(initiative=obj, actor=actor)
+
     return pipeline.perform(
         "resubmit",
         initiative=initiative,
         actor=actor,
         comment=comment,
         check=_submission_check(declared),
-        apply=_open_department_review,
+        apply=apply,
     )
 
 

@@ -1,35 +1,67 @@
 """Transitions the Department of Science and Technology takes on a dossier under review:
 request a revision, reject, accept and send to the council."""
 
-from datetime import date, timedelta
+from datetime import date
 
+from django.conf import settings
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from common import clock
-from initiatives.models import Initiative
+from initiatives.models import Initiative, Status
 
 from ..council_rounds import council_plan, council_round_close, council_round_start
-from ..deadlines import due_date
-from ..models import DeadlineRule
+from ..deadlines import default_reply_due, due_date, reply_window
+from ..models import DeadlineRule, TransitionLog
 from ..refusal import RefusalGround
 from . import pipeline
 
-MAX_REPLY_PERIOD = timedelta(days=90)
-
 
 def _reply_due_problems(due: date, today: date) -> pipeline.Problems:
-    if due <= today:
-        return {"reply_due": [_("The reply due date must be after today.")]}
-    if due > today + MAX_REPLY_PERIOD:
-        return {
-            "reply_due": [
-                _("The reply due date can be at most %(days)s days from today.")
-                % {"days": MAX_REPLY_PERIOD.days}
-            ]
-        }
-    return {}
+    earliest, latest = reply_window(today)
+    if due < earliest:
+        message = _(
+            "The agency must have at least %(months)s calendar month(s) to reply: "
+            "the reply date cannot be before %(date)s."
+        ) % {"months": settings.REVISION_REPLY_MIN_MONTHS, "date": earliest.strftime("%d/%m/%Y")}
+    elif due > latest:
+        message = _(
+            "The reply period is at most %(months)s calendar month(s): "
+            "the reply date cannot be after %(date)s."
+        ) % {"months": settings.REVISION_REPLY_MAX_MONTHS, "date": latest.strftime("%d/%m/%Y")}
+    else:
+        return {}
+    return {"reply_due": [message]}
+
+
+def _revision_count_problems(obj) -> pipeline.Problems:
+    """The Department asks for corrections during its review once, with the complete list
+    (settings.REVISION_REQUESTS_MAX); a request made from the council's review is not one."""
+    if obj.status != Status.DEPARTMENT_REVIEW:
+        return {}
+    made = TransitionLog.objects.filter(
+        initiative=obj, transition="request_revision", source="department_review"
+    ).count()
+    if made < settings.REVISION_REQUESTS_MAX:
+        return {}
+    return {
+        "comment": [
+            _(
+                "A revision has already been requested %(count)s time(s) during the review; "
+                "the list of what is missing must be complete the first time. Accept or "
+                "refuse the application."
+            )
+            % {"count": made}
+        ]
+    }
+
+
+def decision_start(obj, today: date) -> date:
+    """NĐ 13 Điều 7: the decision period runs from acceptance, or from the end of the first
+    (trial) application when that comes later."""
+    ends = obj.first_application_ends_on
+    return max(today, ends) if ends else today
 
 
 @transaction.atomic
@@ -37,12 +69,14 @@ def initiative_request_revision(
     *, initiative, actor, comment: str = "", reply_due: date | None = None
 ) -> Initiative:
     today = clock.today()
-    due = reply_due or due_date(DeadlineRule.Stage.REVISION_REPLY, today)
+    due = reply_due or default_reply_due(today)
 
     def check(obj):
         problems = pipeline.require(
             comment.strip(), "comment", _("List everything the agency must add or correct.")
         )
+        for field, messages in _revision_count_problems(obj).items():
+            problems.setdefault(field, []).extend(messages)
         return problems | _reply_due_problems(due, today)
 
     def apply(obj):
@@ -99,8 +133,13 @@ def initiative_accept(*, initiative, actor, council_members=(), comment: str = "
         return problems
 
     def apply(obj):
-        obj.accepted_at = timezone.now()
-        obj.decision_due = due_date(DeadlineRule.Stage.DECISION, clock.today())
+        # The legal clock starts at the first acceptance and never restarts: a dossier sent
+        # back from the council and accepted again keeps its decision date.
+        if obj.accepted_at is None:
+            obj.accepted_at = timezone.now()
+        if obj.decision_due is None:
+            start = decision_start(obj, clock.today())
+            obj.decision_due = due_date(DeadlineRule.Stage.DECISION, start)
         council_round_start(initiative=obj, plan=state["plan"])
 
     return pipeline.perform(

@@ -13,6 +13,8 @@ from initiatives.models import Status
 from initiatives.permissions import sees_confidential
 
 from .. import selectors as sel
+from ..deadlines import LEGAL_BASIS
+from ..models import DeadlineRule
 from ..permissions import available_transitions
 from ..refusal import ground_labels
 from .base import PageView, state_label, step_label
@@ -105,6 +107,8 @@ class InitiativeDetailView(PageView):
             if initiative.decision_number
             else [],
             assignment=assignment,
+            intake=getattr(initiative, "intake", None),
+            basis={stage.name.lower(): LEGAL_BASIS[stage] for stage in DeadlineRule.Stage},
             checklist=self._checklist(),
             **kwargs,
         )
