@@ -2,7 +2,7 @@ from django.dispatch import receiver
 
 from workflow.signals import initiative_transitioned
 
-from .services import adoptions_mandate
+from .services import adoptions_close_open, adoptions_mandate
 
 
 @receiver(initiative_transitioned, dispatch_uid="adoption.on_transition")
@@ -13,3 +13,5 @@ def on_transition(sender, *, initiative, log, extra, **kwargs):
             agency_ids=extra["target_agencies"],
             due_date=extra["report_due"],
         )
+    elif log.transition == "revoke":
+        adoptions_close_open(initiative=initiative, reason=extra["reason"])

@@ -15,10 +15,14 @@ from initiatives.models import PUBLIC_STATES, Status
 
 from .models import OPEN_STATUSES, Adoption, AdoptionReport
 
+# A revoked initiative leaves the public registry, but the agencies that adopted it keep
+# their records (and the dossier's public part) as history.
+RECORD_STATES = (*PUBLIC_STATES, Status.REVOKED)
+
 
 def visible_adoptions(user):
     """The adopting agency, the submitting agency, reviewers and leaders see adoption records."""
-    queryset = Adoption.objects.filter(initiative__status__in=PUBLIC_STATES)
+    queryset = Adoption.objects.filter(initiative__status__in=RECORD_STATES)
     if user.is_superuser or roles.is_reviewer(user) or roles.is_leader(user):
         return queryset
     agencies = roles.agency_member_ids(user)
@@ -42,7 +46,7 @@ def adopter_visibility(user) -> Q | None:
     if not agencies:
         return None
     adopting = Adoption.objects.filter(initiative=OuterRef("pk"), agency_id__in=agencies)
-    return Q(Exists(adopting), status__in=PUBLIC_STATES)
+    return Q(Exists(adopting), status__in=RECORD_STATES)
 
 
 def agency_adoptions(user):

@@ -64,6 +64,14 @@ def adoptions_mandate(*, initiative, agency_ids, due_date) -> None:
             adoption.save(update_fields=["source", "due_date", "report_every_months", "updated_at"])
 
 
+def adoptions_close_open(*, initiative, reason: str) -> int:
+    """The recognition was revoked: records still assigned or in progress end as not applicable
+    with the leader's reason, and no more reports are asked for. Applied ones stay as history."""
+    return Adoption.objects.filter(
+        initiative=initiative, status__in=(A.ASSIGNED, A.IN_PROGRESS)
+    ).update(status=A.NOT_APPLICABLE, reason=reason, due_date=None, updated_at=clock.now())
+
+
 OPEN_STATES = (Status.RECOGNIZED, Status.ROLLOUT)
 
 

@@ -15,6 +15,7 @@ from initiatives.fields import (
     DECISION_FIELDS,
     DECLARATION_FIELDS,
     PARTICIPANT_FIELDS,
+    REVOCATION_FIELDS,
 )
 from initiatives.models import Attachment, AttachmentKind, Author, Field, Initiative, Participant
 from initiatives.models import Status as InitiativeStatus
@@ -231,6 +232,7 @@ class InitiativeDetailSerializer(InitiativeSummarySerializer):
             "accepted_at",
             "decided_at",
             *DECISION_FIELDS,
+            *REVOCATION_FIELDS,
             "scope_label",
             "score_summary",
             "receipt_number",
@@ -302,6 +304,7 @@ class TransitionInputSerializer(serializers.Serializer):
         "accept": ["council_members"],
         "recognize": ["decision_number", "decision_date", "scope"],
         "start_rollout": ["target_agencies", "report_due"],
+        "revoke": ["decision_number", "decision_date"],
     }
 
     def arguments_for(self, name: str) -> dict:

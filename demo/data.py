@@ -889,6 +889,14 @@ DOSSIERS = [
                 "trong ngày; không cần phân cấp thêm.",
             ),
         ],
+        "then": (
+            "revoke",
+            {
+                "number": "215/QĐ-UBND",
+                "reason": "Việc phân cấp ký số sao y trái quy định về thẩm quyền ký văn bản; "
+                "hủy bỏ quyết định công nhận sáng kiến.",
+            },
+        ),
     },
     {
         "title": "Hộp thư góp ý điện tử về thủ tục hành chính qua mã QR tại tổ dân phố",
@@ -958,6 +966,14 @@ DOSSIERS = [
             ("tuan", 60),
         ],
         "participants": [],
+        "then": (
+            "revoke",
+            {
+                "number": "216/QĐ-UBND",
+                "reason": "Phát hiện bộ câu hỏi – đáp sao chép tài liệu của tỉnh khác đã được "
+                "công nhận; hủy bỏ quyết định công nhận.",
+            },
+        ),
     },
     {
         "title": "Phần mềm theo dõi tiến độ giải quyết đơn thư kiến nghị tại UBND phường Sông Công",

@@ -50,6 +50,16 @@ def _close_rollout(initiative, comment, cast, people):
     services.initiative_close_rollout(initiative=initiative, actor=cast.leader, comment=comment)
 
 
+def _revoke(initiative, decision, cast, people):
+    services.initiative_revoke(
+        initiative=initiative,
+        actor=cast.leader,
+        decision_number=decision["number"],
+        decision_date=initiative.decision_date,
+        comment=decision["reason"],
+    )
+
+
 FOLLOW_UPS = {
     "sheets": _score_sheets,
     "resubmit": _resubmit,
@@ -58,5 +68,6 @@ FOLLOW_UPS = {
     "withdraw": _withdraw,
     "decline": _decline,
     "close_rollout": _close_rollout,
+    "revoke": _revoke,
     "adopt_voluntary": adopt_voluntary,
 }

@@ -28,6 +28,8 @@ BODY_FIELDS = tuple(name for name in AGENCY_FIELDS if name not in HEADING_FIELDS
 
 # Written by the leadership's decision (workflow's recognize), never by the agency.
 DECISION_FIELDS = ("decision_number", "decision_date", "scope")
+# The later decision revoking the recognition (state `revoked`).
+REVOCATION_FIELDS = ("revocation_number", "revocation_date")
 
 # The rows of the two tables of people; `order` is their position in the table.
 PERSON_FIELDS = ("full_name", "birth_date", "workplace", "position", "qualification")

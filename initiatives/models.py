@@ -50,6 +50,8 @@ class Status(models.TextChoices):
     # (NĐ 13/2012 Điều 6); the competent head refuses *recognition* after the council (Điều 7).
     REFUSED = "refused", _("Application refused")
     REJECTED = "rejected", _("Not recognized")
+    # The leader's later decision cancelling a recognition (NĐ 13/2012 Điều 7 khoản 3).
+    REVOKED = "revoked", _("Recognition revoked")
     WITHDRAWN = "withdrawn", _("Application withdrawn")
 
 
@@ -144,6 +146,10 @@ class Initiative(ConcurrentTransitionMixin, models.Model):
     decided_at = models.DateTimeField(_("decided at"), null=True, blank=True)
     decision_number = models.CharField(_("decision number"), max_length=60, blank=True)
     decision_date = models.DateField(_("decision date"), null=True, blank=True)
+    # The decision revoking the recognition (state `revoked`); the recognition's own number and
+    # date above stay as they were, for the record.
+    revocation_number = models.CharField(_("revocation decision number"), max_length=60, blank=True)
+    revocation_date = models.DateField(_("revocation decision date"), null=True, blank=True)
     scope = models.CharField(_("scope"), max_length=20, choices=Scope.choices, blank=True)
 
     # Folded title + description for diacritics-insensitive search on any database.
@@ -287,6 +293,16 @@ class Initiative(ConcurrentTransitionMixin, models.Model):
         custom={"label": _("Close rollout")},
     )
     def close_rollout(self):
+        pass
+
+    @transition(
+        status,
+        [S.RECOGNIZED, S.ROLLOUT, S.CLOSED],
+        S.REVOKED,
+        permission=can.is_leader,
+        custom={"label": _("Revoke recognition")},
+    )
+    def revoke(self):
         pass
 
     @transition(

@@ -61,6 +61,7 @@ EVENTS = {
         _("Apply the initiative and report the results"),
     ),
     "close_rollout": Event(C.DOSSIER, _("The rollout was closed")),
+    "revoke": Event(C.DOSSIER, _("The recognition of the initiative was revoked")),
     "withdraw": Event(C.DOSSIER, _("The dossier was withdrawn")),
     "deadline_soon": Event(C.DEADLINE, _("A deadline is approaching")),
     "deadline_overdue": Event(C.DEADLINE, _("A deadline has passed")),

@@ -10,6 +10,7 @@
 | recognize, decline      | —                                  | the agency, reviewers             |
 | start_rollout           | staff and head of target agencies  | the submitting agency             |
 | close_rollout           | —                                  | the agency, reviewers             |
+| revoke                  | —                                  | the agency, reviewers, adopters   |
 | withdraw                | —                                  | the agency; reviewers if submitted|
 | deadline soon / passed  | whoever must act at that stage     | (see reminders.py)                |
 | adoption report due     | the adopting agency                | —                                 |
@@ -40,6 +41,15 @@ def council_of(initiative):
     )
 
 
+def adopters_of(initiative):
+    """Staff and heads of every agency holding an adoption record of this initiative."""
+    return User.objects.filter(
+        is_active=True,
+        memberships__agency__adoptions__initiative=initiative,
+        memberships__role__in=AGENCY_ROLES,
+    )
+
+
 def _rules(transition: str, initiative, extra: dict):
     """(who must act, who is informed) querysets for a transition."""
     agency = agency_people([initiative.agency_id])
@@ -56,6 +66,7 @@ def _rules(transition: str, initiative, extra: dict):
         "decline": ([], [agency, reviewers]),
         "start_rollout": ([agency_people(extra.get("target_agencies", []))], [agency]),
         "close_rollout": ([], [agency, reviewers]),
+        "revoke": ([], [agency, reviewers, adopters_of(initiative)]),
         # A draft withdrawn before submission was never seen by the reviewers.
         "withdraw": ([], [agency, reviewers] if initiative.submitted_at else [agency]),
     }

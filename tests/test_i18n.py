@@ -39,6 +39,7 @@ VI_STATUS = {
     Status.CLOSED: "Hoàn tất nhân rộng",
     Status.REFUSED: "Từ chối chấp nhận đơn",
     Status.REJECTED: "Không công nhận",
+    Status.REVOKED: "Đã hủy bỏ công nhận",
     Status.WITHDRAWN: "Đã rút đơn",
 }
 EN_STATUS = {
@@ -52,6 +53,7 @@ EN_STATUS = {
     Status.CLOSED: "Rollout completed",
     Status.REFUSED: "Application refused",
     Status.REJECTED: "Not recognized",
+    Status.REVOKED: "Recognition revoked",
     Status.WITHDRAWN: "Application withdrawn",
 }
 

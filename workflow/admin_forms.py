@@ -82,6 +82,13 @@ class RecognizeForm(CommentForm):
     scope = forms.ChoiceField(label=_("Scope"), choices=Scope.choices)
 
 
+class RevokeForm(ReasonForm):
+    decision_number = forms.CharField(label=_("Number of the revoking decision"), max_length=60)
+    decision_date = forms.DateField(
+        label=_("Date of the revoking decision"), input_formats=DATE_INPUTS, widget=AdminDateWidget
+    )
+
+
 class StartRolloutForm(CommentForm):
     target_agencies = forms.ModelMultipleChoiceField(
         label=_("Agencies that must adopt it"),
@@ -105,6 +112,7 @@ TRANSITION_FORMS = {
     "accept": AcceptForm,
     "recognize": RecognizeForm,
     "start_rollout": StartRolloutForm,
+    "revoke": RevokeForm,
 }
 # Transitions whose input is a comment (and, for a refusal, its grounds) can also be taken on
 # several dossiers at once.

@@ -168,6 +168,23 @@ class RecognizeForm(TransitionForm):
         return ["decision_number", "decision_date", InlineRadios("scope"), "comment"]
 
 
+class RevokeForm(TransitionForm):
+    """revoke: the leader's decision cancelling the recognition, and why."""
+
+    decision_number = forms.CharField(label=_("Number of the revoking decision"), max_length=60)
+    decision_date = date_field(_("Date of the revoking decision"))
+    comment = forms.CharField(
+        label=_("Reason"), max_length=COMMENT, widget=forms.Textarea(attrs={"rows": 5})
+    )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["decision_date"].initial = clock.today()
+
+    def crispy_layout(self) -> list:
+        return ["decision_number", "decision_date", "comment"]
+
+
 class StartRolloutForm(TransitionForm):
     target_agencies = forms.TypedMultipleChoiceField(
         label=_("Agencies that must adopt it"), coerce=int, widget=forms.CheckboxSelectMultiple

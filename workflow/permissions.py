@@ -18,6 +18,7 @@ USER_TRANSITIONS = (
     "decline",
     "start_rollout",
     "close_rollout",
+    "revoke",
 )
 
 

@@ -44,6 +44,15 @@ PATHS = {
         "start_rollout",
         "close_rollout",
     ],
+    Status.REVOKED: [
+        "submit",
+        "accept",
+        "score",
+        "complete_scoring",
+        "recognize",
+        "start_rollout",
+        "revoke",
+    ],
     Status.REFUSED: ["submit", "reject"],
     Status.REJECTED: ["submit", "accept", "score", "complete_scoring", "decline"],
     Status.WITHDRAWN: ["withdraw"],
@@ -114,6 +123,16 @@ def _close_rollout(i, cast, today):
     return services.initiative_close_rollout(initiative=i, actor=cast.leader)
 
 
+def _revoke(i, cast, today):
+    return services.initiative_revoke(
+        initiative=i,
+        actor=cast.leader,
+        decision_number=f"{i.pk:03d}/QĐ-UBND-HB",
+        decision_date=today,
+        comment="Sáng kiến sao chép giải pháp đã được bảo hộ; hủy bỏ quyết định công nhận.",
+    )
+
+
 def _reject(i, cast, today):
     return services.initiative_reject(
         initiative=i,
@@ -142,6 +161,7 @@ STEPS = {
     "recognize": _recognize,
     "start_rollout": _start_rollout,
     "close_rollout": _close_rollout,
+    "revoke": _revoke,
     "reject": _reject,
     "decline": _decline,
     "withdraw": _withdraw,

@@ -21,6 +21,7 @@ from .forms import (
     RecognizeForm,
     RefuseForm,
     RequestRevisionForm,
+    RevokeForm,
     StartRolloutForm,
     TransitionForm,
 )
@@ -161,4 +162,5 @@ SCREENS = {
         context=rollout_context,
     ),
     "close_rollout": Screen(TransitionForm, "workflow/transition_close_rollout.html"),
+    "revoke": Screen(RevokeForm, "workflow/transition_revoke.html"),
 }

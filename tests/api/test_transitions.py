@@ -60,6 +60,9 @@ CASES = [
     Case("start_rollout", "recognized", "leader", "head", "awaiting_decision", "rollout",
          {"target_agencies": lambda p: [p.phoyen.pk], "report_due": iso_days_from_now(30)}),
     Case("close_rollout", "rollout", "reviewer", "staff", "recognized", "closed"),
+    Case("revoke", "rollout", "leader", "reviewer", "awaiting_decision", "revoked",
+         {"decision_number": "215/QĐ-UBND", "decision_date": iso_days_from_now(0),
+          "comment": "Sao chép giải pháp đã được bảo hộ."}),
     Case("withdraw", "department_review", "staff", "reviewer", "council_review", "withdrawn"),
 ]  # fmt: skip
 

@@ -26,7 +26,7 @@ STATUS_VI = {
 
 # What each side of the process may do; the others must never see these buttons.
 REVIEWER_ACTIONS = {"request_revision", "reject", "accept", "complete_scoring"}
-LEADER_ACTIONS = {"recognize", "decline", "start_rollout", "close_rollout"}
+LEADER_ACTIONS = {"recognize", "decline", "start_rollout", "close_rollout", "revoke"}
 AGENCY_ACTIONS = {"submit", "resubmit", "withdraw"}
 
 

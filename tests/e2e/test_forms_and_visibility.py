@@ -168,12 +168,12 @@ BUTTONS = {
         "staff": set(),
         "council1": set(),
         "reviewer": {"start_rollout"},
-        "leader": {"start_rollout"},
+        "leader": {"start_rollout", "revoke"},
     },
     "rollout": {
         "staff": set(),
         "reviewer": {"close_rollout"},
-        "leader": {"close_rollout"},
+        "leader": {"close_rollout", "revoke"},
     },
 }
 

@@ -398,7 +398,7 @@ def test_whole_lifecycle_through_the_pages(new_page, province, tmp_path):
     expect_status(leader, "recognized")
     expect(leader.locator("#decision")).to_contain_text("125/QĐ-UBND")
     expect(leader.locator("#decision")).to_contain_text(dmy(days_from_now(0)))
-    assert actions(leader) == {"start_rollout"}
+    assert actions(leader) == {"start_rollout", "revoke"}
     initiative.refresh_from_db()
     assert (initiative.decision_number, initiative.scope) == ("125/QĐ-UBND", "provincial")
 
@@ -423,7 +423,7 @@ def test_whole_lifecycle_through_the_pages(new_page, province, tmp_path):
     screenshot(leader, "53-leader-rollout-picker")
     confirm(leader, pk)
     expect_status(leader, "rollout")
-    assert actions(leader) == {"close_rollout"}
+    assert actions(leader) == {"close_rollout", "revoke"}
     leader.goto("/")
     expect(all_work_items(leader)).to_have_count(0)
     leader.goto(f"/initiatives/{pk}/")

@@ -37,9 +37,11 @@ S = Status
 # States reached through the council (a declined dossier, `rejected`, went through it too).
 COUNCIL_STATES = {
     S.COUNCIL_REVIEW, S.AWAITING_DECISION, S.RECOGNIZED, S.ROLLOUT, S.CLOSED, S.REJECTED,
+    S.REVOKED,
 }  # fmt: skip
 PUBLIC_STATES = {S.RECOGNIZED, S.ROLLOUT, S.CLOSED}
-ADOPTED_STATES = {S.ROLLOUT, S.CLOSED}  # Phổ Yên was asked to adopt it
+# Phổ Yên was asked to adopt it; after a revocation it keeps its record (and the public part).
+ADOPTED_STATES = {S.ROLLOUT, S.CLOSED, S.REVOKED}
 SUBMITTED = set(S.values) - {S.DRAFT, S.WITHDRAWN}  # withdrawn here means withdrawn as a draft
 EDITABLE = {S.DRAFT, S.REVISION_REQUESTED}
 
@@ -335,7 +337,7 @@ def _leaks(response) -> list[str]:
 
 ALL_STATES = [s for s in S.values if s in {
     S.DRAFT, S.DEPARTMENT_REVIEW, S.REVISION_REQUESTED, S.COUNCIL_REVIEW, S.AWAITING_DECISION,
-    S.RECOGNIZED, S.ROLLOUT, S.CLOSED, S.REFUSED, S.REJECTED, S.WITHDRAWN,
+    S.RECOGNIZED, S.ROLLOUT, S.CLOSED, S.REFUSED, S.REJECTED, S.REVOKED, S.WITHDRAWN,
 }]  # fmt: skip
 
 

@@ -100,6 +100,9 @@ CASES = [
          {"target_agencies": lambda p: [p.phoyen.pk, p.dailu.pk],
           "report_due": dmy_days_from_now(60)}),
     Case("close_rollout", "rollout", "reviewer", "closed"),
+    Case("revoke", "closed", "leader", "revoked",
+         {"decision_number": "215/QĐ-UBND", "decision_date": dmy_days_from_now(0),
+          "comment": "Sao chép giải pháp đã được bảo hộ."}),
 ]  # fmt: skip
 
 
@@ -251,6 +254,7 @@ def test_request_revision_defaults_the_reply_due_date(at_state, province, client
 
 @pytest.mark.parametrize(("name", "state", "actor"), [
     ("reject", "department_review", "reviewer"), ("decline", "awaiting_decision", "leader"),
+    ("revoke", "recognized", "leader"),
 ])  # fmt: skip
 def test_reason_is_required(name, state, actor, at_state, province, client):
     initiative = at_state(state)

@@ -4,7 +4,7 @@ pipeline.py   the common path of every transition (lock, checks, log, signal)
 agency.py     submit, resubmit, withdraw
 review.py     request_revision, reject, accept (the Department of S&T)
 council.py    complete_scoring
-leadership.py recognize, decline, start_rollout, close_rollout
+leadership.py recognize, decline, start_rollout, close_rollout; revocation.py revoke
 system.py     expire
 edits.py      the administrator's corrections, logged in the audit trail
 
@@ -25,6 +25,7 @@ from .review import (
     initiative_reject,
     initiative_request_revision,
 )
+from .revocation import initiative_revoke
 from .system import initiative_expire
 
 # Dispatch by name, for the API, the admin and the web views.
@@ -40,6 +41,7 @@ SERVICES = {
     "decline": initiative_decline,
     "start_rollout": initiative_start_rollout,
     "close_rollout": initiative_close_rollout,
+    "revoke": initiative_revoke,
 }
 
 __all__ = [
@@ -54,6 +56,7 @@ __all__ = [
     "initiative_reject",
     "initiative_request_revision",
     "initiative_resubmit",
+    "initiative_revoke",
     "initiative_start_rollout",
     "initiative_submit",
     "initiative_withdraw",

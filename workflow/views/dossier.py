@@ -1,6 +1,8 @@
 """The dossier page everyone shares: the application, its people and files, the review, the
 timeline and the buttons of the steps this user may take now."""
 
+from datetime import date
+
 from django.shortcuts import get_object_or_404
 from django.utils.text import capfirst
 from django.utils.translation import gettext as _
@@ -8,7 +10,7 @@ from django.utils.translation import gettext_lazy
 
 from agencies import roles
 from agencies.models import Role
-from initiatives.fields import DECISION_FIELDS, PAPER_FORM
+from initiatives.fields import DECISION_FIELDS, PAPER_FORM, REVOCATION_FIELDS
 from initiatives.models import Status
 from initiatives.permissions import sees_confidential
 
@@ -50,9 +52,20 @@ def timeline(initiative) -> list[dict]:
             "role": ROLE_LABELS.get(log.role, log.role),
             "actor": log.actor.get_full_name() if log.actor else _("System"),
             "grounds": ground_labels((log.data or {}).get("grounds")),
+            "revocation": revocation_details(log),
         }
         for log in initiative.transition_logs.all()
     ]
+
+
+def revocation_details(log) -> dict | None:
+    """The revoking decision's number and date, kept in the log entry's data."""
+    if log.transition != "revoke":
+        return None
+    data = log.data or {}
+    day = data.get("decision_date")
+    return {"decision_number": data.get("decision_number", ""),
+            "decision_date": date.fromisoformat(day) if day else None}  # fmt: skip
 
 
 def application_rows(initiative, names, *, confidential: bool) -> list[dict]:
@@ -105,6 +118,9 @@ class InitiativeDetailView(PageView):
             application=application_rows(initiative, PAPER_FORM, confidential=confidential),
             decision=application_rows(initiative, DECISION_FIELDS, confidential=confidential)
             if initiative.decision_number
+            else [],
+            revocation=application_rows(initiative, REVOCATION_FIELDS, confidential=confidential)
+            if initiative.revocation_number
             else [],
             assignment=assignment,
             intake=getattr(initiative, "intake", None),
