@@ -472,3 +472,16 @@ def test_large_ids_are_not_printed_with_thousand_separators(at_state, province, 
     recognized = at_state("recognized")
     rollout_page = page(as_user(client, province.leader).get(url(recognized, "start_rollout")))
     assert f'value="{big_agency.pk}"' in rollout_page and "12.345" not in rollout_page
+
+
+def test_revoke_page_names_a_future_date_next_to_its_field(at_state, province, client):
+    initiative = at_state("rollout")
+    data = {"decision_number": "215/QĐ-UBND", "decision_date": dmy(today() + timedelta(days=1)),
+            "comment": "Sao chép giải pháp đã được bảo hộ."}  # fmt: skip
+    with unchanged(initiative):
+        response = as_user(client, province.leader).post(url(initiative, "revoke"), data)
+    html = page(response)
+    assert "không được sau ngày hiện tại" in field_block(html, "decision_date")
+    assert "215/QĐ-UBND" in field_block(html, "decision_number")  # what was typed is kept
+    initiative.refresh_from_db()
+    assert initiative.status == "rollout"
