@@ -45,11 +45,12 @@ def promised_result_on(review_due: date) -> date:
 
 
 def intake_register(*, initiative, actor, today: date) -> IntakeEntry:
-    """The first submission's line of the book; a dossier has one line for life."""
+    """The first submission's line of the book; a dossier has one line for life. Called once
+    the submission has opened the department's review (its review_due is set)."""
     existing = IntakeEntry.objects.filter(initiative=initiative).first()
     if existing:
         return existing
-    review_due = due_date(DeadlineRule.Stage.DEPARTMENT_REVIEW, today)
+    review_due = initiative.review_due  # just set by the submission (_open_department_review)
     return IntakeEntry.objects.create(
         initiative=initiative,
         year=today.year,
