@@ -7,6 +7,9 @@ from django.utils.translation import gettext_lazy as _
 from common.limits import COMMENT
 from initiatives.models import Initiative
 
+# The council as a body lives in council_body.py; migrations name the models here.
+from .council_body import Council, CouncilMember
+
 
 class AppendOnlyQuerySet(models.QuerySet):
     """Bulk changes of the audit trail are refused here too (on PostgreSQL a trigger also
@@ -117,6 +120,15 @@ class CouncilReview(models.Model):
         related_name="council_review",
     )
     rubric = models.ForeignKey(Rubric, verbose_name=_("rubric"), on_delete=models.PROTECT)
+    # Null only for rounds started before councils were bodies set up by decision.
+    council = models.ForeignKey(
+        Council,
+        verbose_name=_("council"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="reviews",
+    )
     started_at = models.DateTimeField(_("started at"), auto_now_add=True)
     completed_at = models.DateTimeField(_("completed at"), null=True, blank=True)
     mean_scores = models.JSONField(_("mean score per criterion"), default=dict, blank=True)
@@ -143,10 +155,22 @@ class CouncilAssignment(models.Model):
         on_delete=models.CASCADE,
         related_name="council_assignments",
     )
+    # The seat in the council's decision; null only for rounds started before councils were
+    # bodies. `member` is the seat's user account, null for an outside expert without one.
+    council_member = models.ForeignKey(
+        CouncilMember,
+        verbose_name=_("council seat"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="assignments",
+    )
     member = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         verbose_name=_("council member"),
         on_delete=models.PROTECT,
+        null=True,
+        blank=True,
         related_name="council_assignments",
     )
     recused = models.BooleanField(_("recused"), default=False)
@@ -158,7 +182,10 @@ class CouncilAssignment(models.Model):
         verbose_name_plural = _("council assignments")
         ordering = ["id"]
         constraints = [
-            models.UniqueConstraint(fields=["initiative", "member"], name="unique_assignment")
+            models.UniqueConstraint(fields=["initiative", "member"], name="unique_assignment"),
+            models.UniqueConstraint(
+                fields=["initiative", "council_member"], name="unique_seat_assignment"
+            ),
         ]
         indexes = [models.Index(fields=["member", "initiative"])]
 
