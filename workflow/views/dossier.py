@@ -19,6 +19,7 @@ from ..deadlines import LEGAL_BASIS
 from ..models import DeadlineRule
 from ..permissions import available_transitions
 from ..refusal import ground_labels
+from .appeal import appeal_note, appeal_panel
 from .base import PageView, state_label, step_label
 
 DANGEROUS = ("reject", "decline", "withdraw")
@@ -31,6 +32,10 @@ NEXT_ACTOR = {
     Status.AWAITING_DECISION: gettext_lazy("Provincial leadership"),
     Status.RECOGNIZED: gettext_lazy("Provincial leadership or the Department of S&T (rollout)"),
     Status.ROLLOUT: gettext_lazy("The adopting agencies"),
+    Status.APPEAL_REVIEW: gettext_lazy(
+        "Department of S&T (appeal against a refusal) or provincial leadership "
+        "(appeal against a non-recognition)"
+    ),
 }
 ROLE_LABELS = {
     **dict(Role.choices),
@@ -53,6 +58,7 @@ def timeline(initiative) -> list[dict]:
             "actor": log.actor.get_full_name() if log.actor else _("System"),
             "grounds": ground_labels((log.data or {}).get("grounds")),
             "revocation": revocation_details(log),
+            "appeal": appeal_note(log),
         }
         for log in initiative.transition_logs.all()
     ]
@@ -126,6 +132,7 @@ class InitiativeDetailView(PageView):
             intake=getattr(initiative, "intake", None),
             basis={stage.name.lower(): LEGAL_BASIS[stage] for stage in DeadlineRule.Stage},
             checklist=self._checklist(),
+            appeal=appeal_panel(initiative, user),
             **kwargs,
         )
 
