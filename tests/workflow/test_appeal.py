@@ -47,6 +47,9 @@ def detail(initiative):
     return reverse("workflow:detail", args=[initiative.pk])
 
 
+BUTTON = 'transition-button" data-transition="appeal"'
+
+
 def dmy(day):
     return day.strftime("%d/%m/%Y")
 
@@ -364,10 +367,10 @@ def test_the_dossier_page_tells_the_head_until_when(at_state, province, client):
     assert 'id="appeal-period"' in html
     assert dmy(today() + timedelta(days=90)) in html
     assert "Điều 9" in html  # the legal basis
-    assert 'data-transition="appeal"' in html
+    assert BUTTON in html
     client.force_login(province.staff)
     html = client.get(detail(initiative)).content.decode()
-    assert 'data-transition="appeal"' not in html
+    assert BUTTON not in html
 
 
 def test_the_web_pages_file_and_resolve_an_appeal(at_state, province, client):
@@ -437,3 +440,18 @@ def test_the_agency_attaches_its_letter_of_appeal(at_state, province, api):
     final = resolve(appeal(initiative, province.head), province.reviewer)
     assert final.appeal_final
     assert upload("don_khieu_nai").status_code == 409  # the outcome is final
+
+
+def test_no_appeal_button_once_the_period_ended_or_the_outcome_is_final(
+    at_state, province, client, monkeypatch
+):
+    late = at_state("refused", title="Hết thời hạn khiếu nại")
+    final = resolve(appeal(at_state("refused"), province.head), province.reviewer)
+    client.force_login(province.head)
+    html = client.get(detail(final)).content.decode()
+    assert 'id="appeal-final"' in html and BUTTON not in html
+    last_day = today() + timedelta(days=90)
+    monkeypatch.setattr(clock, "today", lambda: last_day + timedelta(days=1))
+    html = client.get(detail(late)).content.decode()
+    assert BUTTON not in html
+    assert dmy(last_day) in html  # "the appeal period ended on …"

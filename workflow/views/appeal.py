@@ -34,6 +34,7 @@ def appeal_panel(initiative, user) -> dict | None:
     if initiative.status == Status.APPEAL_REVIEW:
         return {
             "under_review": True,
+            "open": False,
             "may_mark_complex": not initiative.appeal_complex
             and may_take(initiative, user, "resolve_appeal"),
             "upload": _upload_form(initiative, user),
