@@ -455,3 +455,58 @@ def test_no_appeal_button_once_the_period_ended_or_the_outcome_is_final(
     html = client.get(detail(late)).content.decode()
     assert BUTTON not in html
     assert dmy(last_day) in html  # "the appeal period ended on …"
+
+
+def test_the_head_uploads_the_letter_of_appeal_from_the_dossier_page(at_state, province, client):
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    initiative = at_state("refused")
+    client.force_login(province.head)
+    html = client.get(detail(initiative)).content.decode()
+    assert 'id="appeal-upload"' in html
+    pdf = b"%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n"
+    response = client.post(
+        reverse("initiatives:attachment_upload", args=[initiative.pk]),
+        {"file": SimpleUploadedFile("don-khieu-nai.pdf", pdf), "kind": "don_khieu_nai"},
+    )
+    assert response.status_code == 302
+    assert response["Location"].endswith(f"/initiatives/{initiative.pk}/#appeal")
+    assert initiative.attachments.get().kind == "don_khieu_nai"
+    client.force_login(province.reviewer)
+    assert 'id="appeal-upload"' not in client.get(detail(initiative)).content.decode()
+
+
+def test_a_granted_appeal_against_a_refusal_tells_the_reviewers_to_act(at_state, province):
+    from agencies.models import Role
+    from tests.conftest import make_user
+
+    colleague = make_user("reviewer2", "Đinh Thị Thu", (Role.REVIEWER, province.skhcn))
+    initiative = appeal(at_state("refused"), province.head)
+    resolve(initiative, province.reviewer, outcome="granted")
+    rows = Notification.objects.filter(initiative=initiative, kind="resolve_appeal")
+    told = {n.recipient.username: n for n in rows.select_related("recipient")}
+    assert {"staff_tuphap", "head_tuphap", colleague.username} <= set(told)
+    assert told[colleague.username].action  # the review starts again: they must act
+    assert not told["staff_tuphap"].action
+    assert "reviewer" not in told  # the reviewer resolved it: not told of their own act
+
+
+def test_the_admin_resolves_an_appeal_through_the_service(admin_client, at_state, province):
+    initiative = appeal(at_state("rejected"), province.head)
+    address = reverse("admin:initiatives_initiative_transition",
+                      args=[initiative.pk, "resolve_appeal"])  # fmt: skip
+    assert admin_client.get(address).status_code == 200
+    admin_client.post(address, {"outcome": "upheld", "comment": REASONS})
+    initiative.refresh_from_db()
+    assert (initiative.status, initiative.appeal_final) == ("rejected", True)
+
+
+def test_the_history_shows_the_appeal_and_its_outcome(at_state, province, api):
+    initiative = appeal(at_state("refused"), province.head)
+    resolve(initiative, province.reviewer, outcome="granted", complex=True)
+    history = api(province.staff).get(f"/api/v1/initiatives/{initiative.pk}/history/").json()
+    filed, resolved = history[-2], history[-1]
+    assert (filed["transition"], filed["target"]) == ("appeal", "appeal_review")
+    assert filed["data"]["appeal_due"] == (today() + timedelta(days=30)).isoformat()
+    assert (resolved["transition"], resolved["target"]) == ("resolve_appeal", "department_review")
+    assert resolved["data"] == {"outcome": "granted", "complex": True}
