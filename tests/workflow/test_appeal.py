@@ -8,6 +8,7 @@ The pages are tested in test_appeal_pages.py."""
 from datetime import timedelta
 
 import pytest
+from dateutil.relativedelta import relativedelta
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.urls import reverse
 
@@ -155,6 +156,35 @@ def test_the_period_counts_from_the_latest_refusal(at_state, province):
                                grounds=["duplicate"], comment="Trùng lặp.")  # fmt: skip
     initiative = appeal(initiative, province.head)
     assert initiative.status == "appeal_review"
+
+
+def test_the_periods_are_deadline_rules_an_administrator_edits(at_state, province):
+    from workflow.models import DeadlineRule
+
+    seeded = dict(DeadlineRule.objects.filter(stage__startswith="appeal")
+                  .values_list("stage", "amount"))  # fmt: skip
+    assert seeded == {"appeal": 90, "appeal_resolution": 30, "appeal_resolution_complex": 45}
+    DeadlineRule.objects.filter(stage="appeal").update(amount=15)
+    DeadlineRule.objects.filter(stage="appeal_resolution").update(amount=2, unit="months")
+    initiative = at_state("refused")
+    assert appeal_last_day(initiative) == today() + timedelta(days=15)
+    initiative = appeal(initiative, province.head)
+    assert initiative.appeal_due == today() + relativedelta(months=2)
+
+
+def test_an_automatic_refusal_can_be_appealed_from_its_day(at_state, province, monkeypatch):
+    """`expire` refuses an unanswered dossier: the period counts from that day, not from the
+    revision request."""
+    initiative = at_state("revision_requested")
+    expired_on = initiative.revision_due + timedelta(days=1)
+    monkeypatch.setattr(clock, "today", lambda: expired_on)
+    services.initiative_expire(initiative=initiative)
+    log = TransitionLog.objects.filter(initiative=initiative).latest("id")
+    from django.utils import timezone
+
+    assert appeal_last_day(initiative) == timezone.localdate(log.created_at) + timedelta(days=90)
+    initiative = appeal(initiative, province.head)
+    assert (initiative.status, initiative.appealed_from) == ("appeal_review", "refused")
 
 
 def test_a_second_appeal_against_a_final_outcome_is_refused(at_state, province, api):
