@@ -50,10 +50,10 @@ class Status(models.TextChoices):
     # (NĐ 13/2012 Điều 6); the competent head refuses *recognition* after the council (Điều 7).
     REFUSED = "refused", _("Application refused")
     REJECTED = "rejected", _("Not recognized")
-    # The leader's later decision cancelling a recognition (NĐ 13/2012 Điều 7 khoản 3).
     # The agency's complaint against either "no" (Luật Khiếu nại 2011), being resolved by the
     # reviewer (a refusal) or the leader (a non-recognition).
     APPEAL_REVIEW = "appeal_review", _("Appeal under review")
+    # The leader's later decision cancelling a recognition (NĐ 13/2012 Điều 7 khoản 3).
     REVOKED = "revoked", _("Recognition revoked")
     WITHDRAWN = "withdrawn", _("Application withdrawn")
 
@@ -340,7 +340,9 @@ class Initiative(ConcurrentTransitionMixin, models.Model):
         ended starts again — the Department's review, or a new council round."""
         if outcome == APPEAL_UPHELD:
             return self.appealed_from
-        return S.DEPARTMENT_REVIEW if self.appealed_from == S.REFUSED else S.COUNCIL_REVIEW
+        if outcome == APPEAL_GRANTED:
+            return S.DEPARTMENT_REVIEW if self.appealed_from == S.REFUSED else S.COUNCIL_REVIEW
+        raise ValueError(f"unknown appeal outcome: {outcome!r}")  # the service names it first
 
     @transition(
         status,

@@ -194,3 +194,13 @@ def test_marking_complex_outside_an_appeal_is_a_conflict_and_twice_changes_nothi
     with nothing_changes(initiative):
         services.appeal_mark_complex(initiative=initiative, actor=province.reviewer)
     assert 'id="appeal-complex-form"' not in client.get(detail(initiative)).content.decode()
+
+
+def test_a_too_long_reason_for_complexity_is_a_message_not_a_500(at_state, province, client):
+    initiative = appeal(at_state("refused"), province.head)
+    client.force_login(province.reviewer)
+    with nothing_changes(initiative):
+        response = client.post(reverse("workflow:appeal_complex", args=[initiative.pk]),
+                               {"comment": "x" * 20000}, follow=True)  # fmt: skip
+    assert response.status_code == 200
+    assert "20.000" in response.content.decode()  # "at most 5.000 characters (this has 20.000)"

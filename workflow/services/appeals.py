@@ -8,13 +8,14 @@ period, or a new council round with the same panel; the decision clock never res
 
 from datetime import date
 
-from django.core.exceptions import PermissionDenied
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from common import clock
 from common.exceptions import Conflict
+from common.limits import COMMENT, check_length
 from initiatives.models import APPEAL_GRANTED, APPEAL_UPHELD, Initiative, Status
 
 from ..appeal_rules import appeal_last_day
@@ -51,12 +52,13 @@ def _appeal_problems(obj, comment: str, today: date) -> pipeline.Problems:
 @transaction.atomic
 def initiative_appeal(*, initiative, actor, comment: str = "") -> Initiative:
     today = clock.today()
+    due = due_date(DeadlineRule.Stage.APPEAL_RESOLUTION, today)
 
     def apply(obj):
         # The model's transition recorded which outcome is contested (appealed_from).
         obj.appeal_filed_at = timezone.now()
         obj.appeal_complex = False
-        obj.appeal_due = due_date(DeadlineRule.Stage.APPEAL_RESOLUTION, today)
+        obj.appeal_due = due
 
     return pipeline.perform(
         "appeal",
@@ -65,7 +67,7 @@ def initiative_appeal(*, initiative, actor, comment: str = "") -> Initiative:
         comment=comment,
         check=lambda obj: _appeal_problems(obj, comment, today),
         apply=apply,
-        details={"appeal_due": due_date(DeadlineRule.Stage.APPEAL_RESOLUTION, today).isoformat()},
+        details={"appeal_due": due.isoformat()},
     )
 
 
@@ -127,12 +129,14 @@ def appeal_mark_complex(*, initiative, actor, comment: str = "") -> Initiative:
     """The resolver marks the appeal complex before resolving it: its resolution is due 45 days
     after filing. Written on the timeline; marking it twice changes nothing."""
     obj = pipeline.lock(initiative, actor)
-    if not actor.is_superuser and not may_take(obj, actor, "resolve_appeal"):
+    if not may_take(obj, actor, "resolve_appeal"):
         raise PermissionDenied(_("Only the person resolving the appeal can mark it complex."))
     if obj.status != Status.APPEAL_REVIEW:
         raise Conflict(_("Only an appeal under review can be marked complex."), status=obj.status)
     if obj.appeal_complex:
         return obj
+    if problems := check_length(comment, COMMENT, "comment"):
+        raise ValidationError(problems)
     _extend_for_complexity(obj)
     obj.save()
     TransitionLog.objects.create(

@@ -6,6 +6,7 @@ from datetime import date
 
 from django.contrib import messages
 from django.contrib.auth.mixins import LoginRequiredMixin
+from django.core.exceptions import ValidationError
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import reverse
 from django.utils.translation import gettext as _
@@ -79,6 +80,9 @@ class AppealComplexView(LoginRequiredMixin, View):
             )
         except Conflict as conflict:
             messages.error(request, conflict.message)
+        except ValidationError as error:
+            for message in error.messages:
+                messages.error(request, message)
         else:
             messages.success(request, _("The appeal is marked as complex."))
         return redirect(reverse("workflow:detail", args=[pk]) + "#appeal")
