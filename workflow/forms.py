@@ -191,7 +191,10 @@ class AppealForm(TransitionForm):
 
     comment = forms.CharField(
         label=_("Grounds of the appeal"),
-        help_text=_("Say which decision you contest and why; attach the letter of appeal below."),
+        help_text=_(
+            "Say which decision you contest and why; the letter of appeal and its evidence are "
+            "attached on the dossier page."
+        ),
         max_length=COMMENT,
         widget=forms.Textarea(attrs={"rows": 8}),
     )

@@ -32,9 +32,12 @@ NEXT_ACTOR = {
     Status.AWAITING_DECISION: gettext_lazy("Provincial leadership"),
     Status.RECOGNIZED: gettext_lazy("Provincial leadership or the Department of S&T (rollout)"),
     Status.ROLLOUT: gettext_lazy("The adopting agencies"),
-    Status.APPEAL_REVIEW: gettext_lazy(
-        "Department of S&T (appeal against a refusal) or provincial leadership "
-        "(appeal against a non-recognition)"
+}
+# Who resolves an appeal depends on the outcome it contests.
+APPEAL_RESOLVER = {
+    Status.REFUSED: gettext_lazy("Department of S&T (resolves the appeal against the refusal)"),
+    Status.REJECTED: gettext_lazy(
+        "Provincial leadership (resolves the appeal against the non-recognition)"
     ),
 }
 ROLE_LABELS = {
@@ -114,7 +117,9 @@ class InitiativeDetailView(PageView):
                 if action["name"] != "appeal" or (appeal and appeal["open"])
             ],
             can_edit=initiative.is_editable and roles.acts_for_agency(user, initiative.agency_id),
-            next_actor=NEXT_ACTOR.get(initiative.status, "—"),
+            next_actor=APPEAL_RESOLVER.get(initiative.appealed_from, "—")
+            if initiative.status == Status.APPEAL_REVIEW
+            else NEXT_ACTOR.get(initiative.status, "—"),
             # An adopting agency reads the public part only: not the review process.
             timeline=timeline(initiative) if confidential else [],
             revision_request=self._revision_request() if confidential else None,
