@@ -11,6 +11,7 @@ from agencies.models import Agency, User
 from common.limits import COMMENT, MAX_AUTHORS, MAX_PARTICIPANTS
 from initiatives.fields import (
     AGENCY_FIELDS,
+    APPEAL_FIELDS,
     AUTHOR_FIELDS,
     DECISION_FIELDS,
     DECLARATION_FIELDS,
@@ -233,6 +234,7 @@ class InitiativeDetailSerializer(InitiativeSummarySerializer):
             "decided_at",
             *DECISION_FIELDS,
             *REVOCATION_FIELDS,
+            *APPEAL_FIELDS,
             "scope_label",
             "score_summary",
             "receipt_number",
@@ -245,6 +247,8 @@ class InitiativeDetailSerializer(InitiativeSummarySerializer):
         if not sees_confidential(initiative, self.context["request"].user):
             data["confidential_info"] = None
             data["score_summary"] = None  # the review process is not public
+            for name in APPEAL_FIELDS:
+                data[name] = None
             data["attachments"] = [a for a in data["attachments"] if not a["confidential"]]
             for person in data["authors"] + data["participants"]:
                 person["birth_date"] = None
@@ -292,6 +296,17 @@ class TransitionInputSerializer(serializers.Serializer):
         max_length=len(RefusalGround.values),
         help_text="reject only: the formal grounds for refusing the application (at least one).",
     )
+    outcome = serializers.ChoiceField(
+        choices=[("upheld", "upheld"), ("granted", "granted")],
+        required=False,
+        allow_blank=True,
+        help_text="resolve_appeal only: `upheld` (the decision stands, now final) or `granted`.",
+    )
+    complex = serializers.BooleanField(
+        required=False,
+        help_text="resolve_appeal only: mark the appeal complex (resolution due 45 days after "
+        "filing instead of 30).",
+    )
     # submit / resubmit: the declarations may be ticked with the submission itself (or stored
     # beforehand by a PATCH); either way the service refuses until all three are made.
     truthfulness_declared = serializers.BooleanField(required=False)
@@ -305,6 +320,7 @@ class TransitionInputSerializer(serializers.Serializer):
         "recognize": ["decision_number", "decision_date", "scope"],
         "start_rollout": ["target_agencies", "report_due"],
         "revoke": ["decision_number", "decision_date"],
+        "resolve_appeal": ["outcome", "complex"],
     }
 
     def arguments_for(self, name: str) -> dict:

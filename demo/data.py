@@ -422,6 +422,77 @@ DOSSIERS = [
             },
         ),
     },
+    {
+        "title": (
+            "Liên thông đăng ký khai sinh, đăng ký thường trú và cấp thẻ bảo hiểm y tế cho trẻ "
+            "dưới 6 tuổi trên một phiếu điện tử"
+        ),
+        "agency": "STP",
+        "by": "staff_tuphap",
+        # Refused as a duplicate; the head of the Department of Justice appealed: the appeal
+        # waits for the reviewer.
+        "state": "refused",
+        "field": "chuyen_doi_so",
+        "applied_days_ago": 150,
+        "problem": (
+            "Cha mẹ phải khai ba lần cùng một thông tin cho ba thủ tục đăng ký khai sinh, "
+            "thường trú và cấp thẻ bảo hiểm y tế của trẻ."
+        ),
+        "description": (
+            "Một phiếu điện tử dùng chung trên Cổng dịch vụ công: công chức tư pháp – hộ tịch "
+            "tiếp nhận, chuyển dữ liệu sang công an và bảo hiểm xã hội, trả ba kết quả cùng lúc."
+        ),
+        "applicability": "Tất cả UBND cấp xã trong tỉnh.",
+        "conditions": "Kết nối Cơ sở dữ liệu hộ tịch điện tử với hệ thống của công an, BHXH.",
+        "benefits_author": "Thời gian giải quyết giảm từ 7 ngày xuống 2 ngày làm việc.",
+        "benefits_first_adopters": "Người dân chỉ khai một lần.",
+        "authors": [
+            ("bao", 60),
+            ("lan", 40),
+        ],
+        "participants": [],
+        "then": (
+            "appeal",
+            {
+                "by": "head_tuphap",
+                "grounds": (
+                    "Giải pháp khác với sáng kiến đã được công nhận: liên thông ba thủ tục trên "
+                    "một phiếu, không chỉ cấp bản sao điện tử. Đề nghị xem xét lại quyết định từ "
+                    "chối chấp nhận đơn."
+                ),
+            },
+        ),
+    },
+    {
+        "title": "Tra cứu tiến độ giải quyết hồ sơ lý lịch tư pháp qua tin nhắn Zalo",
+        "agency": "STP",
+        "by": "staff_tuphap",
+        # Refused, appealed, and the refusal upheld: the outcome is final.
+        "state": "refused",
+        "applied_days_ago": 200,
+        "problem": "Người dân phải gọi điện hỏi tiến độ cấp Phiếu lý lịch tư pháp.",
+        "description": "Gửi tin nhắn Zalo tự động khi hồ sơ chuyển bước xử lý.",
+        "applicability": "Sở Tư pháp.",
+        "conditions": "Tài khoản Zalo OA của Sở.",
+        "benefits_author": "Giảm 60% cuộc gọi hỏi tiến độ.",
+        "benefits_first_adopters": "",
+        "authors": [
+            ("lan", 100),
+        ],
+        "participants": [],
+        "then": (
+            "appeal",
+            {
+                "by": "head_tuphap",
+                "grounds": "Đề nghị xem xét lại: tính năng tin nhắn Zalo là giải pháp mới.",
+                "resolution": (
+                    "upheld",
+                    "Tính năng thông báo tiến độ qua tin nhắn đã được triển khai chung trên Cổng "
+                    "dịch vụ công quốc gia; giữ nguyên quyết định từ chối chấp nhận đơn.",
+                ),
+            },
+        ),
+    },
     # --- UBND phường Phổ Yên ----------------------------------------------------------------------
     {
         "title": (
@@ -656,6 +727,38 @@ DOSSIERS = [
                 "Hội đồng không đề nghị công nhận: giải pháp chủ yếu là đầu tư thiết bị, "
                 "trùng chức năng công khai tiến độ đã có trên Cổng dịch vụ công và mã QR tra cứu."
             ),
+        ),
+    },
+    {
+        "title": "Số hoá hồ sơ đất đai và trả kết quả đo đạc qua mã QR tại UBND phường Phổ Yên",
+        "agency": "UBND-PHOYEN",
+        "by": "staff_phoyen",
+        # Not recognized after the council; the chairman of the ward appealed: the appeal waits
+        # for the provincial leadership.
+        "state": "rejected",
+        "applied_days_ago": 240,
+        "problem": "Hồ sơ đo đạc địa chính lưu giấy, người dân phải đến nhận kết quả trực tiếp.",
+        "description": (
+            "Quét và gắn mã QR cho hồ sơ đo đạc; người dân tra cứu và nhận bản điện tử kết quả."
+        ),
+        "applicability": "Các phường có khối lượng hồ sơ đất đai lớn.",
+        "conditions": "Máy quét, phần mềm quản lý hồ sơ địa chính của phường.",
+        "benefits_author": "Giảm 2 lượt đi lại cho mỗi hồ sơ đo đạc.",
+        "benefits_first_adopters": "Tra cứu hồ sơ cũ trong vài phút.",
+        "authors": [
+            ("chien", 70),
+            ("duc", 30),
+        ],
+        "participants": [],
+        "then": (
+            "appeal",
+            {
+                "by": "head_phoyen",
+                "grounds": (
+                    "Số liệu hiệu quả đã được bổ sung sau 6 tháng áp dụng (1.240 hồ sơ); đề nghị "
+                    "Hội đồng đánh giá lại."
+                ),
+            },
         ),
     },
     # --- Trung tâm Phục vụ hành chính công tỉnh ---------------------------------------------------

@@ -60,6 +60,20 @@ def _revoke(initiative, decision, cast, people):
     )
 
 
+def _appeal(initiative, plan, cast, people):
+    """The agency head appeals; with a `resolution` (outcome, reasons) the reviewer (a refusal)
+    or the leader (a non-recognition) has already resolved it."""
+    initiative = services.initiative_appeal(
+        initiative=initiative, actor=people[plan["by"]], comment=plan["grounds"]
+    )
+    if "resolution" in plan:
+        outcome, reasons = plan["resolution"]
+        resolver = cast.reviewer if initiative.appealed_from == "refused" else cast.leader
+        services.initiative_resolve_appeal(
+            initiative=initiative, actor=resolver, outcome=outcome, comment=reasons
+        )
+
+
 FOLLOW_UPS = {
     "sheets": _score_sheets,
     "resubmit": _resubmit,
@@ -69,5 +83,6 @@ FOLLOW_UPS = {
     "decline": _decline,
     "close_rollout": _close_rollout,
     "revoke": _revoke,
+    "appeal": _appeal,
     "adopt_voluntary": adopt_voluntary,
 }

@@ -70,6 +70,8 @@ class _AttachmentChangeView(LoginRequiredMixin, View):
             messages.error(request, problem)
         if notice:
             messages.success(request, notice)
+        if not initiative.is_editable:  # the letter of appeal, added from the dossier page
+            return redirect(reverse("workflow:detail", args=[initiative.pk]) + "#appeal")
         return redirect(reverse("initiatives:edit", args=[initiative.pk]) + "#attachments")
 
 

@@ -14,6 +14,8 @@ class AttachmentKind(models.TextChoices):
     BIEN_BAN_CO_SO = "bien_ban_co_so", _("Minutes of the agency council")
     QUYET_DINH_CO_SO = "quyet_dinh_co_so", _("Agency recognition decision")
     CONG_VAN_DE_NGHI = "cong_van_de_nghi", _("Letter of request")
+    # The agency's complaint and its evidence, filed with an appeal (workflow: appeal).
+    DON_KHIEU_NAI = "don_khieu_nai", _("Letter of appeal")
     KHAC = "khac", _("Other")
 
 

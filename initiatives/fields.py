@@ -30,6 +30,8 @@ BODY_FIELDS = tuple(name for name in AGENCY_FIELDS if name not in HEADING_FIELDS
 DECISION_FIELDS = ("decision_number", "decision_date", "scope")
 # The later decision revoking the recognition (state `revoked`).
 REVOCATION_FIELDS = ("revocation_number", "revocation_date")
+# The agency's appeal against a refusal or a non-recognition (workflow: appeal, resolve_appeal).
+APPEAL_FIELDS = ("appealed_from", "appeal_filed_at", "appeal_due", "appeal_complex", "appeal_final")
 
 # The rows of the two tables of people; `order` is their position in the table.
 PERSON_FIELDS = ("full_name", "birth_date", "workplace", "position", "qualification")

@@ -1,7 +1,7 @@
 from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
-from django_fsm import ConcurrentTransitionMixin, FSMField, transition
+from django_fsm import RETURN_VALUE, ConcurrentTransitionMixin, FSMField, transition
 
 from agencies.models import Agency
 from common import clock
@@ -50,15 +50,24 @@ class Status(models.TextChoices):
     # (NĐ 13/2012 Điều 6); the competent head refuses *recognition* after the council (Điều 7).
     REFUSED = "refused", _("Application refused")
     REJECTED = "rejected", _("Not recognized")
+    # The agency's complaint against either "no" (Luật Khiếu nại 2011), being resolved by the
+    # reviewer (a refusal) or the leader (a non-recognition).
+    APPEAL_REVIEW = "appeal_review", _("Appeal under review")
     # The leader's later decision cancelling a recognition (NĐ 13/2012 Điều 7 khoản 3).
     REVOKED = "revoked", _("Recognition revoked")
     WITHDRAWN = "withdrawn", _("Application withdrawn")
 
 
 S = Status
+# The outcomes an agency may appeal against (DESIGN.md §5 v2).
+APPEALABLE_STATES = (S.REFUSED, S.REJECTED)
 EDITABLE_STATES = (S.DRAFT, S.REVISION_REQUESTED)
 # Recognized initiatives are public (the registry); their dossiers' review stays internal.
 PUBLIC_STATES = (S.RECOGNIZED, S.ROLLOUT, S.CLOSED)
+
+
+# The outcomes of resolve_appeal (API.md): the contested decision stands, or it is set aside.
+APPEAL_UPHELD, APPEAL_GRANTED = "upheld", "granted"
 
 
 class Scope(models.TextChoices):
@@ -151,6 +160,19 @@ class Initiative(ConcurrentTransitionMixin, models.Model):
     revocation_number = models.CharField(_("revocation decision number"), max_length=60, blank=True)
     revocation_date = models.DateField(_("revocation decision date"), null=True, blank=True)
     scope = models.CharField(_("scope"), max_length=20, choices=Scope.choices, blank=True)
+    # The agency's appeal (khiếu nại) against a refusal or a non-recognition: which outcome it
+    # contests, when it was filed, when its resolution is due (30 days, 45 when complex) and
+    # whether the outcome became final because the appeal was upheld (one appeal per decision).
+    appealed_from = models.CharField(
+        _("appealed outcome"),
+        max_length=20,
+        choices=[(S.REFUSED.value, S.REFUSED.label), (S.REJECTED.value, S.REJECTED.label)],
+        blank=True,
+    )
+    appeal_filed_at = models.DateTimeField(_("appeal filed at"), null=True, blank=True)
+    appeal_due = models.DateField(_("appeal resolution due"), null=True, blank=True)
+    appeal_complex = models.BooleanField(_("complex appeal"), default=False)
+    appeal_final = models.BooleanField(_("final after an upheld appeal"), default=False)
 
     # Folded title + description for diacritics-insensitive search on any database.
     search_text = models.TextField(editable=False, default="")
@@ -297,6 +319,33 @@ class Initiative(ConcurrentTransitionMixin, models.Model):
 
     @transition(
         status,
+        [S.REFUSED, S.REJECTED],
+        S.APPEAL_REVIEW,
+        permission=can.is_owner_head,
+        custom={"label": _("Appeal")},
+    )
+    def appeal(self):
+        # The contested outcome decides who resolves the appeal and where an upheld one returns.
+        self.appealed_from = self.status
+
+    @transition(
+        status,
+        S.APPEAL_REVIEW,
+        RETURN_VALUE(S.REFUSED, S.REJECTED, S.DEPARTMENT_REVIEW, S.COUNCIL_REVIEW),
+        permission=can.is_appeal_resolver,
+        custom={"label": _("Resolve the appeal")},
+    )
+    def resolve_appeal(self, outcome: str):
+        """Upheld: back to the contested outcome (now final). Granted: the step that outcome
+        ended starts again — the Department's review, or a new council round."""
+        if outcome == APPEAL_UPHELD:
+            return self.appealed_from
+        if outcome == APPEAL_GRANTED:
+            return S.DEPARTMENT_REVIEW if self.appealed_from == S.REFUSED else S.COUNCIL_REVIEW
+        raise ValueError(f"unknown appeal outcome: {outcome!r}")  # the service names it first
+
+    @transition(
+        status,
         [S.RECOGNIZED, S.ROLLOUT, S.CLOSED],
         S.REVOKED,
         permission=can.is_leader,
@@ -322,6 +371,7 @@ _DUE_FIELDS = {
     S.REVISION_REQUESTED: "revision_due",
     S.COUNCIL_REVIEW: "decision_due",
     S.AWAITING_DECISION: "decision_due",
+    S.APPEAL_REVIEW: "appeal_due",
 }
 
 # Free text of the application, normalised to NFC on save.

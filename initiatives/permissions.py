@@ -1,10 +1,26 @@
 """Who may take each transition: pure role rules, used by the FSM and by the services."""
 
 from agencies import roles
+from agencies.models import Role
 
 
 def is_owner(initiative, user) -> bool:
     return roles.acts_for_agency(user, initiative.agency_id)
+
+
+def is_owner_head(initiative, user) -> bool:
+    """The head of the owning agency: the one who may complain on its behalf (not its staff)."""
+    return initiative.agency_id in roles.agencies_with_role(user, Role.AGENCY_HEAD)
+
+
+def is_appeal_resolver(initiative, user) -> bool:
+    """The reviewer resolves an appeal against a refusal, the leader one against a
+    non-recognition. With no appeal on file either may ask, and the state answers (409)."""
+    if initiative.appealed_from == "refused":
+        return roles.is_reviewer(user)
+    if initiative.appealed_from == "rejected":
+        return roles.is_leader(user)
+    return roles.is_reviewer(user) or roles.is_leader(user)
 
 
 def is_reviewer(initiative, user) -> bool:

@@ -13,6 +13,7 @@ from common.files import ALLOWED_TYPES, Refused, clean_filename, inspect_upload
 from common.limits import MAX_AUTHORS, MAX_PARTICIPANTS
 from common.text import clean_name, nfc
 
+from .attachment_rules import appeal_upload_kind_ok, appeal_uploads_open
 from .fields import AGENCY_FIELDS, AUTHOR_FIELDS, PARTICIPANT_FIELDS
 from .models import Attachment, Author, CodeSequence, Initiative, Participant, Status
 
@@ -156,10 +157,28 @@ def check_upload(file) -> str:
     return content_type
 
 
+def _check_can_attach(initiative, actor, kind) -> None:
+    """As editing, except that the letter of appeal may be added while an appeal is open."""
+    if appeal_uploads_open(initiative) and roles.acts_for_agency(actor, initiative.agency_id):
+        if not appeal_upload_kind_ok(kind):
+            raise ValidationError(
+                {
+                    "kind": [
+                        _(
+                            "While the outcome may be appealed or the appeal is under review, "
+                            "only the letter of appeal and its evidence can be attached."
+                        )
+                    ]
+                }
+            )
+        return
+    _check_can_edit(initiative, actor)
+
+
 @transaction.atomic
 def attachment_add(*, initiative, actor, file, kind, confidential=False):
     initiative = Initiative.objects.select_for_update().get(pk=initiative.pk)
-    _check_can_edit(initiative, actor)
+    _check_can_attach(initiative, actor, kind)
     content_type = check_upload(file)
     attachment = Attachment(
         initiative=initiative,

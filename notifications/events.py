@@ -62,6 +62,10 @@ EVENTS = {
     ),
     "close_rollout": Event(C.DOSSIER, _("The rollout was closed")),
     "revoke": Event(C.DOSSIER, _("The recognition of the initiative was revoked")),
+    "appeal": Event(
+        C.DOSSIER, _("The agency appealed against the outcome"), _("Resolve the appeal")
+    ),
+    "resolve_appeal": Event(C.DOSSIER, _("The appeal was resolved"), _("Check the dossier")),
     "withdraw": Event(C.DOSSIER, _("The dossier was withdrawn")),
     "deadline_soon": Event(C.DEADLINE, _("A deadline is approaching")),
     "deadline_overdue": Event(C.DEADLINE, _("A deadline has passed")),

@@ -11,6 +11,11 @@
 | start_rollout           | staff and head of target agencies  | the submitting agency             |
 | close_rollout           | —                                  | the agency, reviewers             |
 | revoke                  | —                                  | the agency, reviewers, adopters   |
+| appeal                  | its resolvers: reviewers (against  | the submitting agency             |
+|                         | a refusal) or leaders (against a   |                                   |
+|                         | non-recognition)                   |                                   |
+| resolve_appeal          | reviewers, when granted against a  | the submitting agency             |
+|                         | refusal (the review starts again)  |                                   |
 | withdraw                | —                                  | the agency; reviewers if submitted|
 | deadline soon / passed  | whoever must act at that stage     | (see reminders.py)                |
 | adoption report due     | the adopting agency                | —                                 |
@@ -20,6 +25,7 @@
 
 from agencies.models import Role, User
 from agencies.roles import AGENCY_ROLES
+from initiatives.models import Status
 
 
 def agency_people(agency_ids):
@@ -50,6 +56,13 @@ def adopters_of(initiative):
     )
 
 
+def appeal_resolvers(initiative):
+    """Reviewers resolve an appeal against a refusal, leaders one against a non-recognition."""
+    if initiative.appealed_from == Status.REFUSED:
+        return people_with_role(Role.REVIEWER)
+    return people_with_role(Role.LEADER)
+
+
 def _rules(transition: str, initiative, extra: dict):
     """(who must act, who is informed) querysets for a transition."""
     agency = agency_people([initiative.agency_id])
@@ -67,6 +80,11 @@ def _rules(transition: str, initiative, extra: dict):
         "start_rollout": ([agency_people(extra.get("target_agencies", []))], [agency]),
         "close_rollout": ([], [agency, reviewers]),
         "revoke": ([], [agency, reviewers, adopters_of(initiative)]),
+        "appeal": ([appeal_resolvers(initiative)], [agency]),
+        "resolve_appeal": (
+            [reviewers] if initiative.status == Status.DEPARTMENT_REVIEW else [],
+            [agency],
+        ),
         # A draft withdrawn before submission was never seen by the reviewers.
         "withdraw": ([], [agency, reviewers] if initiative.submitted_at else [agency]),
     }

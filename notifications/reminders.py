@@ -8,6 +8,9 @@
 |                    |              | their sheet (all have: the      |                            |
 |                    |              | reviewers, to complete scoring) |                            |
 | awaiting_decision  | decision_due | leaders                         | leaders, and reviewers     |
+| appeal_review      | appeal_due   | reviewers (appeal against a     | the same                   |
+|                    | (45 days if  | refusal) or leaders (against a  |                            |
+|                    | complex)     | non-recognition)                |                            |
 
 N is the stage's DeadlineRule.remind_days_before, counted in working days when the rule counts
 working days. Each reminder is claimed with the key "<stage>:<dossier>:<deadline>:soon|overdue"
@@ -54,6 +57,7 @@ ACT_COMPLETE = _("Complete the council's scoring")
 ACT_DECIDE = _("Recognize the initiative or decline it")
 FOLLOW_COUNCIL = _("Follow up with the council members who have not scored yet")
 FOLLOW_DECISION = _("Follow up on the provincial decision")
+ACT_APPEAL = _("Resolve the agency's appeal")
 REFUSED_AFTER = _("Without a reply by then, the dossier is refused automatically.")
 
 
@@ -102,6 +106,9 @@ class Stage:
             return [(reviewers, True, ACT_REVIEW)]
         if self.status == Status.REVISION_REQUESTED:
             return [(context["agencies"].get(initiative.agency_id, []), True, ACT_REVISE)]
+        if self.status == Status.APPEAL_REVIEW:
+            leaders = initiative.appealed_from == Status.REJECTED
+            return [(people.with_role(Role.LEADER if leaders else Role.REVIEWER), True, ACT_APPEAL)]
         if self.status == Status.COUNCIL_REVIEW:
             waiting = context["council"].get(initiative.pk, [])
             if not waiting:  # every member has scored: the reviewer completes the scoring
@@ -122,6 +129,12 @@ class Stage:
         if self.status == Status.COUNCIL_REVIEW:
             return {"council": _waiting_council(i.pk for i in initiatives)}
         return {}
+
+    def basis_for(self, initiative) -> str:
+        """A complex appeal's 45 days rest on their own rule."""
+        if self.status == Status.APPEAL_REVIEW and initiative.appeal_complex:
+            return DeadlineRule.Stage.APPEAL_RESOLUTION_COMPLEX
+        return self.rule
 
     @property
     def extra_lines(self) -> tuple:
@@ -145,6 +158,9 @@ STAGES = (
     ),
     Stage(Status.COUNCIL_REVIEW, "decision_due", R.DECISION, _("the provincial decision")),
     Stage(Status.AWAITING_DECISION, "decision_due", R.DECISION, _("the provincial decision")),
+    Stage(
+        Status.APPEAL_REVIEW, "appeal_due", R.APPEAL_RESOLUTION, _("the resolution of the appeal")
+    ),
 )
 
 
@@ -188,7 +204,7 @@ def _remind_stage(stage: Stage, rule: deadlines.Rule, day: date, people: _People
             continue  # nobody to tell yet: not claimed, so a later run tries again
         lines = (
             deadline_line(stage.deadline, rule, day, due, when),
-            basis_line(stage.rule),
+            basis_line(stage.basis_for(initiative)),
             *stage.extra_lines,
         )
 

@@ -31,11 +31,19 @@ _DUE_AFTER = {
     "request_revision": ("revision_due", DeadlineRule.Stage.REVISION_REPLY),
     "accept": ("decision_due", DeadlineRule.Stage.DECISION),
     "complete_scoring": ("decision_due", DeadlineRule.Stage.DECISION),
+    "appeal": ("appeal_due", DeadlineRule.Stage.APPEAL_RESOLUTION),
+}
+# A granted appeal reopens a stage: its deadline is the one told (the decision's never restarts).
+_DUE_AFTER_APPEAL = {
+    "department_review": ("review_due", DeadlineRule.Stage.DEPARTMENT_REVIEW),
+    "council_review": ("decision_due", DeadlineRule.Stage.DECISION),
 }
 
 
 def notifications_for_transition(*, initiative, log, extra) -> list[Notification]:
     field, stage = _DUE_AFTER.get(log.transition, ("", None))
+    if log.transition == "resolve_appeal":
+        field, stage = _DUE_AFTER_APPEAL.get(log.target, ("", None))
     due = extra.get("report_due") or getattr(initiative, field, None)
     # A deadline the law sets is named with its legal basis.
     details = (basis_line(stage),) if stage and due else ()

@@ -113,6 +113,7 @@ class Province:
             council=self.council,
             leader=self.leader,
             rollout_agencies=[self.phoyen, self.dailu],
+            agency_head=self.head,
         )
         values.update(overrides)
         return Cast(**values)

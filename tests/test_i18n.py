@@ -39,6 +39,7 @@ VI_STATUS = {
     Status.CLOSED: "Hoàn tất nhân rộng",
     Status.REFUSED: "Từ chối chấp nhận đơn",
     Status.REJECTED: "Không công nhận",
+    Status.APPEAL_REVIEW: "Đang giải quyết khiếu nại",
     Status.REVOKED: "Đã hủy bỏ công nhận",
     Status.WITHDRAWN: "Đã rút đơn",
 }
@@ -53,6 +54,7 @@ EN_STATUS = {
     Status.CLOSED: "Rollout completed",
     Status.REFUSED: "Application refused",
     Status.REJECTED: "Not recognized",
+    Status.APPEAL_REVIEW: "Appeal under review",
     Status.REVOKED: "Recognition revoked",
     Status.WITHDRAWN: "Application withdrawn",
 }

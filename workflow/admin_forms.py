@@ -9,6 +9,12 @@ from initiatives.models import Scope
 
 from .refusal import RefusalGround
 
+# resolve_appeal's outcomes (initiatives.models.APPEAL_UPHELD / APPEAL_GRANTED).
+APPEAL_OUTCOMES = [
+    ("upheld", _("Upheld: the decision stands and becomes final")),
+    ("granted", _("Granted: the dossier is examined again")),
+]
+
 DATE_INPUTS = ["%Y-%m-%d", "%d/%m/%Y"]
 
 
@@ -105,6 +111,17 @@ class StartRolloutForm(CommentForm):
         return data
 
 
+class AppealForm(CommentForm):
+    comment = forms.CharField(
+        label=_("Grounds of the appeal"), widget=forms.Textarea(attrs={"rows": 6, "cols": 80})
+    )
+
+
+class ResolveAppealForm(ReasonForm):
+    outcome = forms.ChoiceField(label=_("Outcome"), choices=APPEAL_OUTCOMES)
+    complex = forms.BooleanField(label=_("Complex appeal (45 days)"), required=False)
+
+
 TRANSITION_FORMS = {
     "reject": RefuseForm,
     "decline": ReasonForm,
@@ -113,6 +130,8 @@ TRANSITION_FORMS = {
     "recognize": RecognizeForm,
     "start_rollout": StartRolloutForm,
     "revoke": RevokeForm,
+    "appeal": AppealForm,
+    "resolve_appeal": ResolveAppealForm,
 }
 # Transitions whose input is a comment (and, for a refusal, its grounds) can also be taken on
 # several dossiers at once.

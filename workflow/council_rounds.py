@@ -114,3 +114,22 @@ def council_round_complete(*, initiative, sheets) -> None:
     review.reasons = result.reasons
     review.completed_at = timezone.now()
     review.save()
+
+
+def council_round_restart(*, initiative) -> bool:
+    """A granted appeal against a non-recognition: a new round with the panel of the dossier's
+    last round (recusals checked again); that round is kept as an earlier one. False when the
+    dossier never had a panel (nothing to restart with)."""
+    members = [
+        a.member
+        for a in CouncilAssignment.objects.filter(initiative=initiative)
+        .select_related("member")
+        .order_by("id")
+        if a.member.is_active
+    ]
+    if not members:
+        return False
+    author_names = author_names_of(initiative)
+    plan = [(m, recusal_reason(initiative, m, author_names)) for m in members]
+    council_round_start(initiative=initiative, plan=plan)
+    return True

@@ -23,6 +23,9 @@ DEFAULTS = {
     DeadlineRule.Stage.REVISION_REPLY: (1, "months", "calendar"),
     DeadlineRule.Stage.DECISION: (3, "months", "calendar"),
     DeadlineRule.Stage.ROLLOUT_REPORT: (6, "months", "calendar"),
+    DeadlineRule.Stage.APPEAL: (90, "days", "calendar"),
+    DeadlineRule.Stage.APPEAL_RESOLUTION: (30, "days", "calendar"),
+    DeadlineRule.Stage.APPEAL_RESOLUTION_COMPLEX: (45, "days", "calendar"),
 }
 DEFAULT_REMIND_DAYS_BEFORE = 5
 
@@ -39,6 +42,15 @@ LEGAL_BASIS = {
         "(or from the end of the first application, if later)"
     ),
     DeadlineRule.Stage.ROLLOUT_REPORT: _("The province's rollout mandate"),
+    DeadlineRule.Stage.APPEAL: _(
+        "Article 9, Law on Complaints 2011: 90 days from receipt of the decision"
+    ),
+    DeadlineRule.Stage.APPEAL_RESOLUTION: _(
+        "Article 28, Law on Complaints 2011: 30 days from acceptance of the complaint"
+    ),
+    DeadlineRule.Stage.APPEAL_RESOLUTION_COMPLEX: _(
+        "Article 28, Law on Complaints 2011: 45 days from acceptance of a complex complaint"
+    ),
 }
 
 

@@ -16,6 +16,7 @@ from initiatives.fields import DECLARATION_FIELDS
 from initiatives.forms import NO_IP_PROTECTION_DECLARATION, PUBLIC_ORDER_DECLARATION
 from initiatives.models import Scope
 
+from .admin_forms import APPEAL_OUTCOMES
 from .deadlines import default_reply_due, due_date, reply_window
 from .models import DeadlineRule, Vote
 from .refusal import RefusalGround
@@ -183,6 +184,44 @@ class RevokeForm(TransitionForm):
 
     def crispy_layout(self) -> list:
         return ["decision_number", "decision_date", "comment"]
+
+
+class AppealForm(TransitionForm):
+    """appeal: the head of the owning agency complains against the refusal or non-recognition."""
+
+    comment = forms.CharField(
+        label=_("Grounds of the appeal"),
+        help_text=_(
+            "Say which decision you contest and why; the letter of appeal and its evidence are "
+            "attached on the dossier page."
+        ),
+        max_length=COMMENT,
+        widget=forms.Textarea(attrs={"rows": 8}),
+    )
+
+
+class ResolveAppealForm(TransitionForm):
+    """resolve_appeal: upheld (the outcome stands, final) or granted (examined again)."""
+
+    outcome = forms.ChoiceField(
+        label=_("Outcome of the appeal"),
+        choices=APPEAL_OUTCOMES,
+        widget=forms.RadioSelect,
+        # The service names a missing outcome in Vietnamese, next to this field.
+        required=False,
+    )
+    complex = forms.BooleanField(
+        label=_("The appeal is complex: resolution due 45 days after filing"), required=False
+    )
+    comment = forms.CharField(
+        label=_("Reasons"),
+        help_text=_("The agency receives the resolution and its reasons in writing."),
+        max_length=COMMENT,
+        widget=forms.Textarea(attrs={"rows": 6}),
+    )
+
+    def crispy_layout(self) -> list:
+        return ["outcome", "complex", "comment"]
 
 
 class StartRolloutForm(TransitionForm):

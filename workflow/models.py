@@ -298,6 +298,9 @@ class DeadlineRule(models.Model):
         REVISION_REPLY = "revision_reply", _("Reply to a revision request")
         DECISION = "decision", _("Provincial decision after acceptance")
         ROLLOUT_REPORT = "rollout_report", _("Rollout report")
+        APPEAL = "appeal", _("Appeal against a refusal or a non-recognition")
+        APPEAL_RESOLUTION = "appeal_resolution", _("Resolution of an appeal")
+        APPEAL_RESOLUTION_COMPLEX = "appeal_resolution_complex", _("Resolution of a complex appeal")
 
     class Unit(models.TextChoices):
         DAYS = "days", _("days")

@@ -19,6 +19,8 @@ USER_TRANSITIONS = (
     "start_rollout",
     "close_rollout",
     "revoke",
+    "appeal",
+    "resolve_appeal",
 )
 
 
@@ -28,7 +30,10 @@ def transition_meta(name: str):
 
 
 # Entries of the audit trail that are not transitions (workflow.services.edits).
-LOG_ONLY_LABELS = {"admin_edit": _("Edited by an administrator")}
+LOG_ONLY_LABELS = {
+    "admin_edit": _("Edited by an administrator"),
+    "appeal_complex": _("Appeal marked as complex"),
+}
 
 
 def transition_label(name: str) -> str:

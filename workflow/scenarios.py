@@ -21,6 +21,8 @@ class Cast:
     council: list
     leader: object
     rollout_agencies: list = field(default_factory=list)
+    # The head of the owning agency, who files appeals (agency_user when not given).
+    agency_head: object = None
     scores: dict = field(
         default_factory=lambda: {"novelty": 30, "applicability": 22, "benefit": 24}
     )
@@ -56,6 +58,8 @@ PATHS = {
     Status.REFUSED: ["submit", "reject"],
     Status.REJECTED: ["submit", "accept", "score", "complete_scoring", "decline"],
     Status.WITHDRAWN: ["withdraw"],
+    # An appeal against a refusal, awaiting the reviewer.
+    Status.APPEAL_REVIEW: ["submit", "reject", "appeal"],
 }
 
 
@@ -148,6 +152,14 @@ def _decline(i, cast, today):
     )
 
 
+def _appeal(i, cast, today):
+    return services.initiative_appeal(
+        initiative=i,
+        actor=cast.agency_head or cast.agency_user,
+        comment="Hồ sơ đã đủ thành phần; đề nghị xem xét lại quyết định từ chối chấp nhận đơn.",
+    )
+
+
 def _withdraw(i, cast, today):
     return services.initiative_withdraw(initiative=i, actor=cast.agency_user)
 
@@ -165,4 +177,5 @@ STEPS = {
     "reject": _reject,
     "decline": _decline,
     "withdraw": _withdraw,
+    "appeal": _appeal,
 }

@@ -49,8 +49,9 @@ def on_council_of(initiative, user) -> bool:
 # told anyway; who sits on the council is for those inside the review. Keys not listed here
 # (including any added later) are shown to nobody through the history.
 PUBLIC_LOG_DETAILS = frozenset(
-    {"reply_due", "decision_number", "scope", "target_agencies", "report_due", "grounds"}
-)
+    {"reply_due", "decision_number", "scope", "target_agencies", "report_due", "grounds",
+     "appeal_due", "outcome", "complex"}
+)  # fmt: skip
 INSIDER_LOG_DETAILS = PUBLIC_LOG_DETAILS | {"council_members"}
 
 

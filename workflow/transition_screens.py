@@ -13,18 +13,23 @@ from initiatives.rules import request_date, submission_problems
 
 from . import scoring
 from . import selectors as sel
+from .appeal_rules import appeal_last_day, contested_decision
 from .council_rounds import MIN_COUNCIL_MEMBERS
+from .deadlines import LEGAL_BASIS
 from .forms import (
     AcceptForm,
+    AppealForm,
     DeclarationForm,
     ReasonForm,
     RecognizeForm,
     RefuseForm,
     RequestRevisionForm,
+    ResolveAppealForm,
     RevokeForm,
     StartRolloutForm,
     TransitionForm,
 )
+from .models import DeadlineRule
 
 
 @dataclass(frozen=True)
@@ -128,6 +133,16 @@ def rollout_context(initiative, form, choices) -> dict:
     }
 
 
+def appeal_context(initiative, form, choices) -> dict:
+    """The contested decision, the last day to appeal and the resolution's due date, each with
+    its legal basis."""
+    return {
+        "contested": contested_decision(initiative),
+        "appeal_last_day": appeal_last_day(initiative),
+        "basis": {stage.name.lower(): LEGAL_BASIS[stage] for stage in DeadlineRule.Stage},
+    }
+
+
 # --- The table ----------------------------------------------------------------------------------
 
 SCREENS = {
@@ -163,4 +178,8 @@ SCREENS = {
     ),
     "close_rollout": Screen(TransitionForm, "workflow/transition_close_rollout.html"),
     "revoke": Screen(RevokeForm, "workflow/transition_revoke.html"),
+    "appeal": Screen(AppealForm, "workflow/transition_appeal.html", context=appeal_context),
+    "resolve_appeal": Screen(
+        ResolveAppealForm, "workflow/transition_resolve_appeal.html", context=appeal_context
+    ),
 }

@@ -10,6 +10,11 @@ urlpatterns = [
         views.TransitionView.as_view(),
         name="transition",
     ),
+    path(
+        "initiatives/<int:pk>/appeal/complex/",
+        views.AppealComplexView.as_view(),
+        name="appeal_complex",
+    ),
     path("initiatives/<int:pk>/scoresheet/", views.ScoreSheetView.as_view(), name="scoresheet"),
     path("review/", views.ReviewQueueView.as_view(), name="review_queue"),
     path("council/", views.CouncilListView.as_view(), name="council_list"),

@@ -92,6 +92,9 @@ def reviewer_work(user) -> list[Section]:
         )
         .order_by("decision_due")
     )
+    appeals = first(
+        _dossiers(status=Status.APPEAL_REVIEW, appealed_from=Status.REFUSED).order_by("appeal_due")
+    )
     return [
         Section("review", _("Dossiers to check"),
                 [WorkItem(i, _("Check the dossier"), i.review_due) for i in queue], REVIEW_QUEUE),
@@ -101,6 +104,9 @@ def reviewer_work(user) -> list[Section]:
                           _("%(done)s of %(total)s sheets submitted")
                           % {"done": i.submitted, "total": i.members})
                  for i in scoring], REVIEW_QUEUE),
+        Section("appeals_refused", _("Appeals against refusals"),
+                [WorkItem(i, _("Resolve the appeal"), i.appeal_due) for i in appeals],
+                ("initiatives:list", "?status=appeal_review")),
     ]  # fmt: skip
 
 
@@ -128,12 +134,18 @@ def leader_work(user) -> list[Section]:
         return []
     decisions = first(_dossiers(status=Status.AWAITING_DECISION).order_by("decision_due"))
     recognized = first(_dossiers(status=Status.RECOGNIZED).order_by("decided_at"))
+    appeals = first(
+        _dossiers(status=Status.APPEAL_REVIEW, appealed_from=Status.REJECTED).order_by("appeal_due")
+    )
     return [
         Section("decisions", _("Decisions to take"),
                 [WorkItem(i, _("Recognize or decline"), i.decision_due) for i in decisions],
                 DECISIONS),
         Section("rollout", _("Recognized, rollout not started"),
                 [WorkItem(i, _("Start rollout")) for i in recognized], DECISIONS),
+        Section("appeals_rejected", _("Appeals against non-recognitions"),
+                [WorkItem(i, _("Resolve the appeal"), i.appeal_due) for i in appeals],
+                ("initiatives:list", "?status=appeal_review")),
     ]  # fmt: skip
 
 

@@ -16,6 +16,8 @@ STATUS_COLOURS = {
     # Both refusals end the dossier; their labels tell the two legal acts apart.
     "refused": "danger",
     "rejected": "danger",
+    # The agency's complaint waits for the reviewer or the leader, like a review.
+    "appeal_review": "warning",
     # A recognition cancelled afterwards ends the dossier too.
     "revoked": "danger",
     "withdrawn": "secondary",

@@ -64,6 +64,10 @@ CASES = [
          {"decision_number": "215/QĐ-UBND", "decision_date": iso_days_from_now(0),
           "comment": "Sao chép giải pháp đã được bảo hộ."}),
     Case("withdraw", "department_review", "staff", "reviewer", "council_review", "withdrawn"),
+    Case("appeal", "refused", "head", "staff", "department_review", "appeal_review",
+         {"comment": "Hồ sơ đã đủ thành phần."}),
+    Case("resolve_appeal", "appeal_review", "reviewer", "leader", "refused", "refused",
+         {"outcome": "upheld", "comment": "Giữ nguyên quyết định từ chối."}),
 ]  # fmt: skip
 
 

@@ -56,7 +56,7 @@ def test_every_state_has_at_least_two_dossiers(demo):
     assert set(by_state) == set(Status.values)
     assert min(by_state.values()) >= 2
     assert 28 <= sum(by_state.values()) <= 35
-    assert "Dossiers: 30 created" in demo
+    assert "Dossiers: 33 created" in demo
 
 
 def test_running_twice_changes_nothing(demo):
@@ -138,6 +138,10 @@ def test_dossiers_are_complete_and_consistent(demo):
     assert Initiative.objects.exclude(field_id="cai_cach_hanh_chinh").exists()
     assert TransitionLog.objects.filter(transition="decline").exists()
     assert TransitionLog.objects.filter(transition="resubmit").exists()
+    # One appeal awaits the reviewer; another was resolved (the refusal upheld, now final).
+    appeals = Initiative.objects.filter(status=Status.APPEAL_REVIEW)
+    assert set(appeals.values_list("appealed_from", flat=True)) == {"refused", "rejected"}
+    assert Initiative.objects.filter(status=Status.REFUSED, appeal_final=True).exists()
 
 
 def test_rollouts_have_adoptions_and_reports(demo):

@@ -21,13 +21,14 @@ STATUS_VI = {
     "closed": "Hoàn tất nhân rộng",
     "refused": "Từ chối chấp nhận đơn",
     "rejected": "Không công nhận",
+    "appeal_review": "Đang giải quyết khiếu nại",
     "withdrawn": "Đã rút đơn",
 }
 
 # What each side of the process may do; the others must never see these buttons.
 REVIEWER_ACTIONS = {"request_revision", "reject", "accept", "complete_scoring"}
 LEADER_ACTIONS = {"recognize", "decline", "start_rollout", "close_rollout", "revoke"}
-AGENCY_ACTIONS = {"submit", "resubmit", "withdraw"}
+AGENCY_ACTIONS = {"submit", "resubmit", "withdraw", "appeal"}
 
 
 def vi(message: str, **params) -> str:

@@ -38,6 +38,8 @@ def dossiers(province, at_state):
     return {
         "draft": at_state("draft", title="Sổ tay thủ tục hành chính điện tử"),
         "review": at_state("department_review"),
+        "refused": at_state("refused", title="Tra cứu lý lịch tư pháp qua tin nhắn"),
+        "appeal": at_state("appeal_review", title="Khiếu nại việc từ chối chấp nhận đơn"),
         "scoring": at_state("council_review", title="Chữ ký số cho cán bộ cấp xã"),
         "awaiting": at_state("awaiting_decision", title="Một cửa liên thông cấp xã"),
         "rollout": rolled_out,
@@ -97,7 +99,14 @@ def test_agency_pages_are_accessible(audit, province, dossiers):
         "/registry/",
         f"/registry/{dossiers['rollout'].pk}/",
     ]
-    head_pages = [*common, "/initiatives/", f"/initiatives/{review.pk}/"]
+    refused = dossiers["refused"]
+    head_pages = [
+        *common,
+        "/initiatives/",
+        f"/initiatives/{review.pk}/",
+        f"/initiatives/{refused.pk}/",  # until when it may be appealed, the letter upload
+        f"/initiatives/{refused.pk}/transitions/appeal/",
+    ]
     adopter_pages = [*common, "/adoptions/", f"/adoptions/{dossiers['adoption'].pk}/"]
     report = audit(province.staff, staff_pages, name="staff")
     report += audit(province.head, head_pages, name="head")
@@ -115,6 +124,8 @@ def test_reviewer_and_council_pages_are_accessible(audit, province, dossiers):
         f"/initiatives/{review.pk}/",
         f"/initiatives/{review.pk}/transitions/accept/",
         f"/initiatives/{scoring.pk}/",
+        f"/initiatives/{dossiers['appeal'].pk}/",  # the appeal, "mark as complex"
+        f"/initiatives/{dossiers['appeal'].pk}/transitions/resolve_appeal/",
     ]
     council_pages = [*common, "/council/", f"/initiatives/{scoring.pk}/scoresheet/"]
     report = audit(province.reviewer, reviewer_pages, name="reviewer")

@@ -184,6 +184,7 @@ WRITES = [
     Cell("api-adoption-reports", "adoption", adoption_record, api=True, method="post"),
     Cell("workflow:transition", "dossier", read, method="post", kwargs=(("name", "withdraw"),)),
     Cell("initiatives:attachment_upload", "dossier", read, method="post"),
+    Cell("workflow:appeal_complex", "dossier", read, method="post"),
     Cell("initiatives:attachment_delete", "public_file", read, method="post"),
     Cell("adoption:registry_adopt", "dossier", registry, method="post"),
     Cell("adoption:adoption_status", "adoption", adoption_record, method="post"),
@@ -337,7 +338,8 @@ def _leaks(response) -> list[str]:
 
 ALL_STATES = [s for s in S.values if s in {
     S.DRAFT, S.DEPARTMENT_REVIEW, S.REVISION_REQUESTED, S.COUNCIL_REVIEW, S.AWAITING_DECISION,
-    S.RECOGNIZED, S.ROLLOUT, S.CLOSED, S.REFUSED, S.REJECTED, S.REVOKED, S.WITHDRAWN,
+    S.RECOGNIZED, S.ROLLOUT, S.CLOSED, S.REFUSED, S.REJECTED, S.APPEAL_REVIEW, S.REVOKED,
+    S.WITHDRAWN,
 }]  # fmt: skip
 
 

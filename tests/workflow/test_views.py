@@ -117,6 +117,14 @@ EXPECTED_BUTTONS = {
     ("revoked", "leader"): set(),
     ("revoked", "staff"): set(),
     ("rejected", "staff"): set(),
+    ("rejected", "head"): {"appeal"},
+    ("rejected", "leader"): set(),
+    ("refused", "head"): {"appeal"},
+    ("refused", "staff"): set(),
+    ("refused", "reviewer"): set(),
+    ("appeal_review", "reviewer"): {"resolve_appeal"},
+    ("appeal_review", "leader"): set(),
+    ("appeal_review", "head"): set(),
     ("withdrawn", "head"): set(),
 }
 

@@ -103,6 +103,9 @@ CASES = [
     Case("revoke", "closed", "leader", "revoked",
          {"decision_number": "215/QĐ-UBND", "decision_date": dmy_days_from_now(0),
           "comment": "Sao chép giải pháp đã được bảo hộ."}),
+    Case("appeal", "refused", "head", "appeal_review", {"comment": "Hồ sơ đã đủ thành phần."}),
+    Case("resolve_appeal", "appeal_review", "reviewer", "department_review",
+         {"outcome": "granted", "comment": "Chấp nhận khiếu nại, xem xét lại đơn."}),
 ]  # fmt: skip
 
 

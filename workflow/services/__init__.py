@@ -5,6 +5,7 @@ agency.py     submit, resubmit, withdraw
 review.py     request_revision, reject, accept (the Department of S&T)
 council.py    complete_scoring
 leadership.py recognize, decline, start_rollout, close_rollout; revocation.py revoke
+appeals.py    appeal, resolve_appeal (and marking an appeal complex)
 system.py     expire
 edits.py      the administrator's corrections, logged in the audit trail
 
@@ -12,6 +13,7 @@ Callers import from `workflow.services`; the modules are its parts.
 """
 
 from .agency import initiative_resubmit, initiative_submit, initiative_withdraw
+from .appeals import appeal_mark_complex, initiative_appeal, initiative_resolve_appeal
 from .council import initiative_complete_scoring
 from .edits import initiative_admin_edit
 from .leadership import (
@@ -42,12 +44,16 @@ SERVICES = {
     "start_rollout": initiative_start_rollout,
     "close_rollout": initiative_close_rollout,
     "revoke": initiative_revoke,
+    "appeal": initiative_appeal,
+    "resolve_appeal": initiative_resolve_appeal,
 }
 
 __all__ = [
     "SERVICES",
+    "appeal_mark_complex",
     "initiative_accept",
     "initiative_admin_edit",
+    "initiative_appeal",
     "initiative_close_rollout",
     "initiative_complete_scoring",
     "initiative_decline",
@@ -55,6 +61,7 @@ __all__ = [
     "initiative_recognize",
     "initiative_reject",
     "initiative_request_revision",
+    "initiative_resolve_appeal",
     "initiative_resubmit",
     "initiative_revoke",
     "initiative_start_rollout",

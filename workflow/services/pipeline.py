@@ -40,8 +40,12 @@ def acting_role(initiative, actor, name: str) -> str:
     if actor is None:
         return "system"
     permission = transition_meta(name).permission
-    if permission is can.is_owner and roles.acts_for_agency(actor, initiative.agency_id):
+    if permission in (can.is_owner, can.is_owner_head) and roles.acts_for_agency(
+        actor, initiative.agency_id
+    ):
         return roles.agency_role(actor, initiative.agency_id)
+    if permission is can.is_appeal_resolver and initiative.appealed_from == "rejected":
+        return Role.LEADER
     if permission in (can.is_leader, can.is_leader_or_reviewer) and roles.is_leader(actor):
         return Role.LEADER
     if roles.is_reviewer(actor):
@@ -63,7 +67,10 @@ def perform(
     apply: Callable[[Initiative], None] | None = None,
     details: dict | None = None,
     extra: dict | None = None,
+    arguments: tuple = (),
 ) -> Initiative:
+    """`arguments` go to the model's transition method (resolve_appeal's outcome picks its
+    target state there)."""
     obj = lock(initiative, actor)
     _check_allowed(obj, actor, name)
     problems = check(obj) if check else {}
@@ -72,7 +79,7 @@ def perform(
     if problems:
         raise ValidationError(problems)
     source = obj.status
-    getattr(obj, name)()
+    getattr(obj, name)(*arguments)
     if apply:
         apply(obj)
     _save(obj)

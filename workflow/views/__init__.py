@@ -2,11 +2,13 @@
 
 base.py        the page base (refusals on the 403 page) and labels
 dossier.py     the dossier page
+appeal.py      the appeal on the dossier page, and marking an appeal complex
 transitions.py one page for every transition (screens in workflow.transition_screens)
 scoresheet.py  the council member's score sheet
 lists.py       the work lists of the reviewers, the council and the leadership
 """
 
+from .appeal import AppealComplexView
 from .base import PageView, require_role
 from .dossier import InitiativeDetailView, application_rows, timeline
 from .lists import CouncilListView, DecisionListView, ReviewQueueView
@@ -14,6 +16,7 @@ from .scoresheet import ScoreSheetView
 from .transitions import TransitionView
 
 __all__ = [
+    "AppealComplexView",
     "CouncilListView",
     "DecisionListView",
     "InitiativeDetailView",

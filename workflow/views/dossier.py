@@ -19,6 +19,7 @@ from ..deadlines import LEGAL_BASIS
 from ..models import DeadlineRule
 from ..permissions import available_transitions
 from ..refusal import ground_labels
+from .appeal import appeal_note, appeal_panel
 from .base import PageView, state_label, step_label
 
 DANGEROUS = ("reject", "decline", "withdraw")
@@ -31,6 +32,13 @@ NEXT_ACTOR = {
     Status.AWAITING_DECISION: gettext_lazy("Provincial leadership"),
     Status.RECOGNIZED: gettext_lazy("Provincial leadership or the Department of S&T (rollout)"),
     Status.ROLLOUT: gettext_lazy("The adopting agencies"),
+}
+# Who resolves an appeal depends on the outcome it contests.
+APPEAL_RESOLVER = {
+    Status.REFUSED: gettext_lazy("Department of S&T (resolves the appeal against the refusal)"),
+    Status.REJECTED: gettext_lazy(
+        "Provincial leadership (resolves the appeal against the non-recognition)"
+    ),
 }
 ROLE_LABELS = {
     **dict(Role.choices),
@@ -53,6 +61,7 @@ def timeline(initiative) -> list[dict]:
             "actor": log.actor.get_full_name() if log.actor else _("System"),
             "grounds": ground_labels((log.data or {}).get("grounds")),
             "revocation": revocation_details(log),
+            "appeal": appeal_note(log),
         }
         for log in initiative.transition_logs.all()
     ]
@@ -94,6 +103,8 @@ class InitiativeDetailView(PageView):
         confidential = sees_confidential(initiative, user)
         review = sel.completed_review(initiative)
         assignment = sel.assignment_for(initiative, user) if roles.is_council_member(user) else None
+        # The appeal button only while an appeal can still be filed (the service says why not).
+        appeal = appeal_panel(initiative, user)
         return super().get_context_data(
             initiative=initiative,
             confidential=confidential,
@@ -103,9 +114,12 @@ class InitiativeDetailView(PageView):
             actions=[
                 {**action, "danger": action["name"] in DANGEROUS}
                 for action in available_transitions(initiative, user)
+                if action["name"] != "appeal" or (appeal and appeal["open"])
             ],
             can_edit=initiative.is_editable and roles.acts_for_agency(user, initiative.agency_id),
-            next_actor=NEXT_ACTOR.get(initiative.status, "—"),
+            next_actor=APPEAL_RESOLVER.get(initiative.appealed_from, "—")
+            if initiative.status == Status.APPEAL_REVIEW
+            else NEXT_ACTOR.get(initiative.status, "—"),
             # An adopting agency reads the public part only: not the review process.
             timeline=timeline(initiative) if confidential else [],
             revision_request=self._revision_request() if confidential else None,
@@ -126,6 +140,7 @@ class InitiativeDetailView(PageView):
             intake=getattr(initiative, "intake", None),
             basis={stage.name.lower(): LEGAL_BASIS[stage] for stage in DeadlineRule.Stage},
             checklist=self._checklist(),
+            appeal=appeal,
             **kwargs,
         )
 
