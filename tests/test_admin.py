@@ -292,9 +292,11 @@ def test_transition_page_from_a_wrong_state_shows_an_error(admin_client, at_stat
 
 def test_transition_page_reports_unmet_conditions(admin_client, province, at_state):
     initiative = at_state("department_review")
-    # The member from the applicant agency is recused, leaving two: not enough.
-    members = [province.council_stp.pk, *[m.pk for m in province.council[:2]]]
-    response = admin_client.post(transition_url(initiative, "accept"), {"council_members": members})
+    # Every member must sit, and the one from the applicant agency is recused: no quorum.
+    council = province.seat_all([province.council_stp])
+    council.quorum_numerator = council.quorum_denominator = 1
+    council.save()
+    response = admin_client.post(transition_url(initiative, "accept"), {"council": council.pk})
     assert response.status_code == 200
     assert messages.ERROR in message_levels(response)
     assert reload(initiative).status == Status.DEPARTMENT_REVIEW
@@ -302,8 +304,9 @@ def test_transition_page_reports_unmet_conditions(admin_client, province, at_sta
 
 def test_transition_page_accept_recognize_and_start_rollout(admin_client, province, at_state):
     initiative = at_state("department_review")
-    members = [m.pk for m in province.council]
-    admin_client.post(transition_url(initiative, "accept"), {"council_members": members})
+    page = admin_client.get(transition_url(initiative, "accept")).content.decode()
+    assert "1234/QĐ-UBND" in page and "Hoàng Văn Nam" in page  # the council and its members
+    admin_client.post(transition_url(initiative, "accept"), {"council": province.council_body.pk})
     assert reload(initiative).status == Status.COUNCIL_REVIEW
     assert CouncilAssignment.objects.filter(initiative=initiative).count() == 3
 

@@ -130,7 +130,8 @@ class ScoreSheetAdmin(ServiceRefusalsAdminMixin, admin.ModelAdmin):
     list_filter = ("vote", ("submitted_at", admin.EmptyFieldListFilter))
     search_fields = ("assignment__initiative__code", "assignment__member__username",
                      "assignment__member__full_name")  # fmt: skip
-    list_select_related = ("assignment__initiative", "assignment__member")
+    list_select_related = ("assignment__initiative", "assignment__member",
+                           "assignment__council_member")  # fmt: skip
     readonly_fields = ("assignment", "updated_at", "submitted_at")
 
     @admin.display(description=_("initiative"), ordering="assignment__initiative")
@@ -139,7 +140,7 @@ class ScoreSheetAdmin(ServiceRefusalsAdminMixin, admin.ModelAdmin):
 
     @admin.display(description=_("council member"), ordering="assignment__member")
     def member(self, obj):
-        return obj.assignment.member
+        return obj.assignment.display_name
 
     def has_add_permission(self, request):
         return False

@@ -25,7 +25,7 @@ def _sent_back_and_accepted_again(initiative, province, api):
     sent_back = reviewer.post(f"{base}/request_revision/", {"comment": "Bổ sung."}, format="json")
     assert sent_back.status_code == 200
     assert api(province.staff).post(f"{base}/resubmit/", {}, format="json").status_code == 200
-    members = {"council_members": [m.pk for m in province.council]}
+    members = {"council": province.council_body.pk}
     assert reviewer.post(f"{base}/accept/", members, format="json").status_code == 200
 
 
