@@ -54,7 +54,7 @@ class CouncilSerializer(serializers.ModelSerializer):
 
     def get_fields_covered(self, council) -> list[str]:
         """Field codes (an initiative's `field`); empty when the council covers every field."""
-        return [field.pk for field in council.fields.all()]
+        return [field.code for field in council.fields.all()]
 
 
 class CouncilListView(generics.ListAPIView):

@@ -112,7 +112,7 @@ def council_problems(initiative, council, seats, today: date) -> list[str]:
             % {"name": council.name, "body": council.body.name, "expected": body.name}
         )  # fmt: skip
     fields = list(council.fields.all())
-    if fields and initiative.field_id not in {f.pk for f in fields}:
+    if fields and initiative.field_id not in {f.code for f in fields}:  # field: to_field=code
         problems.append(
             _("The council “%(name)s” does not cover the field “%(field)s”.")
             % {"name": council.name, "field": initiative.field.name if initiative.field else "—"}

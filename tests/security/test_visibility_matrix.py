@@ -210,7 +210,7 @@ NOT_ABOUT_ONE_DOSSIER = {
     "adoption:dashboard_list", "exports:start", "notifications:inbox",
     "notifications:read_all", "notifications:settings", "api-token", "api-logout",
     "api-logout-all", "api-me", "api-agencies", "api-rubric", "api-schema", "api-docs",
-    "api-registry", "api-stats-adoption", "initiative-list", "notification-list",
+    "api-registry", "api-stats-adoption", "api-councils", "initiative-list", "notification-list",
     "notification-read-all", "healthz",
 }  # fmt: skip
 
@@ -221,7 +221,7 @@ LIST_PAGES = [
     ("adoption:my_adoptions", False), ("initiatives:registry", False),
     ("adoption:dashboard", False), ("adoption:dashboard_list", False),
     ("notifications:inbox", False), ("initiative-list", True), ("api-registry", True),
-    ("notification-list", True), ("api-stats-adoption", True),
+    ("notification-list", True), ("api-stats-adoption", True), ("api-councils", True),
 ]  # fmt: skip
 
 
