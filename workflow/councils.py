@@ -75,6 +75,8 @@ def council_problems(data: dict, seats: list[SeatInput]) -> dict[str, list[str]]
     def add(field, message):
         problems.setdefault(field, []).append(message)
 
+    if "body" in data and data["body"] is None:
+        add("body", _("Load the province's agencies first: the council belongs to UBND tỉnh."))
     decided = data.get("decision_date")
     if decided and decided > clock.today():
         add("decision_date", _("The decision date cannot be in the future."))
