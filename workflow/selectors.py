@@ -50,7 +50,7 @@ def on_council_of(initiative, user) -> bool:
 PUBLIC_LOG_DETAILS = frozenset(
     {"reply_due", "decision_number", "scope", "target_agencies", "report_due", "grounds"}
 )
-INSIDER_LOG_DETAILS = PUBLIC_LOG_DETAILS | {"council_members"}
+INSIDER_LOG_DETAILS = PUBLIC_LOG_DETAILS | {"council_members", "council"}
 
 
 def log_details_for(initiative, user) -> frozenset:

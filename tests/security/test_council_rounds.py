@@ -77,6 +77,8 @@ def test_history_details_depend_on_who_asks(at_state, province, api):
     member_ids = sorted(m.pk for m in province.council)
     assert sorted(accept_details(province.reviewer)["council_members"]) == member_ids
     assert sorted(accept_details(province.council[1])["council_members"]) == member_ids
+    council = {"id": province.council_body.pk, "name": province.council_body.name}
+    assert accept_details(province.reviewer)["council"] == council
     # The agency is told the dossier was accepted, not who sits on the council.
     assert accept_details(province.staff) == {}
     revision = next(
