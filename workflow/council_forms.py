@@ -2,6 +2,7 @@
 or an outside expert per line. Forms check shapes; councils.council_save decides."""
 
 from django import forms
+from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
 
 from agencies.models import Role, User
@@ -37,6 +38,8 @@ class CouncilForm(forms.ModelForm):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
+        for field in self.fields.values():
+            field.label = capfirst(field.label)
         self.helper = inline_helper()
 
     def service_data(self) -> dict:
@@ -58,6 +61,10 @@ class SeatForm(forms.Form):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
+        for name, field in self.fields.items():
+            css = "form-select form-select-sm" if name in ("user", "role") else \
+                "form-control form-control-sm"  # fmt: skip
+            field.widget.attrs.setdefault("class", css)
         self.fields["user"].queryset = (
             User.objects.filter(is_active=True, memberships__role=Role.COUNCIL_MEMBER)
             .distinct()

@@ -15,7 +15,7 @@ from django.utils.text import capfirst
 from django.utils.translation import gettext as _
 
 from agencies import roles
-from agencies.models import Agency, Role, User
+from agencies.models import Agency
 from initiatives.models import AttachmentKind, Initiative, Status
 from initiatives.rules import REQUIRED_FIELDS, request_date, submission_problems
 from initiatives.selectors import initiative_detail_queryset
@@ -113,24 +113,6 @@ def recusal_reason(initiative, member, member_agencies=None) -> str:
         if reason := rule(initiative, member):
             return reason
     return ""
-
-
-def council_candidates(initiative) -> list[tuple]:
-    """Every active user with the council role and the reason they are recused ("" when they
-    may score): the hand-picked panel of settings.COUNCIL_ADHOC_PANELS."""
-    members = (
-        User.objects.filter(is_active=True, memberships__role=Role.COUNCIL_MEMBER)
-        .distinct()
-        .prefetch_related("memberships")
-        .order_by("full_name")
-    )
-    return [
-        (
-            member,
-            recusal_reason(initiative, member, {m.agency_id for m in member.memberships.all()}),
-        )
-        for member in members
-    ]
 
 
 # --- Web screens (reviewer, council, leader): shaped reads, a constant number of queries ------
