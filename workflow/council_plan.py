@@ -80,6 +80,12 @@ def councils_with_seats():
     )
 
 
+def recognizing_body(initiative):
+    """The body whose council assesses the dossier: UBND tỉnh on the provincial track, the
+    only one built so far (the agency's own cơ sở track will answer its agency here)."""
+    return provincial_body()
+
+
 def quorum_of(council, named: int) -> int:
     """Members needed to meet: the council's fraction of the members named, rounded up."""
     if not council.quorum_denominator:
@@ -99,12 +105,12 @@ def seat_plan(initiative, council) -> list[PlannedSeat]:
     return planned
 
 
-def council_problems(initiative, council, seats, today: date) -> list[str]:
-    """Each reason this council cannot take this dossier, in Vietnamese; [] when it can."""
+def council_problems(initiative, council, seats, today: date, body) -> list[str]:
+    """Each reason this council cannot take this dossier, in Vietnamese; [] when it can.
+    `body` is the recognizing body of the dossier's track (UBND tỉnh, provincial_body())."""
     problems = []
     if not council.is_active:
         problems.append(_("The council “%(name)s” is no longer active.") % {"name": council.name})
-    body = provincial_body()
     if body is not None and council.body_id != body.pk:
         problems.append(
             _("The council “%(name)s” belongs to %(body)s; provincial initiatives are assessed "
@@ -167,14 +173,14 @@ def council_plan(*, initiative, council, today: date) -> tuple[Plan, Problems]:
     if found is None:
         return Plan(None), {"council": [_("There is no council %(id)s.") % {"id": pk}]}
     seats = seat_plan(initiative, found)
-    problems = council_problems(initiative, found, seats, today)
+    problems = council_problems(initiative, found, seats, today, recognizing_body(initiative))
     return Plan(found, seats), ({"council": problems} if problems else {})
 
 
 def councils_for(initiative, today: date) -> list[dict]:
     """The active councils of the recognizing body, each with its seats and what prevents it
     from taking this dossier: the choices of the accept forms."""
-    body = provincial_body()
+    body = recognizing_body(initiative)
     queryset = councils_with_seats().filter(is_active=True)
     if body is not None:
         queryset = queryset.filter(body=body)
@@ -185,7 +191,7 @@ def councils_for(initiative, today: date) -> list[dict]:
             {
                 "council": council,
                 "seats": seats,
-                "problems": council_problems(initiative, council, seats, today),
+                "problems": council_problems(initiative, council, seats, today, body),
                 "quorum": quorum_of(council, len(council.active_seats)),
             }
         )

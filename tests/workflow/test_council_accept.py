@@ -6,6 +6,8 @@ what council members see."""
 from datetime import timedelta
 
 import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 
 from agencies.models import Membership, Role
 from initiatives.models import Field
@@ -264,3 +266,20 @@ def test_members_see_their_councils_dossier_and_others_do_not(at_state, province
     assert api(other[0]).get(detail).status_code == 404
     listed = api(other[0]).get("/api/v1/initiatives/").data["results"]
     assert initiative.pk not in [row["id"] for row in listed]
+
+
+def test_the_accept_page_runs_a_constant_number_of_queries(
+    client, at_state, province, django_assert_max_num_queries
+):
+    initiative = at_state("department_review")
+    client.force_login(province.reviewer)
+    url = f"/initiatives/{initiative.pk}/transitions/accept/"
+    client.get(url)
+    with CaptureQueriesContext(connection) as captured:
+        client.get(url)
+    for n in range(3):
+        users = [make_user(f"hd{n}_{i}", f"Thành viên {n}.{i}", (Role.COUNCIL_MEMBER, province.snv))
+                 for i in range(3)]  # fmt: skip
+        make_council(province.ubnd, [(u, "secretary") for u in users], name=f"Hội đồng {n}")
+    with django_assert_max_num_queries(len(captured)):
+        assert "Hội đồng 2" in client.get(url).content.decode()
