@@ -2,7 +2,8 @@
 
 Sở Tư pháp drafts an initiative with two authors and an attachment and submits it; the
 Department of S&T asks for a revision; the agency answers; the reviewer accepts it into the
-province's council set up by decision (its member from Sở Tư pháp recused); each member scores and votes; the reviewer completes scoring; the
+province's council set up by decision (its member from Sở Tư pháp recused); each member
+scores and votes; the reviewer completes scoring; the
 provincial leader recognizes it and starts its rollout to two communes. At each step the test
 checks what every person sees: their work list, the badges, the state in Vietnamese, the
 buttons they are offered (and never those of others), and finally the timeline.
