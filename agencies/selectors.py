@@ -3,7 +3,7 @@
 from django.db.models import Q
 from django.utils import timezone
 
-from .models import ApiToken, Membership
+from .models import Agency, ApiToken, Membership
 from .roles import AGENCY_ROLES
 
 
@@ -28,3 +28,14 @@ def agency_people_by_agency(agency_ids) -> dict[int, list]:
     for membership in memberships.order_by("user_id"):
         people.setdefault(membership.agency_id, {})[membership.user_id] = membership.user
     return {agency: list(users.values()) for agency, users in people.items()}
+
+
+def provincial_body():
+    """UBND tỉnh: the body that recognizes provincial initiatives (the root Agency of kind
+    `provincial`; Văn phòng UBND tỉnh is of that kind too, under it). None before agencies are
+    loaded."""
+    return (
+        Agency.objects.filter(kind=Agency.Kind.PROVINCIAL, parent__isnull=True, is_active=True)
+        .order_by("id")
+        .first()
+    )

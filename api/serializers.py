@@ -284,6 +284,13 @@ class TransitionInputSerializer(serializers.Serializer):
         required=False, allow_blank=True, default="", max_length=COMMENT
     )
     reply_due = serializers.DateField(required=False, allow_null=True)
+    council = IdField(
+        required=False,
+        allow_null=True,
+        help_text="accept only: the council set up by decision (GET /api/v1/councils/).",
+    )
+    # The hand-picked panel of the earlier contract: refused (400 naming `council`) unless the
+    # province allows ad-hoc panels (COUNCIL_ADHOC_PANELS).
     council_members = serializers.ListField(child=IdField(), required=False, max_length=100)
     decision_number = serializers.CharField(required=False, allow_blank=True, max_length=60)
     decision_date = serializers.DateField(required=False, allow_null=True)
@@ -316,7 +323,7 @@ class TransitionInputSerializer(serializers.Serializer):
     ARGUMENTS = {
         "reject": ["grounds"],
         "request_revision": ["reply_due"],
-        "accept": ["council_members"],
+        "accept": ["council", "council_members"],
         "recognize": ["decision_number", "decision_date", "scope"],
         "start_rollout": ["target_agencies", "report_due"],
         "revoke": ["decision_number", "decision_date"],

@@ -2,7 +2,7 @@ from django.urls import path
 from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerSplitView
 from rest_framework.routers import SimpleRouter
 
-from . import auth, registry, stats, views
+from . import auth, councils, registry, stats, views
 
 router = SimpleRouter()
 router.register("initiatives", views.InitiativeViewSet, basename="initiative")
@@ -34,6 +34,7 @@ urlpatterns = [
         name="api-docs",
     ),
     *registry.urlpatterns,
+    *councils.urlpatterns,
     *stats.urlpatterns,
     *router.urls,
 ]

@@ -166,6 +166,9 @@ FORMAT_MODULE_PATH = ["config.formats"]
 REVISION_REQUESTS_MAX = int(os.environ.get("REVISION_REQUESTS_MAX", "1"))
 REVISION_REPLY_MIN_MONTHS = int(os.environ.get("REVISION_REPLY_MIN_MONTHS", "1"))
 REVISION_REPLY_MAX_MONTHS = int(os.environ.get("REVISION_REPLY_MAX_MONTHS", "3"))
+# A dossier is accepted into a council set up by decision (Hội đồng sáng kiến). Only a
+# province that still allows it lets the reviewer hand-pick an ad-hoc panel of council members.
+COUNCIL_ADHOC_PANELS = env_bool("COUNCIL_ADHOC_PANELS", False)
 
 STATIC_URL = "/static/"
 STATIC_ROOT = Path(os.environ.get("STATIC_ROOT", VAR_DIR / "static"))

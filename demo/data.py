@@ -17,6 +17,9 @@ DEMO_USERS = [
     ("council1", "Hoàng Văn Nam", [("council_member", "SKHCN")]),
     ("council2", "Vũ Thị Mai", [("council_member", "SNV")]),
     ("council3", "Đỗ Quang Vinh", [("council_member", "VPUBND")]),
+    ("council4", "Nguyễn Thanh Bình", [("council_member", "UBND-TINH")]),
+    ("council5", "Lê Thị Thu Hương", [("council_member", "STC")]),
+    ("council6", "Trịnh Quốc Khánh", [("council_member", "SXD")]),
     ("leader", "Ngô Thanh Sơn", [("leader", "UBND-TINH")]),
     ("admin", "Đinh Công Thành", []),
 ]
@@ -32,7 +35,28 @@ SUPPORTING_USERS = [
     ("staff_xaydung", "Đào Minh Quân", [("agency_staff", "SXD")]),
 ]
 SUPERUSERS = {"admin"}
-COUNCIL = ("council1", "council2", "council3")
+# Everyone of the provincial council with an account: they score each dossier they sit on
+# (unless recused: council6 works at Sở Xây dựng, which submits a dossier).
+COUNCIL = ("council1", "council2", "council3", "council4", "council5", "council6")
+
+# The provincial initiative council, set up by the Chairman's decision (NĐ 13/2012, Điều 8):
+# (username or None for an outside expert, role, position[, full name of the expert]).
+PROVINCIAL_COUNCIL = {
+    "name": "Hội đồng sáng kiến tỉnh",
+    "decision_number": "1234/QĐ-UBND",
+    "decision_days_ago": 240,
+    "decision_signer": "Chủ tịch UBND tỉnh Thái Nguyên",
+    "quorum": (2, 3),
+    "members": [
+        ("council4", "chair", "Phó Chủ tịch UBND tỉnh"),
+        ("council2", "vice_chair", "Phó Giám đốc Sở Nội vụ"),
+        ("council1", "secretary", "Trưởng phòng Quản lý khoa học, Sở KH&CN"),
+        ("council3", "member", "Phó Chánh Văn phòng UBND tỉnh"),
+        ("council5", "member", "Phó Giám đốc Sở Tài chính"),
+        ("council6", "member", "Trưởng phòng Quản lý xây dựng, Sở Xây dựng"),
+        (None, "expert", "Trường Đại học Khoa học, Đại học Thái Nguyên", "PGS.TS. Lương Văn Khoa"),
+    ],
+}
 
 # --- Reusable pieces ------------------------------------------------------------------------------
 
@@ -1044,7 +1068,7 @@ DOSSIERS = [
             ("ngoc", 30),
         ],
         "participants": [],
-        "then": ("sheets", {"submitted": ["council1", "council2", "council3"]}),
+        "then": ("sheets", {"submitted": list(COUNCIL)}),
     },
     {
         "title": (

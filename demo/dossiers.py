@@ -11,6 +11,7 @@ from initiatives.models import Initiative
 from initiatives.services import initiative_create
 from workflow.scenarios import Cast, advance
 
+from .council import ensure_council
 from .data import AUTHORS, COUNCIL, DOSSIERS
 from .follow_ups import FOLLOW_UPS
 from .rollout import adopt
@@ -21,15 +22,16 @@ def ensure_dossiers(people, today: date) -> int:
     titles = [nfc(spec["title"]) for spec in DOSSIERS]
     existing = set(Initiative.objects.filter(title__in=titles).values_list("title", flat=True))
     agencies = {a.code: a for a in Agency.objects.all()}
+    council = ensure_council(people, today)
     built = 0
     for spec, title in zip(DOSSIERS, titles, strict=True):
         if title not in existing:
-            _build(spec, people, agencies, today)
+            _build(spec, people, agencies, today, council)
             built += 1
     return built
 
 
-def _build(spec, people, agencies, today):
+def _build(spec, people, agencies, today, council):
     agency = agencies[spec["agency"]]
     author = people[spec["by"]]
     initiative = initiative_create(
@@ -43,6 +45,7 @@ def _build(spec, people, agencies, today):
         agency_user=author,
         reviewer=people["reviewer"],
         council=[people[username] for username in COUNCIL],
+        council_body=council,
         leader=people["leader"],
         rollout_agencies=[agencies[code] for code in spec.get("rollout", ())],
     )

@@ -47,6 +47,12 @@ MENU = (
     MenuEntry(_("Review"), "workflow:review_queue", "reviewer", ("workflow:review_queue",)),
     MenuEntry(_("Scoring"), "workflow:council_list", "council", ("workflow:council_list",)),
     MenuEntry(_("Decisions"), "workflow:decisions", "leader", ("workflow:decisions",)),
+    MenuEntry(
+        _("Councils"),
+        "workflow:councils",
+        "councils",
+        ("workflow:councils", "workflow:council_create", "workflow:council_edit"),
+    ),
     MenuEntry(_("Rollout dashboard"), "adoption:dashboard", "rollout", ("adoption:dashboard",)),
     MenuEntry(_("Registry"), "initiatives:registry", "all", ("initiatives:registry",)),
     MenuEntry(_("Administration"), "admin:index", "admin"),
@@ -82,6 +88,8 @@ def _nav(user) -> dict[str, bool]:
         "admin": user.is_staff,
     }
     nav["rollout"] = nav["leader"] or nav["reviewer"]
+    # The councils set up by decision: leaders manage them, reviewers choose one at accept.
+    nav["councils"] = nav["leader"] or nav["reviewer"] or user.is_superuser
     return nav
 
 

@@ -10,6 +10,7 @@ from rest_framework.test import APIClient
 from agencies.models import Agency, Membership, Role, User
 from common import clock
 from initiatives.models import Author, Initiative
+from workflow.council_body import Council, CouncilMember
 from workflow.scenarios import Cast, advance
 
 IN_CI = os.environ.get("CI", "").lower() == "true"
@@ -73,6 +74,25 @@ def make_user(username, full_name, *memberships, email=None):
     return user
 
 
+def make_council(body, seats, name="Hội đồng sáng kiến tỉnh", **fields):
+    """A council set up by decision; seats are (user or None, role[, full name])."""
+    values = dict(
+        name=name,
+        body=body,
+        decision_number="1234/QĐ-UBND",
+        decision_date=today() - timedelta(days=100),
+        decision_signer="Chủ tịch UBND tỉnh",
+    )
+    values.update(fields)
+    council = Council.objects.create(**values)
+    for order, (user, role, *named) in enumerate(seats):
+        CouncilMember.objects.create(
+            council=council, user=user, role=role, order=order,
+            full_name=named[0] if named else user.get_full_name(),
+        )  # fmt: skip
+    return council
+
+
 class Province:
     """A small province: the agencies and one person per role, as in DESIGN.md §7."""
 
@@ -105,12 +125,37 @@ class Province:
         # A council member who works at the applicant agency: must be recused.
         self.council_stp = make_user("council_stp", "Bùi Văn Tâm", (Role.COUNCIL_MEMBER, self.stp))
         self.leader = make_user("leader", "Ngô Thanh Sơn", (Role.LEADER, self.ubnd))
+        # The provincial council set up by decision: council1 is its secretary.
+        self.council_body = make_council(
+            self.ubnd,
+            [(self.council[1], "chair"), (self.council[2], "vice_chair"),
+             (self.council[0], "secretary")],
+        )  # fmt: skip
+
+    def seat(self, user=None, role="member", council=None, **fields):
+        """Add a seat to the provincial council (or `council`): a user, or an outside expert."""
+        council = council or self.council_body
+        name = fields.pop("full_name", user.get_full_name() if user else "Chuyên gia độc lập")
+        return CouncilMember.objects.create(
+            council=council, user=user, full_name=name, role=role,
+            order=council.members.count(), **fields,
+        )  # fmt: skip
+
+    def seat_all(self, users, council=None):
+        """Seat each user not seated yet on the council; the council."""
+        council = council or self.council_body
+        seated = set(council.members.values_list("user", flat=True))
+        for user in users:
+            if user.pk not in seated:
+                self.seat(user, council=council)
+        return council
 
     def cast(self, **overrides):
         values = dict(
             agency_user=self.staff,
             reviewer=self.reviewer,
             council=self.council,
+            council_body=self.council_body,
             leader=self.leader,
             rollout_agencies=[self.phoyen, self.dailu],
             agency_head=self.head,

@@ -11,7 +11,7 @@ from django.db import connection
 from django.forms import modelform_factory
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
-from django.utils import timezone
+from django.utils import timezone, translation
 
 from adoption.models import Adoption, AdoptionReport
 from agencies.models import Agency, Membership, User
@@ -19,6 +19,7 @@ from initiatives.admin import InitiativeForm
 from initiatives.models import Attachment, Field, Initiative, Status
 from notifications.models import Notification
 from tests.unchanged import nothing_changes
+from workflow.council_body import Council
 from workflow.models import (
     CouncilAssignment,
     CouncilReview,
@@ -292,9 +293,11 @@ def test_transition_page_from_a_wrong_state_shows_an_error(admin_client, at_stat
 
 def test_transition_page_reports_unmet_conditions(admin_client, province, at_state):
     initiative = at_state("department_review")
-    # The member from the applicant agency is recused, leaving two: not enough.
-    members = [province.council_stp.pk, *[m.pk for m in province.council[:2]]]
-    response = admin_client.post(transition_url(initiative, "accept"), {"council_members": members})
+    # Every member must sit, and the one from the applicant agency is recused: no quorum.
+    council = province.seat_all([province.council_stp])
+    council.quorum_numerator = council.quorum_denominator = 1
+    council.save()
+    response = admin_client.post(transition_url(initiative, "accept"), {"council": council.pk})
     assert response.status_code == 200
     assert messages.ERROR in message_levels(response)
     assert reload(initiative).status == Status.DEPARTMENT_REVIEW
@@ -302,8 +305,9 @@ def test_transition_page_reports_unmet_conditions(admin_client, province, at_sta
 
 def test_transition_page_accept_recognize_and_start_rollout(admin_client, province, at_state):
     initiative = at_state("department_review")
-    members = [m.pk for m in province.council]
-    admin_client.post(transition_url(initiative, "accept"), {"council_members": members})
+    page = admin_client.get(transition_url(initiative, "accept")).content.decode()
+    assert "1234/QĐ-UBND" in page and "Hoàng Văn Nam" in page  # the council and its members
+    admin_client.post(transition_url(initiative, "accept"), {"council": province.council_body.pk})
     assert reload(initiative).status == Status.COUNCIL_REVIEW
     assert CouncilAssignment.objects.filter(initiative=initiative).count() == 3
 
@@ -518,3 +522,35 @@ def test_owner_transition_by_the_admin_is_logged_as_admin(admin_client, at_state
     initiative = at_state("department_review")
     bulk(admin_client, "withdraw", initiative)
     assert TransitionLog.objects.filter(initiative=initiative).latest("id").role == "admin"
+
+
+def test_council_admin_with_its_members(admin_client, province):
+    council = province.council_body
+    page = admin_client.get(reverse("admin:workflow_council_change", args=[council.pk]))
+    assert page.status_code == 200
+    assert "Hoàng Văn Nam" in page.content.decode()
+    assert admin_client.get(reverse("admin:workflow_council_changelist")).status_code == 200
+
+
+def test_council_admin_refuses_two_chairs_and_no_secretary(admin_client, province):
+    url = reverse("admin:workflow_council_add")
+    data = {
+        "name": "Hội đồng thử", "kind": "main", "body": province.ubnd.pk,
+        "decision_number": "9/QĐ-UBND", "decision_date": "2020-01-01",
+        "decision_signer": "Chủ tịch", "voting": "open", "quorum_numerator": 2,
+        "quorum_denominator": 3, "majority_base": "named", "is_active": "on",
+        "members-TOTAL_FORMS": 3, "members-INITIAL_FORMS": 0,
+        "members-MIN_NUM_FORMS": 0, "members-MAX_NUM_FORMS": 1000,
+    }  # fmt: skip
+    roles = ["chair", "chair", "member"]
+    for i, (user, role) in enumerate(zip(province.council, roles, strict=True)):
+        data |= {f"members-{i}-user": user.pk, f"members-{i}-full_name": user.full_name,
+                 f"members-{i}-role": role, f"members-{i}-order": i,
+                 f"members-{i}-is_active": "on"}  # fmt: skip
+    with translation.override("vi"):
+        response = admin_client.post(url, data)
+    page = response.content.decode()
+    assert response.status_code == 200
+    assert "Hội đồng chỉ có một Chủ tịch." in page
+    assert "Ủy viên thư ký" in page
+    assert not Council.objects.filter(name="Hội đồng thử").exists()

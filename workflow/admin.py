@@ -122,7 +122,8 @@ class WorkflowInitiativeAdmin(InitiativeAdmin):
             return self._get_obj_does_not_exist_redirect(request, self.opts, object_id)
         if not self.has_change_permission(request):
             raise PermissionDenied
-        form = form_for(name)(request.POST if request.method == "POST" else None)
+        data = request.POST if request.method == "POST" else None
+        form = form_for(name)(data, initiative=obj)
         done = form.is_valid() and self.run_transition(request, obj, name, **form.service_kwargs())
         if not done:
             return self.render_transition_page(request, form, name, [obj], original=obj)

@@ -2,11 +2,14 @@
 
 from django import forms
 from django.contrib.admin.widgets import AdminDateWidget, FilteredSelectMultiple
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
-from agencies.models import Agency, Role, User
+from agencies.models import Agency
+from common import clock
 from initiatives.models import Scope
 
+from .council_plan import councils_for
 from .refusal import RefusalGround
 
 # resolve_appeal's outcomes (initiatives.models.APPEAL_UPHELD / APPEAL_GRANTED).
@@ -23,7 +26,8 @@ class CommentForm(forms.Form):
         label=_("Comment"), required=False, widget=forms.Textarea(attrs={"rows": 4, "cols": 80})
     )
 
-    def __init__(self, *args, **kwargs):
+    def __init__(self, *args, initiative=None, **kwargs):
+        self.initiative = initiative
         super().__init__(*args, **kwargs)
         self.order_fields([name for name in self.fields if name != "comment"] + ["comment"])
 
@@ -60,24 +64,38 @@ class RequestRevisionForm(CommentForm):
 
 
 class AcceptForm(CommentForm):
-    council_members = forms.ModelMultipleChoiceField(
-        label=_("Council members"),
-        queryset=User.objects.none(),
-        widget=FilteredSelectMultiple(_("council members"), is_stacked=False),
-    )
+    """The council set up by decision; each choice names its members, who would be recused
+    and why, and what keeps it from taking this dossier (the service refuses it then)."""
+
+    council = forms.TypedChoiceField(label=_("Council"), coerce=int, widget=forms.RadioSelect)
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["council_members"].queryset = (
-            User.objects.filter(is_active=True, memberships__role=Role.COUNCIL_MEMBER)
-            .distinct()
-            .order_by("full_name", "username")
-        )
+        rows = councils_for(self.initiative, clock.today()) if self.initiative else []
+        self.fields["council"].choices = [(row["council"].pk, council_label(row)) for row in rows]
+        fitting = [row["council"].pk for row in rows if not row["problems"]]
+        if len(fitting) == 1:
+            self.fields["council"].initial = fitting[0]
 
-    def service_kwargs(self) -> dict:
-        data = super().service_kwargs()
-        data["council_members"] = [user.pk for user in data["council_members"]]
-        return data
+
+def council_label(row) -> str:
+    council = row["council"]
+    members = "; ".join(
+        f"{s.name} ({s.seat.get_role_display()})"
+        + (" — " + gettext("recused: %(reason)s") % {"reason": s.reason} if s.reason else "")
+        for s in row["seats"]
+    )
+    label = gettext("%(name)s — decision %(number)s of %(date)s. Members: %(members)s.") % {
+        "name": council.name,
+        "number": council.decision_number,
+        "date": council.decision_date.strftime("%d/%m/%Y"),
+        "members": members or "—",
+    }
+    if row["problems"]:
+        label += " " + gettext("Cannot take this dossier: %(problems)s") % {
+            "problems": " ".join(row["problems"])
+        }
+    return label
 
 
 class RecognizeForm(CommentForm):

@@ -10,6 +10,8 @@ from common.admin import ReadOnlyAdminMixin, ServiceRefusalsAdminMixin
 from common.exceptions import Conflict
 from initiatives.models import Status
 
+from .council_body import Council, CouncilMember
+from .councils import SeatInput, council_problems
 from .models import (
     CouncilAssignment,
     CouncilReview,
@@ -61,6 +63,63 @@ class RubricAdmin(admin.ModelAdmin):
         return not rubric_in_use(obj) and super().has_delete_permission(request, obj)
 
 
+class CouncilMemberFormSet(forms.BaseInlineFormSet):
+    """The member list obeys the rules of the council screen (councils.council_problems)."""
+
+    def clean(self):
+        super().clean()
+        if any(self.errors):
+            return
+        seats = [
+            SeatInput(user=f.cleaned_data.get("user"), role=f.cleaned_data.get("role"),
+                      full_name=f.cleaned_data.get("full_name") or "")
+            for f in self.forms
+            if f.cleaned_data and not f.cleaned_data.get("DELETE")
+            and f.cleaned_data.get("is_active", True)
+        ]  # fmt: skip
+        data = {"quorum_numerator": 1, "quorum_denominator": 1}  # checked by the council form
+        problems = council_problems(data, seats)
+        if problems:
+            raise ValidationError(problems["members"])
+
+
+class CouncilMemberInline(admin.TabularInline):
+    model = CouncilMember
+    formset = CouncilMemberFormSet
+    extra = 0
+    fields = ("order", "user", "full_name", "role", "position", "is_active")
+    autocomplete_fields = ("user",)
+
+
+class CouncilForm(forms.ModelForm):
+    class Meta:
+        model = Council
+        fields = ("name", "kind", "body", "decision_number", "decision_date", "decision_signer",
+                  "fields", "term_starts_on", "term_ends_on", "voting", "quorum_numerator",
+                  "quorum_denominator", "majority_base", "is_active")  # fmt: skip
+
+    def clean(self):
+        data = super().clean()
+        for field, messages_ in council_problems(data, seats=[SeatInput()] * 3).items():
+            if field != "members":
+                for message in messages_:
+                    self.add_error(field if field in self.fields else None, message)
+        return data
+
+
+@admin.register(Council)
+class CouncilAdmin(admin.ModelAdmin):
+    """Councils set up by decision; the council screen of the site does the same for leaders."""
+
+    form = CouncilForm
+    list_display = ("name", "body", "decision_number", "decision_date", "voting", "is_active")
+    list_filter = ("is_active", "voting", "kind")
+    search_fields = ("name", "decision_number")
+    list_select_related = ("body",)
+    filter_horizontal = ("fields",)
+    inlines = (CouncilMemberInline,)
+
+
 @admin.register(CouncilReview)
 class CouncilReviewAdmin(ReadOnlyAdminMixin, admin.ModelAdmin):
     list_display = ("initiative", "rubric", "started_at", "completed_at", "total", "agree_count",
@@ -74,12 +133,16 @@ class CouncilReviewAdmin(ReadOnlyAdminMixin, admin.ModelAdmin):
 class CouncilAssignmentAdmin(ReadOnlyAdminMixin, admin.ModelAdmin):
     """Assignments are made by the “accept” transition; recusals are decided there."""
 
-    list_display = ("initiative", "member", "recused", "recusal_reason", "assigned_at",
+    list_display = ("initiative", "seat", "recused", "recusal_reason", "assigned_at",
                     "sheet_submitted")  # fmt: skip
     list_filter = ("recused", "initiative__status")
     search_fields = ("initiative__code", "initiative__title", "member__username",
                      "member__full_name")  # fmt: skip
-    list_select_related = ("initiative", "member", "sheet")
+    list_select_related = ("initiative", "member", "council_member", "sheet")
+
+    @admin.display(description=_("council member"))
+    def seat(self, obj):
+        return obj.display_name
 
     @admin.display(description=_("sheet submitted"), boolean=True)
     def sheet_submitted(self, obj):
@@ -130,7 +193,8 @@ class ScoreSheetAdmin(ServiceRefusalsAdminMixin, admin.ModelAdmin):
     list_filter = ("vote", ("submitted_at", admin.EmptyFieldListFilter))
     search_fields = ("assignment__initiative__code", "assignment__member__username",
                      "assignment__member__full_name")  # fmt: skip
-    list_select_related = ("assignment__initiative", "assignment__member")
+    list_select_related = ("assignment__initiative", "assignment__member",
+                           "assignment__council_member")  # fmt: skip
     readonly_fields = ("assignment", "updated_at", "submitted_at")
 
     @admin.display(description=_("initiative"), ordering="assignment__initiative")
@@ -139,7 +203,7 @@ class ScoreSheetAdmin(ServiceRefusalsAdminMixin, admin.ModelAdmin):
 
     @admin.display(description=_("council member"), ordering="assignment__member")
     def member(self, obj):
-        return obj.assignment.member
+        return obj.assignment.display_name
 
     def has_add_permission(self, request):
         return False

@@ -1,4 +1,4 @@
-"""A dossier's council rounds: who sits on one (council_plan, with recusals), how it starts,
+"""A dossier's council rounds: how one starts (from the plan made at accept, council_plan.py),
 how it completes, and how it ends without a result.
 
 The current round lives in CouncilReview / CouncilAssignment / ScoreSheet; a round that ends
@@ -6,50 +6,16 @@ without a result (the dossier is sent back during scoring) is
 kept as rows of its own round (EarlierCouncilRound), never folded into the audit trail."""
 
 from django.utils import timezone
-from django.utils.translation import gettext as _
-
-from agencies.models import Role, User
 
 from . import scoring
+from .council_plan import Plan, PlannedSeat, councils_with_seats, seat_plan
 from .models import (
     CouncilAssignment,
     CouncilReview,
     EarlierCouncilRound,
     EarlierScoreSheet,
 )
-from .selectors import active_rubric, author_names_of, recusal_reason
-
-MIN_COUNCIL_MEMBERS = 3
-
-
-def council_plan(*, initiative, member_ids) -> tuple[list[tuple], dict]:
-    """[(member, recusal reason)] for the requested members, and the problems found."""
-    if not member_ids:
-        return [], {"council_members": [_("Choose the council members.")]}
-    members = list(
-        User.objects.filter(
-            pk__in=member_ids, is_active=True, memberships__role=Role.COUNCIL_MEMBER
-        ).distinct()
-    )
-    problems = {}
-    unknown = set(member_ids) - {m.pk for m in members}
-    if unknown:
-        problems["council_members"] = [
-            _("These users are not council members: %(ids)s.")
-            % {"ids": ", ".join(str(i) for i in sorted(unknown))}
-        ]
-    author_names = author_names_of(initiative)
-    plan = [(m, recusal_reason(initiative, m, author_names)) for m in members]
-    eligible = [m for m, reason in plan if not reason]
-    if len(eligible) < MIN_COUNCIL_MEMBERS:
-        recused = "; ".join(f"{m.get_full_name()} ({reason})" for m, reason in plan if reason)
-        message = _(
-            "At least %(min)s council members who are not recused are needed; %(count)s chosen."
-        ) % {"min": MIN_COUNCIL_MEMBERS, "count": len(eligible)}
-        if recused:
-            message += " " + _("Recused: %(list)s.") % {"list": recused}
-        problems.setdefault("council_members", []).append(message)
-    return plan, problems
+from .selectors import active_rubric, recusal_reason
 
 
 def council_round_close(*, initiative) -> EarlierCouncilRound | None:
@@ -78,6 +44,7 @@ def _earlier_sheet(earlier, assignment) -> EarlierScoreSheet:
     return EarlierScoreSheet(
         round=earlier,
         member_id=assignment.member_id,
+        council_member_id=assignment.council_member_id,
         recused=assignment.recused,
         recusal_reason=assignment.recusal_reason,
         scores=sheet.scores if sheet else {},
@@ -87,16 +54,23 @@ def _earlier_sheet(earlier, assignment) -> EarlierScoreSheet:
     )
 
 
-def council_round_start(*, initiative, plan) -> None:
-    """A fresh round: the rubric in use now is frozen for this dossier; plan is
-    [(member, recusal reason)]. Anything left of an earlier round is kept first."""
+def council_round_start(*, initiative, plan: Plan) -> None:
+    """A fresh round: the rubric in use now is frozen for this dossier, the council chosen is
+    recorded, and every planned seat is assigned (recused ones too, with their reason).
+    Anything left of an earlier round is kept first."""
     council_round_close(initiative=initiative)
-    CouncilReview.objects.create(initiative=initiative, rubric=active_rubric())
+    CouncilReview.objects.create(
+        initiative=initiative, rubric=active_rubric(), council=plan.council
+    )
     CouncilAssignment.objects.bulk_create(
         CouncilAssignment(
-            initiative=initiative, member=member, recused=bool(reason), recusal_reason=reason
+            initiative=initiative,
+            member=planned.member,
+            council_member=planned.seat,
+            recused=bool(planned.reason),
+            recusal_reason=planned.reason,
         )
-        for member, reason in plan
+        for planned in plan.seats
     )
 
 
@@ -117,19 +91,24 @@ def council_round_complete(*, initiative, sheets) -> None:
 
 
 def council_round_restart(*, initiative) -> bool:
-    """A granted appeal against a non-recognition: a new round with the panel of the dossier's
-    last round (recusals checked again); that round is kept as an earlier one. False when the
-    dossier never had a panel (nothing to restart with)."""
-    members = [
-        a.member
-        for a in CouncilAssignment.objects.filter(initiative=initiative)
-        .select_related("member")
-        .order_by("id")
-        if a.member.is_active
-    ]
-    if not members:
+    """A granted appeal against a non-recognition: a new round before the council that
+    assessed the dossier (its seats as they are now, recusals checked again); the finished
+    round is kept as an earlier one. A round of an ad-hoc panel (COUNCIL_ADHOC_PANELS) starts
+    again with the same members. False when the dossier never had a council."""
+    review = CouncilReview.objects.filter(initiative=initiative).select_related("council").first()
+    if review is not None and review.council_id is not None:
+        council = councils_with_seats().get(pk=review.council_id)
+        plan = Plan(council, seat_plan(initiative, council))
+    else:
+        members = [
+            a.member
+            for a in CouncilAssignment.objects.filter(initiative=initiative)
+            .select_related("member")
+            .order_by("id")
+            if a.member is not None and a.member.is_active
+        ]
+        plan = Plan(None, [PlannedSeat(m, None, recusal_reason(initiative, m)) for m in members])
+    if not plan.seats:
         return False
-    author_names = author_names_of(initiative)
-    plan = [(m, recusal_reason(initiative, m, author_names)) for m in members]
     council_round_start(initiative=initiative, plan=plan)
     return True

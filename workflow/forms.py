@@ -141,17 +141,21 @@ class RequestRevisionForm(TransitionForm):
 
 
 class AcceptForm(TransitionForm):
-    council_members = forms.TypedMultipleChoiceField(
-        label=_("Council members"), coerce=int, widget=forms.CheckboxSelectMultiple
-    )
-    custom_fields = ("council_members",)
+    """accept: the council set up by decision that assesses the dossier (pre-selected when
+    exactly one can take it); the service checks it and names each problem."""
 
-    def __init__(self, *args, candidates=(), **kwargs):
+    council = forms.TypedChoiceField(
+        label=_("Council"), coerce=int, required=False, widget=forms.RadioSelect
+    )
+    custom_fields = ("council",)
+
+    def __init__(self, *args, councils=(), **kwargs):
         super().__init__(*args, **kwargs)
-        # Recused members stay valid choices: the service records them as recused.
-        self.fields["council_members"].choices = [
-            (member.pk, member.get_full_name()) for member, _reason in candidates
-        ]
+        self.fields["council"].choices = [(row["council"].pk, row["council"].name)
+                                          for row in councils]  # fmt: skip
+        fitting = [row["council"].pk for row in councils if not row["problems"]]
+        if len(fitting) == 1:
+            self.fields["council"].initial = fitting[0]
 
 
 class RecognizeForm(TransitionForm):

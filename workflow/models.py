@@ -190,7 +190,14 @@ class CouncilAssignment(models.Model):
         indexes = [models.Index(fields=["member", "initiative"])]
 
     def __str__(self):
-        return f"{self.member} — {self.initiative}"
+        return f"{self.display_name} — {self.initiative}"
+
+    @property
+    def display_name(self) -> str:
+        """The seat's name (an outside expert has no account), else the member's."""
+        if self.council_member_id is not None:
+            return self.council_member.full_name
+        return self.member.get_full_name() if self.member_id else ""
 
 
 class Vote(models.TextChoices):
@@ -268,10 +275,22 @@ class EarlierScoreSheet(models.Model):
         on_delete=models.CASCADE,
         related_name="sheets",
     )
+    # As on CouncilAssignment: the account (null for an outside expert) and the seat (null
+    # for rounds before councils were bodies).
     member = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         verbose_name=_("council member"),
         on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+    council_member = models.ForeignKey(
+        CouncilMember,
+        verbose_name=_("council seat"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
         related_name="+",
     )
     recused = models.BooleanField(_("recused"), default=False)
@@ -287,7 +306,13 @@ class EarlierScoreSheet(models.Model):
         ordering = ["round", "id"]
 
     def __str__(self):
-        return f"{self.round} — {self.member}"
+        return f"{self.round} — {self.display_name}"
+
+    @property
+    def display_name(self) -> str:
+        if self.council_member_id is not None:
+            return self.council_member.full_name
+        return self.member.get_full_name() if self.member_id else ""
 
 
 class DeadlineRule(models.Model):

@@ -10,16 +10,20 @@ from common import clock
 from initiatives.models import Status
 
 from . import scoresheets, services
+from .models import CouncilAssignment
 
 
 @dataclass
 class Cast:
-    """The people who act: an agency user, a reviewer, council members and a leader."""
+    """The people who act: an agency user, a reviewer, the council set up by decision
+    (`council_body`) and those of its members with an account who score (`council`), and a
+    leader."""
 
     agency_user: object
     reviewer: object
     council: list
     leader: object
+    council_body: object = None
     rollout_agencies: list = field(default_factory=list)
     # The head of the owning agency, who files appeals (agency_user when not given).
     agency_head: object = None
@@ -82,13 +86,17 @@ def _request_revision(i, cast, today):
 
 
 def _accept(i, cast, today):
-    return services.initiative_accept(
-        initiative=i, actor=cast.reviewer, council_members=[m.pk for m in cast.council]
-    )
+    return services.initiative_accept(initiative=i, actor=cast.reviewer, council=cast.council_body)
 
 
 def _score(i, cast, today):
-    for member in cast.council:
+    """Every member of cast.council who sits on this round and is not recused scores."""
+    scoring = set(
+        CouncilAssignment.objects.filter(initiative=i, recused=False).values_list(
+            "member", flat=True
+        )
+    )
+    for member in (m for m in cast.council if m.pk in scoring):
         scoresheets.scoresheet_save(
             initiative_id=i.pk,
             actor=member,

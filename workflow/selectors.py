@@ -15,8 +15,7 @@ from django.utils.text import capfirst
 from django.utils.translation import gettext as _
 
 from agencies import roles
-from agencies.models import Agency, Role, User
-from common.text import fold
+from agencies.models import Agency
 from initiatives.models import AttachmentKind, Initiative, Status
 from initiatives.rules import REQUIRED_FIELDS, request_date, submission_problems
 from initiatives.selectors import initiative_detail_queryset
@@ -52,7 +51,7 @@ PUBLIC_LOG_DETAILS = frozenset(
     {"reply_due", "decision_number", "scope", "target_agencies", "report_due", "grounds",
      "appeal_due", "outcome", "complex"}
 )  # fmt: skip
-INSIDER_LOG_DETAILS = PUBLIC_LOG_DETAILS | {"council_members"}
+INSIDER_LOG_DETAILS = PUBLIC_LOG_DETAILS | {"council_members", "council"}
 
 
 def log_details_for(initiative, user) -> frozenset:
@@ -88,39 +87,33 @@ def eligible_assignments(initiative):
     ).select_related("member", "sheet")
 
 
-def author_names_of(initiative) -> set[str]:
-    return {fold(a.full_name) for a in initiative.authors.all()}
+# Further reasons a member may not score a dossier, each `rule(initiative, user) -> str` ("" when
+# it does not apply). The seam for the Person registry (next issue): a member who is the same
+# Person as an author is recused there — by identity, never by comparing names.
+_recusal_rules: list = []
 
 
-def recusal_reason(initiative, member, author_names: set[str], member_agencies=None) -> str:
-    """Why a council member may not score this dossier, or "" (TT 18: no conflict of interest)."""
+def register_recusal_rule(rule) -> None:
+    if rule not in _recusal_rules:
+        _recusal_rules.append(rule)
+
+
+def recusal_reason(initiative, member, member_agencies=None) -> str:
+    """Why a council member may not score this dossier, or "" (TT 18: no conflict of interest).
+
+    Identities only: a member who holds any role in the applicant agency is recused; a member
+    who merely bears an author's name is not. An outside expert (no account, member None) is
+    never recused here: the secretary declares their conflict on paper."""
+    if member is None:
+        return ""
     if member_agencies is None:
         member_agencies = {agency for _role, agency in roles.memberships(member)}
     if initiative.agency_id in member_agencies:
         return _("Works at the applicant agency")
-    if fold(member.get_full_name()) in author_names:
-        return _("Is an author of the initiative")
+    for rule in _recusal_rules:
+        if reason := rule(initiative, member):
+            return reason
     return ""
-
-
-def council_candidates(initiative) -> list[tuple]:
-    """Every active council member with the reason they are recused ("" when they may score)."""
-    members = (
-        User.objects.filter(is_active=True, memberships__role=Role.COUNCIL_MEMBER)
-        .distinct()
-        .prefetch_related("memberships")
-        .order_by("full_name")
-    )
-    names = author_names_of(initiative)
-    return [
-        (
-            member,
-            recusal_reason(
-                initiative, member, names, {m.agency_id for m in member.memberships.all()}
-            ),
-        )
-        for member in members
-    ]
 
 
 # --- Web screens (reviewer, council, leader): shaped reads, a constant number of queries ------

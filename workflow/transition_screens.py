@@ -7,14 +7,14 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from agencies.models import Agency
-from common.text import name_sort_key
+from common import clock
 from initiatives.fields import DECLARATION_FIELDS
 from initiatives.rules import request_date, submission_problems
 
 from . import scoring
 from . import selectors as sel
 from .appeal_rules import appeal_last_day, contested_decision
-from .council_rounds import MIN_COUNCIL_MEMBERS
+from .council_plan import councils_for
 from .deadlines import LEGAL_BASIS
 from .forms import (
     AcceptForm,
@@ -65,27 +65,23 @@ def revision_context(initiative, form, choices) -> dict:
 
 
 def council_choices(initiative) -> dict:
-    candidates = sorted(
-        sel.council_candidates(initiative),
-        key=lambda candidate: name_sort_key(candidate[0].get_full_name()),
-    )
-    return {"candidates": candidates}
+    return {"councils": councils_for(initiative, clock.today())}
 
 
 def council_context(initiative, form, choices) -> dict:
-    chosen = {str(v) for v in (form["council_members"].value() or [])}
+    """Each council with its members by role, who would be recused and why, and what keeps
+    it from taking this dossier."""
+    chosen = str(form["council"].value() or "")
     return {
-        "candidates": [
-            {"member": m, "reason": reason, "checked": str(m.pk) in chosen}
-            for m, reason in choices["candidates"]
-        ],
-        "min_members": MIN_COUNCIL_MEMBERS,
+        "councils": [
+            {**row, "checked": str(row["council"].pk) == chosen} for row in choices["councils"]
+        ]
     }
 
 
 def scoring_context(initiative, form, choices) -> dict:
     criteria, rows = sel.scoring_rows(initiative)
-    missing = [row.member.get_full_name() for row in rows if row.submitted_sheet is None]
+    missing = [row.display_name for row in rows if row.submitted_sheet is None]
     result = None
     if rows and not missing:
         sheets = [row.submitted_sheet for row in rows]

@@ -99,8 +99,7 @@ def test_whole_lifecycle_from_draft_to_closed(province, api):
     assert patched.status_code == 200, patched.data
     assert post_transition(head, pk, "resubmit", comment="Đã bổ sung.").status_code == 200
 
-    members = [m.pk for m in province.council]
-    accepted = post_transition(reviewer, pk, "accept", council_members=members)
+    accepted = post_transition(reviewer, pk, "accept", council=province.council_body.pk)
     assert accepted.status_code == 200, accepted.data
     assert accepted.data["decision_due"] is not None
 

@@ -49,7 +49,7 @@ CASES = [
     Case("reject", "department_review", "reviewer", "staff", "awaiting_decision", "refused",
          {"comment": "Trùng với đơn đã nộp.", "grounds": ["duplicate"]}),
     Case("accept", "department_review", "reviewer", "leader", "revision_requested",
-         "council_review", {"council_members": members}),
+         "council_review", {"council": lambda p: p.council_body.pk}),
     Case("complete_scoring", "awaiting_decision", "reviewer", "leader", "department_review",
          "awaiting_decision"),
     Case("recognize", "awaiting_decision", "leader", "reviewer", "council_review", "recognized",
@@ -228,7 +228,8 @@ def test_revision_reply_due_must_be_in_the_future(at_state, province, api):
     assert errors["reply_due"]
 
 
-def test_accept_needs_three_members_who_are_not_recused(at_state, province, api):
+def test_adhoc_panel_needs_three_members_who_are_not_recused(at_state, province, api, settings):
+    settings.COUNCIL_ADHOC_PANELS = True  # the earlier contract, where the province allows it
     initiative = at_state("department_review")
     body = {"council_members": [province.council[0].pk, province.council[1].pk,
                                 province.council_stp.pk]}  # fmt: skip
@@ -240,7 +241,8 @@ def test_accept_needs_three_members_who_are_not_recused(at_state, province, api)
     assert not initiative.council_assignments.exists()
 
 
-def test_accept_refuses_users_who_are_not_council_members(at_state, province, api):
+def test_adhoc_panel_refuses_users_who_are_not_council_members(at_state, province, api, settings):
+    settings.COUNCIL_ADHOC_PANELS = True
     initiative = at_state("department_review")
     body = {"council_members": [*members(province), province.staff.pk]}
     errors = errors_of(refused_post(api(province.reviewer), initiative, "accept", body))

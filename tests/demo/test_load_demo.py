@@ -12,6 +12,7 @@ from adoption.models import Adoption, AdoptionReport
 from agencies.models import Agency, Membership, User
 from initiatives.models import Initiative, Status
 from notifications.models import Notification
+from workflow.council_body import Council
 from workflow.models import CouncilAssignment, ScoreSheet, TransitionLog
 
 DEMO_ACCOUNTS = {
@@ -22,6 +23,9 @@ DEMO_ACCOUNTS = {
     "council1": ("council_member", "SKHCN"),
     "council2": ("council_member", "SNV"),
     "council3": ("council_member", "VPUBND"),
+    "council4": ("council_member", "UBND-TINH"),
+    "council5": ("council_member", "STC"),
+    "council6": ("council_member", "SXD"),
     "leader": ("leader", "UBND-TINH"),
 }
 MODELS = (
@@ -117,6 +121,8 @@ def test_the_demo_accounts_have_work_waiting(demo):
     waiting = CouncilAssignment.objects.filter(
         initiative__status=Status.COUNCIL_REVIEW, recused=False
     ).exclude(sheet__submitted_at__isnull=False)
+    # The outside expert has no account: the secretary enters their paper sheet.
+    waiting = waiting.exclude(member=None)
     assert {a.member.username for a in waiting} >= {"council2", "council3"}
     # One dossier is fully scored: the reviewer can complete the scoring.
     scored = [
@@ -124,6 +130,27 @@ def test_the_demo_accounts_have_work_waiting(demo):
         if not waiting.filter(initiative=i).exists()
     ]  # fmt: skip
     assert scored
+
+
+def test_the_provincial_council_set_up_by_decision(demo, settings):
+    council = Council.objects.get(name="Hội đồng sáng kiến tỉnh")
+    assert (council.body.code, council.decision_number) == ("UBND-TINH", "1234/QĐ-UBND")
+    assert council.decision_signer.startswith("Chủ tịch") and council.is_active
+    roles = {seat.role: seat for seat in council.members.all()}
+    assert roles["secretary"].user.username == "council1"
+    assert {"chair", "vice_chair", "member", "expert"} <= set(roles)
+    accounts = [seat.user for seat in council.members.exclude(user=None)]
+    assert len(accounts) >= 5 and all(user.is_demo for user in accounts)
+    settings.DEBUG = True  # every member with an account plays through the API
+    for user in accounts:
+        assert log_in(user.username, "demo12345") is not None, user.username
+    expert = council.members.get(user=None)
+    assert expert.role == "expert" and expert.full_name
+    # Demo dossiers with the council were accepted through it.
+    for initiative in Initiative.objects.filter(status=Status.COUNCIL_REVIEW):
+        assert initiative.council_review.council == council
+        seats = set(initiative.council_assignments.values_list("council_member", flat=True))
+        assert seats == set(council.members.values_list("pk", flat=True))
 
 
 def test_dossiers_are_complete_and_consistent(demo):

@@ -126,6 +126,7 @@ def test_reviewer_and_council_pages_are_accessible(audit, province, dossiers):
         f"/initiatives/{scoring.pk}/",
         f"/initiatives/{dossiers['appeal'].pk}/",  # the appeal, "mark as complex"
         f"/initiatives/{dossiers['appeal'].pk}/transitions/resolve_appeal/",
+        "/councils/",
     ]
     council_pages = [*common, "/council/", f"/initiatives/{scoring.pk}/scoresheet/"]
     report = audit(province.reviewer, reviewer_pages, name="reviewer")
@@ -138,6 +139,9 @@ def test_leader_and_admin_pages_are_accessible(audit, province, dossiers):
     leader_pages = [
         "/",
         "/decisions/",
+        "/councils/",
+        "/councils/new/",
+        f"/councils/{province.council_body.pk}/edit/",
         f"/initiatives/{awaiting.pk}/",
         f"/initiatives/{awaiting.pk}/transitions/recognize/",
         "/dashboard/",

@@ -1,8 +1,9 @@
 """The whole life of a dossier, through the pages only, as each official sees it.
 
 Sở Tư pháp drafts an initiative with two authors and an attachment and submits it; the
-Department of S&T asks for a revision; the agency answers; the reviewer accepts it and assigns
-three council members; each member scores and votes; the reviewer completes scoring; the
+Department of S&T asks for a revision; the agency answers; the reviewer accepts it into the
+province's council set up by decision (its member from Sở Tư pháp recused); each member
+scores and votes; the reviewer completes scoring; the
 provincial leader recognizes it and starts its rollout to two communes. At each step the test
 checks what every person sees: their work list, the badges, the state in Vietnamese, the
 buttons they are offered (and never those of others), and finally the timeline.
@@ -247,7 +248,8 @@ def test_whole_lifecycle_through_the_pages(new_page, province, tmp_path):
     assert initiative.conditions == "Đường truyền Internet; chữ ký số của công chức."
     assert initiative.attachments.count() == 2
 
-    # --- 4. The reviewer accepts and assigns three council members -----------------------------
+    # --- 4. The reviewer accepts; the province's council is assigned ----------------------------
+    stp_seat = p.seat(p.council_stp)  # works at the applicant agency: recused
     reviewer.goto("/")
     expect(work_items(reviewer, "review")).to_have_count(1)
     work_items(reviewer, "review").click()
@@ -255,15 +257,15 @@ def test_whole_lifecycle_through_the_pages(new_page, province, tmp_path):
     expect(reviewer.locator('#checklist [data-kind="bien_ban_co_so"].is-ok')).to_be_visible()
     reviewer.locator('#actions [data-transition="accept"]').click()
     reviewer.wait_for_url(f"**/initiatives/{pk}/transitions/accept/")
-    recused = reviewer.locator(f"#member-{p.council_stp.pk}")
-    expect(recused).to_be_disabled()  # greyed out: works at the applicant agency
-    candidate = reviewer.locator(".council-candidate", has=recused)
-    expect(candidate).to_have_class(re.compile(r"\brecused\b"))
-    expect(candidate).to_have_class(re.compile("text-body-secondary"))
-    expect(candidate.locator(".recusal-reason")).to_contain_text(vi("Recused:"))
+    # The province's council is chosen already (the only one that can take the dossier); its
+    # member from the applicant agency is shown recused, with the reason.
+    expect(reviewer.locator(f"#council-radio-{p.council_body.pk}")).to_be_checked()
+    recused = reviewer.locator(f'.council-seat[data-seat="{stp_seat.pk}"]')
+    expect(recused).to_have_class(re.compile(r"\brecused\b"))
+    expect(recused.locator(".recusal-reason")).to_contain_text(vi("Recused:"))
     for member in p.council:
-        expect(reviewer.locator(f"#member-{member.pk}")).to_be_enabled()
-        reviewer.locator(f"#member-{member.pk}").check()
+        seat = reviewer.locator(".council-seat", has_text=member.full_name)
+        expect(seat.locator(".recusal-reason")).to_have_count(0)
     screenshot(reviewer, "34-reviewer-accept-council")
     confirm(reviewer, pk)
     expect_status(reviewer, "council_review")

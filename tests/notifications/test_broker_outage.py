@@ -64,7 +64,7 @@ def test_broker_outage_delays_emails_but_loses_none_and_sends_none_twice(
     caplog.set_level(logging.WARNING, logger="notifications.services")
     make_user("reviewer_noemail", "Đinh Thị Hoa", (Role.REVIEWER, province.skhcn), email="")
     drafts = [make_draft(province, title=f"Một cửa điện tử, giai đoạn {n}") for n in (1, 2, 3)]
-    council = [m.pk for m in province.council]
+    council = province.council_body
     mail.outbox.clear()
 
     with broker_at(private_redis.url):
@@ -79,7 +79,7 @@ def test_broker_outage_delays_emails_but_loses_none_and_sends_none_twice(
                 initiative=drafts[0], actor=province.reviewer, comment="Bổ sung số liệu."
             ),
             lambda: services.initiative_accept(
-                initiative=drafts[1], actor=province.reviewer, council_members=council
+                initiative=drafts[1], actor=province.reviewer, council=council
             ),
         ]
         for perform in steps:

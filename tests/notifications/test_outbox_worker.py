@@ -221,7 +221,7 @@ def test_each_transition_sends_exactly_the_expected_emails(worker, people, draft
         lambda: services.initiative_accept(
             initiative=initiative,
             actor=p.reviewer,
-            council_members=[m.pk for m in p.council],
+            council=p.council_body,
         ),
         task_log=task_log,
         actor=p.reviewer,

@@ -13,7 +13,7 @@ from django.urls import reverse
 
 from agencies.models import Membership, Role
 from initiatives import services as initiative_services
-from tests.conftest import make_draft, make_user
+from tests.conftest import make_council, make_draft, make_user
 from workflow.scenarios import advance
 
 pytestmark = pytest.mark.django_db
@@ -106,8 +106,13 @@ def test_a_member_of_another_dossiers_council_is_not_an_insider(province, api, a
     Membership.objects.create(
         user=province.council[0], agency=province.phoyen, role=Role.AGENCY_STAFF
     )
+    body = make_council(
+        province.ubnd,
+        [(u, "secretary" if not i else "member") for i, u in enumerate(other_council)],
+        name="Hội đồng B",
+    )
     b = advance(make_draft(province, confidential_info=SECRET), "rollout",
-                province.cast(council=other_council))  # fmt: skip
+                province.cast(council=other_council, council_body=body))  # fmt: skip
     response = api(province.council[0]).get(f"/api/v1/initiatives/{b.pk}/")
     assert response.status_code == 200
     assert response.data["confidential_info"] is None
@@ -118,7 +123,7 @@ def test_a_recused_member_of_this_council_is_not_an_insider(province, api):
     the dossier is not theirs to see at all, let alone its secrets."""
     draft = make_draft(province, confidential_info=SECRET)
     initiative = advance(draft, "department_review", province.cast())
-    body = {"council_members": [m.pk for m in [*province.council, province.council_stp]]}
+    body = {"council": province.seat_all([province.council_stp]).pk}
     accepted = api(province.reviewer).post(
         f"/api/v1/initiatives/{initiative.pk}/transitions/accept/", body, format="json"
     )

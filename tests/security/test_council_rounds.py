@@ -25,7 +25,7 @@ def _sent_back_and_accepted_again(initiative, province, api):
     sent_back = reviewer.post(f"{base}/request_revision/", {"comment": "Bổ sung."}, format="json")
     assert sent_back.status_code == 200
     assert api(province.staff).post(f"{base}/resubmit/", {}, format="json").status_code == 200
-    members = {"council_members": [m.pk for m in province.council]}
+    members = {"council": province.council_body.pk}
     assert reviewer.post(f"{base}/accept/", members, format="json").status_code == 200
 
 
@@ -77,6 +77,8 @@ def test_history_details_depend_on_who_asks(at_state, province, api):
     member_ids = sorted(m.pk for m in province.council)
     assert sorted(accept_details(province.reviewer)["council_members"]) == member_ids
     assert sorted(accept_details(province.council[1])["council_members"]) == member_ids
+    council = {"id": province.council_body.pk, "name": province.council_body.name}
+    assert accept_details(province.reviewer)["council"] == council
     # The agency is told the dossier was accepted, not who sits on the council.
     assert accept_details(province.staff) == {}
     revision = next(

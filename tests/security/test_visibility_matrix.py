@@ -206,23 +206,24 @@ NOT_ABOUT_ONE_DOSSIER = {
     "home", "set_language", "login", "logout", "password_change", "password_change_done",
     "profile", "token_revoke_all", "initiatives:list", "initiatives:create",
     "workflow:review_queue", "workflow:council_list", "workflow:decisions",
+    "workflow:councils", "workflow:council_create", "workflow:council_edit",
     "adoption:my_adoptions", "initiatives:registry", "initiatives:registry_similar",
     "adoption:dashboard", "adoption:dashboard_initiatives", "adoption:dashboard_matrix",
     "adoption:dashboard_list", "exports:start", "notifications:inbox",
     "notifications:read_all", "notifications:settings", "api-token", "api-logout",
     "api-logout-all", "api-me", "api-agencies", "api-rubric", "api-schema", "api-docs",
-    "api-registry", "api-stats-adoption", "initiative-list", "notification-list",
+    "api-registry", "api-stats-adoption", "api-councils", "initiative-list", "notification-list",
     "notification-read-all", "healthz",
 }  # fmt: skip
 
 # Lists each role reads: the dossier's secrets never show up in any of them.
 LIST_PAGES = [
     ("home", False), ("initiatives:list", False), ("workflow:review_queue", False),
-    ("workflow:council_list", False), ("workflow:decisions", False),
+    ("workflow:council_list", False), ("workflow:decisions", False), ("workflow:councils", False),
     ("adoption:my_adoptions", False), ("initiatives:registry", False),
     ("adoption:dashboard", False), ("adoption:dashboard_list", False),
     ("notifications:inbox", False), ("initiative-list", True), ("api-registry", True),
-    ("notification-list", True), ("api-stats-adoption", True),
+    ("notification-list", True), ("api-stats-adoption", True), ("api-councils", True),
 ]  # fmt: skip
 
 

@@ -73,7 +73,7 @@ def test_two_different_transitions_at_once_one_wins(postgres, province, api):
             connections.close_all()
 
     bodies = {"reject": REFUSAL,
-              "accept": {"council_members": [m.pk for m in province.council]}}  # fmt: skip
+              "accept": {"council": province.council_body.pk}}  # fmt: skip
     threads = [threading.Thread(target=run, args=item) for item in bodies.items()]
     for thread in threads:
         thread.start()

@@ -113,7 +113,7 @@ def test_a_request_from_the_council_review_is_not_counted(at_state, province):
     initiative = services.initiative_resubmit(initiative=initiative, actor=province.staff)
     initiative = services.initiative_accept(
         initiative=initiative, actor=province.reviewer,
-        council_members=[m.pk for m in province.council],
+        council=province.council_body,
     )  # fmt: skip
     assert request(initiative, province.reviewer).status == "revision_requested"
 
@@ -165,7 +165,7 @@ def test_request_revision_by_the_reviewer_through_the_api(at_state, province, ap
 def accept(initiative, province):
     return services.initiative_accept(
         initiative=initiative, actor=province.reviewer,
-        council_members=[m.pk for m in province.council],
+        council=province.council_body,
     )  # fmt: skip
 
 

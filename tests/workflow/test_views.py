@@ -164,10 +164,10 @@ def test_score_button_for_assigned_council_members_only(client, province, at_sta
         initiative=initiative, actor=province.reviewer, comment="Bổ sung."
     )
     services.initiative_resubmit(initiative=initiative, actor=province.staff)
-    members = [m.pk for m in province.council] + [province.council_stp.pk]
     services.initiative_accept(
-        initiative=initiative, actor=province.reviewer, council_members=members
-    )
+        initiative=initiative, actor=province.reviewer,
+        council=province.seat_all([province.council_stp]),
+    )  # fmt: skip
     # A recused member no longer sees the dossier at all.
     assert get(client, province.council_stp, detail_url(initiative)).status_code == 404
     assert score in html(get(client, province.council[0], detail_url(initiative)))
@@ -343,7 +343,7 @@ def test_council_list_shows_my_sheet_state_and_recusals(client, province, at_sta
     recused = at_state("department_review", title="Bị tránh xung đột")
     services.initiative_accept(
         initiative=recused, actor=province.reviewer,
-        council_members=[*(m.pk for m in province.council), province.council_stp.pk],
+        council=province.seat_all([province.council_stp]),
     )  # fmt: skip
     with translation.override("en"):
         page = html(get(client, member, reverse("workflow:council_list")))

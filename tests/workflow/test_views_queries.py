@@ -70,7 +70,7 @@ def test_council_list(client, province, at_state, django_assert_max_num_queries)
         recused = at_state("department_review")
         services.initiative_accept(
             initiative=recused, actor=province.reviewer,
-            council_members=[*(m.pk for m in province.council), province.council_stp.pk],
+            council=province.seat_all([province.council_stp]),
         )  # fmt: skip
 
     url = reverse("workflow:council_list")

@@ -165,7 +165,7 @@ def test_recused_member_cannot_score(at_state, province, client):
     initiative = at_state("department_review")
     services.initiative_accept(
         initiative=initiative, actor=province.reviewer,
-        council_members=[*(m.pk for m in province.council), province.council_stp.pk],
+        council=province.seat_all([province.council_stp]),
     )  # fmt: skip
     url = sheet_url(initiative)
     assert as_user(client, province.council_stp).get(url).status_code in (403, 404)

@@ -90,7 +90,7 @@ CASES = [
     Case("reject", "department_review", "reviewer", "refused",
          {"comment": "Trùng với đơn đã nộp.", "grounds": ["duplicate"]}),
     Case("accept", "department_review", "reviewer", "council_review",
-         {"council_members": lambda p: [m.pk for m in p.council]}),
+         {"council": lambda p: p.council_body.pk}),
     Case("complete_scoring", "council_review_scored", "reviewer", "awaiting_decision"),
     Case("recognize", "awaiting_decision", "leader", "recognized",
          {"decision_number": "12/QĐ-UBND", "decision_date": dmy_days_from_now(0),
@@ -312,55 +312,61 @@ def test_submit_lists_every_unmet_condition_and_rolls_the_declaration_back(provi
     assert not initiative.truthfulness_declared  # the declaration was rolled back too
 
 
-def test_accept_greys_out_recused_members(at_state, province, client):
+def test_accept_shows_the_council_with_who_is_recused_and_why(at_state, province, client):
     initiative = at_state("department_review")
+    seat = province.seat(province.council_stp)
     html = page(as_user(client, province.reviewer).get(url(initiative, "accept")))
-    stp = province.council_stp
-    candidate = re.search(rf'<input[^>]*value="{stp.pk}"[^>]*>', html).group(0)
-    assert "disabled" in candidate
-    assert f'id="reason-{stp.pk}"' in html and "Bùi Văn Tâm" in html
+    council = province.council_body
+    # The only council that can take the dossier is chosen already.
+    radio = re.search(rf'<input[^>]*name="council"[^>]*value="{council.pk}"[^>]*>', html).group(0)
+    assert "checked" in radio and "disabled" not in radio
+    assert "1234/QĐ-UBND" in html
+    row = re.search(rf'<tr[^>]*data-seat="{seat.pk}".*?</tr>', html, re.S).group(0)
+    assert "Bùi Văn Tâm" in row and "recusal-reason" in row
     for member in province.council:
-        tag = re.search(rf'<input[^>]*value="{member.pk}"[^>]*>', html).group(0)
-        assert "disabled" not in tag
+        row = re.search(rf"<tr[^>]*>\s*<th[^>]*>{member.full_name}.*?</tr>", html, re.S).group(0)
+        assert "recusal-reason" not in row
 
 
-def test_accept_members_who_are_authors_are_recused(province, client):
+def test_accept_a_member_who_merely_shares_an_authors_name_is_not_recused(province, client):
     from workflow.scenarios import advance
 
     initiative = advance(
         make_draft(province, authors=[("Vũ Thị Mai", 100)]), "department_review", province.cast()
     )
     html = page(as_user(client, province.reviewer).get(url(initiative, "accept")))
-    author_member = province.council[1]
-    tag = re.search(rf'<input[^>]*value="{author_member.pk}"[^>]*>', html).group(0)
-    assert "disabled" in tag
+    namesake = province.council[1]  # Vũ Thị Mai, of Sở Nội vụ: a namesake, not the author
+    row = re.search(rf"<tr[^>]*>\s*<th[^>]*>{namesake.full_name}.*?</tr>", html, re.S).group(0)
+    assert "recusal-reason" not in row
 
 
-def test_accept_with_too_few_members_keeps_the_choice(at_state, province, client):
+def test_accept_a_council_short_of_its_quorum_keeps_the_comment(at_state, province, client):
     initiative = at_state("department_review")
-    chosen = [m.pk for m in province.council[:2]]
+    council = province.council_body
+    council.quorum_numerator = council.quorum_denominator = 1  # every member must sit
+    council.save()
+    province.seat(province.council_stp)  # recused: works at the applicant agency
     with translation.override("en"), unchanged(initiative):
         response = as_user(client, province.reviewer).post(
             url(initiative, "accept"),
-            {"council_members": chosen, "comment": "Ghi chú"},
+            {"council": council.pk, "comment": "Ghi chú"},
             headers=lang_headers(),
         )
     html = page(response)
-    fieldset = html[html.index('id="council-members"') : html.index("</fieldset>")]
-    assert "At least 3 council members who are not recused are needed" in fieldset
-    for pk in chosen:
-        assert re.search(rf'<input[^>]*value="{pk}"[^>]*checked', html)
+    fieldset = html[html.index('id="council-choice"') : html.index("</fieldset>")]
+    assert "The council needs 4 members who are not recused" in fieldset
+    assert "only 3 are" in fieldset and "Bùi Văn Tâm" in fieldset
     assert "Ghi chú" in html
     initiative.refresh_from_db()
     assert initiative.status == "department_review"
 
 
-def test_accept_without_members_is_required(at_state, province, client):
+def test_accept_without_a_council_names_the_field(at_state, province, client):
     initiative = at_state("department_review")
     with unchanged(initiative):
         html = page(as_user(client, province.reviewer).post(url(initiative, "accept"), {}))
-    fieldset = html[html.index('id="council-members"') : html.index("</fieldset>")]
-    assert REQUIRED in fieldset
+    fieldset = html[html.index('id="council-choice"') : html.index("</fieldset>")]
+    assert "Chọn Hội đồng sáng kiến được thành lập theo quyết định" in fieldset
 
 
 def test_complete_scoring_page_waits_for_every_sheet(at_state, province, client):
@@ -469,10 +475,11 @@ def test_large_ids_are_not_printed_with_thousand_separators(at_state, province, 
         id=23456, username="council_big", full_name="Tạ Văn Lớn"
     )
     member.memberships.create(agency=province.snv, role="council_member")
+    recognized = at_state("recognized")
+    province.seat(member, pk=23456)
     initiative = at_state("department_review")
     accept_page = page(as_user(client, province.reviewer).get(url(initiative, "accept")))
-    assert 'value="23456"' in accept_page and "23.456" not in accept_page
-    recognized = at_state("recognized")
+    assert 'data-seat="23456"' in accept_page and "23.456" not in accept_page
     rollout_page = page(as_user(client, province.leader).get(url(recognized, "start_rollout")))
     assert f'value="{big_agency.pk}"' in rollout_page and "12.345" not in rollout_page
 

@@ -11,7 +11,8 @@ from django.utils.translation import gettext as _
 from common import clock
 from initiatives.models import Initiative, Status
 
-from ..council_rounds import council_plan, council_round_close, council_round_start
+from ..council_plan import adhoc_plan, council_plan
+from ..council_rounds import council_round_close, council_round_start
 from ..deadlines import default_reply_due, due_date, reply_window
 from ..models import DeadlineRule, TransitionLog
 from ..refusal import RefusalGround
@@ -123,13 +124,26 @@ def initiative_reject(*, initiative, actor, comment: str = "", grounds=()) -> In
     )
 
 
+def _plan_for(obj, council, member_ids, today):
+    """The council set up by decision; without one, an ad-hoc panel only where the province
+    allows it (settings.COUNCIL_ADHOC_PANELS) — otherwise the `council` field is named."""
+    if council in (None, "") and member_ids:
+        return adhoc_plan(initiative=obj, member_ids=member_ids)
+    return council_plan(initiative=obj, council=council, today=today)
+
+
 @transaction.atomic
-def initiative_accept(*, initiative, actor, council_members=(), comment: str = "") -> Initiative:
+def initiative_accept(
+    *, initiative, actor, council=None, council_members=(), comment: str = ""
+) -> Initiative:
+    """Chấp nhận đơn: the dossier goes to a council set up by decision (`council`, a Council
+    or its id), whose active members are all assigned, each recused or not."""
     member_ids = [int(pk) for pk in council_members]
+    today = clock.today()
     state = {}
 
     def check(obj):
-        state["plan"], problems = council_plan(initiative=obj, member_ids=member_ids)
+        state["plan"], problems = _plan_for(obj, council, member_ids, today)
         return problems
 
     def apply(obj):
@@ -138,10 +152,11 @@ def initiative_accept(*, initiative, actor, council_members=(), comment: str = "
         if obj.accepted_at is None:
             obj.accepted_at = timezone.now()
         if obj.decision_due is None:
-            start = decision_start(obj, clock.today())
-            obj.decision_due = due_date(DeadlineRule.Stage.DECISION, start)
+            obj.decision_due = due_date(DeadlineRule.Stage.DECISION, decision_start(obj, today))
         council_round_start(initiative=obj, plan=state["plan"])
+        details.update(state["plan"].log_details())
 
+    details = {}
     return pipeline.perform(
         "accept",
         initiative=initiative,
@@ -149,5 +164,5 @@ def initiative_accept(*, initiative, actor, council_members=(), comment: str = "
         comment=comment,
         check=check,
         apply=apply,
-        details={"council_members": member_ids},
+        details=details,
     )

@@ -6,10 +6,12 @@ appeal.py      the appeal on the dossier page, and marking an appeal complex
 transitions.py one page for every transition (screens in workflow.transition_screens)
 scoresheet.py  the council member's score sheet
 lists.py       the work lists of the reviewers, the council and the leadership
+councils.py    the councils set up by decision: list, set up, edit
 """
 
 from .appeal import AppealComplexView
 from .base import PageView, require_role
+from .councils import CouncilEditView, CouncilsView
 from .dossier import InitiativeDetailView, application_rows, timeline
 from .lists import CouncilListView, DecisionListView, ReviewQueueView
 from .scoresheet import ScoreSheetView
@@ -17,7 +19,9 @@ from .transitions import TransitionView
 
 __all__ = [
     "AppealComplexView",
+    "CouncilEditView",
     "CouncilListView",
+    "CouncilsView",
     "DecisionListView",
     "InitiativeDetailView",
     "PageView",
