@@ -21,7 +21,7 @@ from initiatives.admin import InitiativeAdmin
 from initiatives.models import Initiative, Status
 
 from . import services
-from .admin_forms import BULK_TRANSITIONS, form_for
+from .admin_forms import BULK_TRANSITIONS, form_for, make_form
 from .models import (
     IntakeEntry,
     TransitionLog,
@@ -122,7 +122,7 @@ class WorkflowInitiativeAdmin(InitiativeAdmin):
             return self._get_obj_does_not_exist_redirect(request, self.opts, object_id)
         if not self.has_change_permission(request):
             raise PermissionDenied
-        form = form_for(name)(request.POST if request.method == "POST" else None)
+        form = make_form(name, request.POST if request.method == "POST" else None, obj)
         done = form.is_valid() and self.run_transition(request, obj, name, **form.service_kwargs())
         if not done:
             return self.render_transition_page(request, form, name, [obj], original=obj)

@@ -7,6 +7,9 @@ from django.utils.translation import gettext_lazy as _
 from agencies.models import Agency, Role, User
 from initiatives.models import Scope
 
+from . import meeting
+from .forms import seat_label
+from .models import CouncilReview
 from .refusal import RefusalGround
 
 DATE_INPUTS = ["%Y-%m-%d", "%d/%m/%Y"]
@@ -74,6 +77,35 @@ class AcceptForm(CommentForm):
         return data
 
 
+class CompleteScoringForm(CommentForm):
+    """The council's meeting on one dossier: its date and the seats present (the service
+    checks the quorum and the sheets)."""
+
+    needs_initiative = True
+    meeting_date = forms.DateField(
+        label=_("Meeting date"), required=False, input_formats=DATE_INPUTS, widget=AdminDateWidget
+    )
+    present = forms.TypedMultipleChoiceField(
+        label=_("Who was present at the meeting"),
+        coerce=int,
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+    )
+
+    def __init__(self, *args, initiative=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        if not CouncilReview.objects.filter(initiative=initiative).exists():
+            return  # not with the council: the service answers with the state conflict
+        seat = meeting.seating(initiative)
+        self.fields["present"].choices = [
+            (seat.seat_id(a), seat_label(a)) for a in seat.assignments
+        ]
+        self.fields["present"].initial = meeting.present_by_default(seat)
+        self.fields["meeting_date"].help_text = _(
+            "Quorum: at least %(needed)s of the %(named)s members named in the decision."
+        ) % {"needed": seat.needed, "named": seat.named}
+
+
 class RecognizeForm(CommentForm):
     decision_number = forms.CharField(label=_("Decision number"), max_length=60)
     decision_date = forms.DateField(
@@ -110,15 +142,24 @@ TRANSITION_FORMS = {
     "decline": ReasonForm,
     "request_revision": RequestRevisionForm,
     "accept": AcceptForm,
+    "complete_scoring": CompleteScoringForm,
     "recognize": RecognizeForm,
     "start_rollout": StartRolloutForm,
     "revoke": RevokeForm,
 }
 # Transitions whose input is a comment (and, for a refusal, its grounds) can also be taken on
-# several dossiers at once.
-BULK_TRANSITIONS = ("withdraw", "reject", "decline", "close_rollout", "complete_scoring",
-                    "submit", "resubmit")  # fmt: skip
+# several dossiers at once (not complete_scoring: each meeting has its own date and members).
+BULK_TRANSITIONS = ("withdraw", "reject", "decline", "close_rollout", "submit", "resubmit")
 
 
 def form_for(name: str):
     return TRANSITION_FORMS.get(name, CommentForm)
+
+
+def make_form(name: str, data, initiative):
+    """The admin form of a transition on one dossier; a form that offers the dossier's own
+    choices (the seats of its council) is given the dossier."""
+    form_class = form_for(name)
+    if getattr(form_class, "needs_initiative", False):
+        return form_class(data, initiative=initiative)
+    return form_class(data)

@@ -11,11 +11,12 @@ from common.text import name_sort_key
 from initiatives.fields import DECLARATION_FIELDS
 from initiatives.rules import request_date, submission_problems
 
-from . import scoring
+from . import meeting, scoring
 from . import selectors as sel
 from .council_rounds import MIN_COUNCIL_MEMBERS
 from .forms import (
     AcceptForm,
+    CompleteScoringForm,
     DeclarationForm,
     ReasonForm,
     RecognizeForm,
@@ -79,18 +80,29 @@ def council_context(initiative, form, choices) -> dict:
 
 
 def scoring_context(initiative, form, choices) -> dict:
+    """The meeting as the form now records it (the sheets ticked present): the quorum, who is
+    still missing, and the result it would store. Under a secret ballot the preview leaves the
+    votes out: the urn is counted only when scoring is completed."""
+    seat = meeting.seating(initiative)
+    present = form.chosen_present()
     criteria, rows = sel.scoring_rows(initiative)
-    missing = [row.member.get_full_name() for row in rows if row.submitted_sheet is None]
+    missing = meeting.missing_sheets(seat, present)
+    counted = meeting.counted(seat, present)
     result = None
-    if rows and not missing:
-        sheets = [row.submitted_sheet for row in rows]
-        result = scoring.compute(criteria, sheets, initiative.council_review.rubric.pass_total)
+    if counted and not missing:
+        sheets = [a.sheet for a in counted]
+        votes = scoring.Votes(1, 0, 1) if seat.secret else meeting.votes(seat, present)
+        result = scoring.compute(criteria, sheets, seat.review.rubric.pass_total, votes)
     means = [result.mean_scores.get(c.code) for c in criteria] if result else []
     return {
-        "table": {"criteria": criteria, "rows": rows, "means": means,
-                  "total": result.total if result else None},
+        "table": sel.table_of(seat.review, criteria, rows, means=means,
+                              total=result.total if result else None),
         "missing": missing,
         "result": result,
+        "secret": seat.secret,
+        "quorum": {"needed": seat.needed, "named": seat.named, "present": len(present),
+                   "fraction": "{}/{}".format(*seat.quorum), "met": len(present) >= seat.needed},
+        "base_phrase": meeting.BASE_PHRASES[seat.base],
     }  # fmt: skip
 
 
@@ -149,7 +161,7 @@ SCREENS = {
         context=council_context,
     ),
     "complete_scoring": Screen(
-        TransitionForm, "workflow/transition_complete_scoring.html", context=scoring_context
+        CompleteScoringForm, "workflow/transition_complete_scoring.html", context=scoring_context
     ),
     "recognize": Screen(
         RecognizeForm, "workflow/transition_recognize.html", context=decision_context

@@ -36,6 +36,7 @@ ROLE_LABELS = {
     **dict(Role.choices),
     "system": gettext_lazy("System"),
     "admin": gettext_lazy("Administrator"),
+    "council_secretary": gettext_lazy("Council secretary"),
 }
 
 
