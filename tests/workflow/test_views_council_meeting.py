@@ -204,3 +204,28 @@ def test_a_secret_ballot_draft_keeps_no_vote(at_state, province, client):
     html = get(client, member.user, address).content.decode()
     assert "Đã bỏ phiếu kín" in html
     assert CouncilReview.objects.get(initiative=initiative).ballots_agree == 1
+
+
+# --- The admin's form ----------------------------------------------------------------------------
+
+
+def admin_url(initiative):
+    name = "admin:initiatives_initiative_transition"
+    return reverse(name, args=[initiative.pk, "complete_scoring"])
+
+
+def test_the_admin_records_the_meeting_with_its_date_and_seats(council_round, admin_client):
+    initiative, _council, members = council_round
+    html = admin_client.get(admin_url(initiative)).content.decode()
+    assert 'name="meeting_date"' in html and checked_boxes(html) == {s.pk for s in members[:4]}
+    assert "4/6" in html or ("4" in html and "6" in html)  # the quorum beside the date
+    with unchanged(initiative):  # the quorum is short by one
+        short = {"meeting_date": today().isoformat(), "present": [s.pk for s in members[:3]]}
+        admin_client.post(admin_url(initiative), short)
+    met = {"meeting_date": today().isoformat(), "present": [s.pk for s in members[:4]]}
+    response = admin_client.post(admin_url(initiative), met)
+    assert response.status_code == 302
+    initiative.refresh_from_db()
+    assert initiative.status == "awaiting_decision"
+    review = CouncilReview.objects.get(initiative=initiative)
+    assert (review.meeting_date, review.present_count) == (today(), 4)
