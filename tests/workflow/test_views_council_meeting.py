@@ -229,3 +229,12 @@ def test_the_admin_records_the_meeting_with_its_date_and_seats(council_round, ad
     assert initiative.status == "awaiting_decision"
     review = CouncilReview.objects.get(initiative=initiative)
     assert (review.meeting_date, review.present_count) == (today(), 4)
+
+
+def test_the_secretarys_work_list_offers_the_meeting(council_round, client):
+    initiative, council, _members = council_round
+    html = get(client, secretary(council), reverse("home")).content.decode()
+    section = html[html.index('id="work-meetings"') :]
+    assert (
+        reverse("workflow:detail", args=[initiative.pk]) in section[: section.index("</section>")]
+    )
