@@ -324,3 +324,32 @@ def test_under_an_open_vote_the_votes_are_shown_by_name_after_completion(
     assert links and any("Không đồng ý" in link for link in links)  # X's row shows the vote
     agreeing = html_links(html, names_of(members[0]))
     assert agreeing and all("Không đồng ý" not in link for link in agreeing)
+
+
+def test_before_completion_the_urn_is_shown_nowhere(at_state, province, client, api,
+                                                    django_user_model):  # fmt: skip
+    """Watching the counters between two submissions would tell a vote: until the meeting is
+    recorded, no page, answer or admin screen shows them, not even the result preview."""
+    initiative = at_state("council_review")
+    council = make_council(province, 3, voting="secret")
+    seat_on(initiative, council)
+    x_seat = seats(council)[0]
+    scoresheets.scoresheet_save(initiative_id=initiative.pk, actor=x_seat.user, scores=GOOD,
+                                vote="disagree", submit=True)  # fmt: skip
+    assert CouncilReview.objects.get(initiative=initiative).ballots_disagree == 1
+    superuser = django_user_model.objects.create_superuser("root", "r@example.vn", "pw-123-x")
+    urn_words = ("ballots_disagree", "ballots_agree", "số phiếu kín", "0/", "1/", "Không đồng ý")
+    client.force_login(province.reviewer)
+    preview = client.get(reverse("workflow:transition", args=[initiative.pk, "complete_scoring"]))
+    html = preview.content.decode()
+    section = html[html.index('id="recommendation-preview"') :]
+    section = section[: section.index("</section>")]
+    assert "bi-incognito" in section and not any(w in section for w in urn_words)
+    client.force_login(superuser)
+    review = CouncilReview.objects.get(initiative=initiative)
+    for url in (reverse("admin:workflow_councilreview_change", args=[review.pk]),
+                reverse("admin:workflow_councilreview_changelist")):  # fmt: skip
+        page = client.get(url).content.decode()
+        assert "ballots_disagree" not in page and "số phiếu kín" not in page
+    detail = api(province.reviewer).get(f"/api/v1/initiatives/{initiative.pk}/").json()
+    assert detail["score_summary"] is None

@@ -107,6 +107,7 @@ def test_the_secretary_records_the_meeting(council_round, client, province):
     assert (log.actor, log.role) == (secretary(council), "council_secretary")
     html = response.content.decode()
     assert "4/6 thành viên đồng ý (tính trên số thành viên theo quyết định)" in html
+    assert f"Phiên họp hội đồng ngày {dmy(today())}" in html  # on the timeline
     assert "Vắng mặt: phiếu không được tính" in html or "score-table" not in html
 
 

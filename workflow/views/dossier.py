@@ -54,9 +54,17 @@ def timeline(initiative) -> list[dict]:
             "actor": log.actor.get_full_name() if log.actor else _("System"),
             "grounds": ground_labels((log.data or {}).get("grounds")),
             "revocation": revocation_details(log),
+            "meeting_date": meeting_date(log),
         }
         for log in initiative.transition_logs.all()
     ]
+
+
+def meeting_date(log) -> date | None:
+    """The date of the council's meeting that complete_scoring recorded (who came is in the
+    minutes; how anyone voted never is)."""
+    day = (log.data or {}).get("meeting_date") if log.transition == "complete_scoring" else None
+    return date.fromisoformat(day) if day else None
 
 
 def revocation_details(log) -> dict | None:
