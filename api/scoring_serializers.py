@@ -22,15 +22,35 @@ class RubricSerializer(serializers.ModelSerializer):
 
 
 class ScoreSheetSerializer(serializers.ModelSerializer):
+    """A member's own sheet (or an outside expert's, for the council's secretary). Under a
+    secret ballot `vote` is always "": the vote went into the tally, `has_voted` says so."""
+
     scores = serializers.SerializerMethodField()
     locked = serializers.BooleanField(source="is_locked")
+    entered_by = serializers.SerializerMethodField(
+        help_text="Who entered this paper sheet on the member's behalf, or null."
+    )
 
     class Meta:
         model = ScoreSheet
-        fields = ["scores", "vote", "comment", "submitted_at", "locked"]
+        fields = ["scores", "vote", "has_voted", "comment", "submitted_at", "locked",
+                  "entered_by"]  # fmt: skip
+
+    def get_entered_by(self, sheet) -> str | None:
+        return sheet.entered_by.username if sheet.entered_by_id else None
 
     def get_scores(self, sheet) -> dict[str, float]:
         return {code: float(value) for code, value in sheet.scores.items()}
+
+
+class SeatParamSerializer(serializers.Serializer):
+    seat = serializers.IntegerField(
+        required=False,
+        min_value=1,
+        max_value=2**31 - 1,
+        help_text="The council's secretary only: the seat of an outside expert whose paper "
+        "sheet they enter on the expert's behalf.",
+    )
 
 
 class ScoreSheetInputSerializer(serializers.Serializer):

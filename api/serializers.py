@@ -201,14 +201,26 @@ class ScoreSummarySerializer(serializers.Serializer):
     )
     mean_scores = serializers.SerializerMethodField()
     total = serializers.DecimalField(max_digits=7, decimal_places=2)
+    meeting_date = serializers.DateField()
+    named_count = serializers.IntegerField()
+    present_count = serializers.IntegerField()
+    voting = serializers.SerializerMethodField()
     agree_count = serializers.IntegerField()
-    member_count = serializers.IntegerField()
+    disagree_count = serializers.IntegerField()
+    not_voting_count = serializers.IntegerField()
+    member_count = serializers.IntegerField(help_text="Sheets counted for the means.")
+    majority_base = serializers.CharField()
+    majority_denominator = serializers.IntegerField()
+    tally = serializers.CharField(source="tally_text")
     recommended = serializers.BooleanField()
     reasons = serializers.ListField(child=serializers.CharField())
     completed_at = serializers.DateTimeField()
 
     def get_mean_scores(self, review) -> dict[str, float]:
         return {code: float(value) for code, value in review.mean_scores.items()}
+
+    def get_voting(self, review) -> str:
+        return "secret" if review.is_secret else "open"
 
 
 class InitiativeDetailSerializer(InitiativeSummarySerializer):
@@ -297,6 +309,17 @@ class TransitionInputSerializer(serializers.Serializer):
     scope = serializers.CharField(required=False, allow_blank=True)
     target_agencies = serializers.ListField(child=IdField(), required=False, max_length=1000)
     report_due = serializers.DateField(required=False, allow_null=True)
+    meeting_date = serializers.DateField(
+        required=False,
+        allow_null=True,
+        help_text="complete_scoring: the date of the council's meeting (required).",
+    )
+    present = serializers.ListField(
+        child=IdField(),
+        required=False,
+        max_length=200,
+        help_text="complete_scoring: ids of the council seats (members) present (required).",
+    )
     grounds = serializers.ListField(
         child=serializers.ChoiceField(choices=RefusalGround.choices),
         required=False,
@@ -328,6 +351,7 @@ class TransitionInputSerializer(serializers.Serializer):
         "start_rollout": ["target_agencies", "report_due"],
         "revoke": ["decision_number", "decision_date"],
         "resolve_appeal": ["outcome", "complex"],
+        "complete_scoring": ["meeting_date", "present"],
     }
 
     def arguments_for(self, name: str) -> dict:

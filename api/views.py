@@ -80,7 +80,9 @@ class InitiativeViewSet(
             filters = s.InitiativeFilterSerializer(data=self.request.query_params)
             filters.is_valid(raise_exception=True)
             return initiative_list(user, **filters.validated_data)
-        return initiative_detail_queryset(user).select_related("council_review__rubric", "intake")
+        return initiative_detail_queryset(user).select_related(
+            "council_review__rubric", "council_review__council", "intake"
+        )
 
     def _detail(self, initiative, code=status.HTTP_200_OK):
         fresh = self.get_queryset().get(pk=initiative.pk)
@@ -156,17 +158,24 @@ class InitiativeViewSet(
         )
         return Response(s.AttachmentSerializer(attachment).data, status=status.HTTP_201_CREATED)
 
-    @extend_schema(request=sc.ScoreSheetInputSerializer, responses=sc.ScoreSheetSerializer)
+    @extend_schema(
+        request=sc.ScoreSheetInputSerializer,
+        responses=sc.ScoreSheetSerializer,
+        parameters=[sc.SeatParamSerializer],
+    )
     @action(detail=True, methods=["get", "put"])
     def scoresheet(self, request, pk=None):
+        params = sc.SeatParamSerializer(data=request.query_params)
+        params.is_valid(raise_exception=True)
+        seat = params.validated_data.get("seat")
         if request.method == "GET":
-            sheet = scoresheets.scoresheet_get(initiative_id=pk, actor=request.user)
+            sheet = scoresheets.scoresheet_get(initiative_id=pk, actor=request.user, seat=seat)
             return Response(sc.ScoreSheetSerializer(sheet).data)
         self.get_object()
         serializer = sc.ScoreSheetInputSerializer(data=request.data)
         serializer.is_valid(raise_exception=True)
         sheet = scoresheets.scoresheet_save(
-            initiative_id=pk, actor=request.user, **serializer.validated_data
+            initiative_id=pk, actor=request.user, seat=seat, **serializer.validated_data
         )
         return Response(sc.ScoreSheetSerializer(sheet).data)
 

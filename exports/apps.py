@@ -34,6 +34,11 @@ def offer_buttons():
     to_excel = _("Export to Excel")
     register_slot("initiative_list.actions", BUTTON, context=button("initiatives", to_excel))
     register_slot("adoption_matrix.actions", BUTTON, context=button("adoption_matrix", to_excel))
+    register_slot(
+        "decisions.actions",
+        BUTTON,
+        context=button("council_results", _("Export the council results to Excel")),
+    )
     reports = _("Export the reports to Excel")
     register_slot("my_adoptions.actions", BUTTON, context=button("reports", reports))
     register_slot(

@@ -271,7 +271,7 @@ class Initiative(ConcurrentTransitionMixin, models.Model):
         status,
         S.COUNCIL_REVIEW,
         S.AWAITING_DECISION,
-        permission=can.is_reviewer,
+        permission=can.is_reviewer_or_council_secretary,
         custom={"label": _("Complete scoring")},
     )
     def complete_scoring(self):

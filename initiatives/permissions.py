@@ -35,6 +35,27 @@ def is_leader_or_reviewer(initiative, user) -> bool:
     return roles.is_leader(user) or roles.is_reviewer(user)
 
 
+# The secretary of the council assigned to a dossier (workflow knows councils; initiatives
+# does not import it): provider(initiative, user) -> bool.
+_secretary_providers = []
+
+
+def register_council_secretary(provider):
+    if provider not in _secretary_providers:
+        _secretary_providers.append(provider)
+    return provider
+
+
+def is_council_secretary(initiative, user) -> bool:
+    return any(provider(initiative, user) for provider in _secretary_providers)
+
+
+def is_reviewer_or_council_secretary(initiative, user) -> bool:
+    """complete_scoring (DESIGN §5): the council's secretary records the meeting, or the
+    Department's reviewer does."""
+    return roles.is_reviewer(user) or is_council_secretary(initiative, user)
+
+
 def nobody(initiative, user) -> bool:
     """Transitions only the system (Celery beat) takes."""
     return False

@@ -9,14 +9,12 @@ from agencies.models import Agency
 from common import clock
 from initiatives.models import Scope
 
+from . import meeting
+from .appeal_rules import APPEAL_OUTCOMES
 from .council_plan import councils_for
+from .forms import seat_label
+from .models import CouncilReview
 from .refusal import RefusalGround
-
-# resolve_appeal's outcomes (initiatives.models.APPEAL_UPHELD / APPEAL_GRANTED).
-APPEAL_OUTCOMES = [
-    ("upheld", _("Upheld: the decision stands and becomes final")),
-    ("granted", _("Granted: the dossier is examined again")),
-]
 
 DATE_INPUTS = ["%Y-%m-%d", "%d/%m/%Y"]
 
@@ -98,6 +96,34 @@ def council_label(row) -> str:
     return label
 
 
+class CompleteScoringForm(CommentForm):
+    """The council's meeting on one dossier: its date and the seats present (the service
+    checks the quorum and the sheets)."""
+
+    meeting_date = forms.DateField(
+        label=_("Meeting date"), required=False, input_formats=DATE_INPUTS, widget=AdminDateWidget
+    )
+    present = forms.TypedMultipleChoiceField(
+        label=_("Who was present at the meeting"),
+        coerce=int,
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+    )
+
+    def __init__(self, *args, initiative=None, **kwargs):
+        super().__init__(*args, initiative=initiative, **kwargs)
+        if not CouncilReview.objects.filter(initiative=initiative).exists():
+            return  # not with the council: the service answers with the state conflict
+        seat = meeting.seating(initiative)
+        self.fields["present"].choices = [
+            (seat.seat_id(a), seat_label(a)) for a in seat.assignments
+        ]
+        self.fields["present"].initial = meeting.present_by_default(seat)
+        self.fields["meeting_date"].help_text = _(
+            "Quorum: at least %(needed)s of the %(named)s members named in the decision."
+        ) % {"needed": seat.needed, "named": seat.named}
+
+
 class RecognizeForm(CommentForm):
     decision_number = forms.CharField(label=_("Decision number"), max_length=60)
     decision_date = forms.DateField(
@@ -145,6 +171,7 @@ TRANSITION_FORMS = {
     "decline": ReasonForm,
     "request_revision": RequestRevisionForm,
     "accept": AcceptForm,
+    "complete_scoring": CompleteScoringForm,
     "recognize": RecognizeForm,
     "start_rollout": StartRolloutForm,
     "revoke": RevokeForm,
@@ -152,9 +179,8 @@ TRANSITION_FORMS = {
     "resolve_appeal": ResolveAppealForm,
 }
 # Transitions whose input is a comment (and, for a refusal, its grounds) can also be taken on
-# several dossiers at once.
-BULK_TRANSITIONS = ("withdraw", "reject", "decline", "close_rollout", "complete_scoring",
-                    "submit", "resubmit")  # fmt: skip
+# several dossiers at once (not complete_scoring: each meeting has its own date and members).
+BULK_TRANSITIONS = ("withdraw", "reject", "decline", "close_rollout", "submit", "resubmit")
 
 
 def form_for(name: str):

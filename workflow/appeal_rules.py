@@ -5,9 +5,16 @@ the dossier page."""
 from datetime import date
 
 from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
 
 from .deadlines import due_date
 from .models import DeadlineRule, TransitionLog
+
+# resolve_appeal's outcomes (initiatives.models.APPEAL_UPHELD / APPEAL_GRANTED).
+APPEAL_OUTCOMES = [
+    ("upheld", _("Upheld: the decision stands and becomes final")),
+    ("granted", _("Granted: the dossier is examined again")),
+]
 
 # The decisions an appeal contests: the log entries that put a dossier in refused/rejected.
 CONTESTED = ("reject", "expire", "decline")

@@ -8,13 +8,19 @@ class WorkflowConfig(AppConfig):
 
     def ready(self):
         from common.slots import register_slot
-        from initiatives.permissions import register_insider
+        from initiatives.permissions import register_council_secretary, register_insider
         from initiatives.selectors import register_visibility
 
-        from .selectors import council_visibility, latest_revision_request, on_council_of
+        from .selectors import (
+            council_visibility,
+            is_council_secretary,
+            latest_revision_request,
+            on_council_of,
+        )
 
         register_visibility(council_visibility)
         register_insider(on_council_of)
+        register_council_secretary(is_council_secretary)
         # The dossier form's revision card shows what the reviewer asked for (the audit trail).
         register_slot(
             "initiative_form.revision_request",

@@ -120,29 +120,35 @@ class CouncilAdmin(admin.ModelAdmin):
     inlines = (CouncilMemberInline,)
 
 
+# A secret ballot's urn is counted once, at completion (agree_count / disagree_count): its
+# live counters are never shown, or watching them between two submissions would tell a vote.
+URN = ("ballots_agree", "ballots_disagree")
+
+
 @admin.register(CouncilReview)
 class CouncilReviewAdmin(ReadOnlyAdminMixin, admin.ModelAdmin):
-    list_display = ("initiative", "rubric", "started_at", "completed_at", "total", "agree_count",
-                    "member_count", "recommended")  # fmt: skip
+    list_display = ("initiative", "council", "rubric", "meeting_date", "completed_at", "total",
+                    "agree_count", "majority_denominator", "recommended")  # fmt: skip
     list_filter = ("recommended", "rubric")
     search_fields = ("initiative__code", "initiative__title")
-    list_select_related = ("initiative", "rubric")
+    list_select_related = ("initiative", "rubric", "council")
+    exclude = URN
 
 
 @admin.register(CouncilAssignment)
 class CouncilAssignmentAdmin(ReadOnlyAdminMixin, admin.ModelAdmin):
     """Assignments are made by the “accept” transition; recusals are decided there."""
 
-    list_display = ("initiative", "seat", "recused", "recusal_reason", "assigned_at",
-                    "sheet_submitted")  # fmt: skip
-    list_filter = ("recused", "initiative__status")
+    list_display = ("initiative", "member_name", "recused", "recusal_reason", "present",
+                    "assigned_at", "sheet_submitted")  # fmt: skip
+    list_filter = ("recused", "present", "initiative__status")
     search_fields = ("initiative__code", "initiative__title", "member__username",
-                     "member__full_name")  # fmt: skip
+                     "member__full_name", "council_member__full_name")  # fmt: skip
     list_select_related = ("initiative", "member", "council_member", "sheet")
 
     @admin.display(description=_("council member"))
-    def seat(self, obj):
-        return obj.display_name
+    def member_name(self, obj):
+        return obj.member_name
 
     @admin.display(description=_("sheet submitted"), boolean=True)
     def sheet_submitted(self, obj):
@@ -152,12 +158,19 @@ class CouncilAssignmentAdmin(ReadOnlyAdminMixin, admin.ModelAdmin):
 
 class EarlierScoreSheetInline(ReadOnlyAdminMixin, admin.TabularInline):
     model = EarlierScoreSheet
-    fields = ("member", "recused", "scores", "vote", "comment", "submitted_at")
+    fields = ("member_name", "recused", "present", "scores", "vote", "has_voted", "comment",
+              "entered_by", "submitted_at")  # fmt: skip
     readonly_fields = fields
     extra = 0
 
     def get_queryset(self, request):
-        return super().get_queryset(request).select_related("member")
+        return (
+            super().get_queryset(request).select_related("member", "council_member", "entered_by")
+        )
+
+    @admin.display(description=_("council member"))
+    def member_name(self, obj):
+        return obj.member_name
 
 
 @admin.register(EarlierCouncilRound)
@@ -168,6 +181,11 @@ class EarlierCouncilRoundAdmin(ReadOnlyAdminMixin, admin.ModelAdmin):
     search_fields = ("initiative__code", "initiative__title")
     list_select_related = ("initiative", "rubric")
     inlines = [EarlierScoreSheetInline]
+    exclude = URN
+
+
+def secret(sheet) -> bool:
+    return sheet.assignment.initiative.council_review.is_secret
 
 
 class ScoreSheetForm(forms.ModelForm):
@@ -189,13 +207,25 @@ class ScoreSheetForm(forms.ModelForm):
 @admin.register(ScoreSheet)
 class ScoreSheetAdmin(ServiceRefusalsAdminMixin, admin.ModelAdmin):
     form = ScoreSheetForm
-    list_display = ("initiative", "member", "vote", "updated_at", "submitted_at")
+    list_display = ("initiative", "member", "vote", "has_voted", "updated_at", "submitted_at")
     list_filter = ("vote", ("submitted_at", admin.EmptyFieldListFilter))
     search_fields = ("assignment__initiative__code", "assignment__member__username",
                      "assignment__member__full_name")  # fmt: skip
     list_select_related = ("assignment__initiative", "assignment__member",
                            "assignment__council_member")  # fmt: skip
-    readonly_fields = ("assignment", "updated_at", "submitted_at")
+    readonly_fields = ("assignment", "has_voted", "entered_by", "updated_at", "submitted_at")
+
+    def get_fields(self, request, obj=None):
+        # Under a secret ballot a sheet keeps no vote: there is nothing to show or set.
+        fields = super().get_fields(request, obj)
+        if obj is not None and secret(obj):
+            fields = [name for name in fields if name != "vote"]
+        return fields
+
+    def get_form(self, request, obj=None, **kwargs):
+        if obj is not None and secret(obj):
+            kwargs["fields"] = ("scores", "comment")
+        return super().get_form(request, obj, **kwargs)
 
     @admin.display(description=_("initiative"), ordering="assignment__initiative")
     def initiative(self, obj):
@@ -203,7 +233,7 @@ class ScoreSheetAdmin(ServiceRefusalsAdminMixin, admin.ModelAdmin):
 
     @admin.display(description=_("council member"), ordering="assignment__member")
     def member(self, obj):
-        return obj.assignment.display_name
+        return obj.assignment.member_name
 
     def has_add_permission(self, request):
         return False
@@ -233,7 +263,7 @@ class ScoreSheetAdmin(ServiceRefusalsAdminMixin, admin.ModelAdmin):
     def save_model(self, request, obj, form, change):
         data = form.cleaned_data
         scoresheet_admin_correct(sheet=obj, actor=request.user, scores=data["scores"] or {},
-                                 vote=data["vote"], comment=data["comment"])  # fmt: skip
+                                 vote=data.get("vote", ""), comment=data["comment"])  # fmt: skip
 
 
 @admin.register(DeadlineRule)

@@ -7,7 +7,7 @@ kept as rows of its own round (EarlierCouncilRound), never folded into the audit
 
 from django.utils import timezone
 
-from . import scoring
+from . import meeting, scoring
 from .council_plan import Plan, PlannedSeat, councils_with_seats, seat_plan
 from .models import (
     CouncilAssignment,
@@ -32,6 +32,10 @@ def council_round_close(*, initiative) -> EarlierCouncilRound | None:
         rubric=review.rubric if review else None,
         started_at=review.started_at if review else None,
         ended_at=timezone.now(),
+        council=review.council if review else None,
+        meeting_date=review.meeting_date if review else None,
+        ballots_agree=review.ballots_agree if review else 0,
+        ballots_disagree=review.ballots_disagree if review else 0,
     )
     EarlierScoreSheet.objects.bulk_create(_earlier_sheet(earlier, a) for a in assignments)
     CouncilAssignment.objects.filter(initiative=initiative).delete()  # sheets cascade
@@ -43,13 +47,16 @@ def _earlier_sheet(earlier, assignment) -> EarlierScoreSheet:
     sheet = getattr(assignment, "sheet", None)
     return EarlierScoreSheet(
         round=earlier,
-        member_id=assignment.member_id,
         council_member_id=assignment.council_member_id,
+        member_id=assignment.member_id,
         recused=assignment.recused,
         recusal_reason=assignment.recusal_reason,
+        present=assignment.present,
         scores=sheet.scores if sheet else {},
         vote=sheet.vote if sheet else "",
+        has_voted=sheet.has_voted if sheet else False,
         comment=sheet.comment if sheet else "",
+        entered_by_id=sheet.entered_by_id if sheet else None,
         submitted_at=sheet.submitted_at if sheet else None,
     )
 
@@ -74,16 +81,29 @@ def council_round_start(*, initiative, plan: Plan) -> None:
     )
 
 
-def council_round_complete(*, initiative, sheets) -> None:
-    """Store the council's result on the round: means, total, votes and the recommendation
-    computed from the submitted sheets with the rubric frozen for this dossier."""
-    review = initiative.council_review
+def council_round_complete(*, initiative, seat, meeting_date, present_ids) -> None:
+    """Record the meeting and store the council's result on the round: who was present,
+    means and total of the sheets that count, the tally against the council's majority base,
+    and the recommendation, with the rubric frozen for this dossier."""
+    review = seat.review
     criteria = list(review.rubric.criteria.all())
-    result = scoring.compute(criteria, sheets, review.rubric.pass_total)
+    sheets = [a.sheet for a in meeting.counted(seat, present_ids)]
+    result = scoring.compute(
+        criteria, sheets, review.rubric.pass_total, meeting.votes(seat, present_ids)
+    )
+    present = [a.pk for seat_id, a in seat.by_seat.items() if seat_id in present_ids]
+    CouncilAssignment.objects.filter(initiative=initiative).update(present=False)
+    CouncilAssignment.objects.filter(pk__in=present).update(present=True)
+    review.meeting_date = meeting_date
+    review.named_count = seat.named
+    review.present_count = len(present)
     review.mean_scores = {code: str(value) for code, value in result.mean_scores.items()}
     review.total = result.total
     review.agree_count = result.agree_count
+    review.disagree_count = result.disagree_count
     review.member_count = result.member_count
+    review.majority_base = result.base
+    review.majority_denominator = result.denominator
     review.recommended = result.recommended
     review.reasons = result.reasons
     review.completed_at = timezone.now()

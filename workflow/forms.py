@@ -16,7 +16,8 @@ from initiatives.fields import DECLARATION_FIELDS
 from initiatives.forms import NO_IP_PROTECTION_DECLARATION, PUBLIC_ORDER_DECLARATION
 from initiatives.models import Scope
 
-from .admin_forms import APPEAL_OUTCOMES
+from . import meeting
+from .appeal_rules import APPEAL_OUTCOMES
 from .deadlines import default_reply_due, due_date, reply_window
 from .models import DeadlineRule, Vote
 from .refusal import RefusalGround
@@ -156,6 +157,44 @@ class AcceptForm(TransitionForm):
         fitting = [row["council"].pk for row in councils if not row["problems"]]
         if len(fitting) == 1:
             self.fields["council"].initial = fitting[0]
+
+
+class CompleteScoringForm(TransitionForm):
+    """complete_scoring: the minutes of the council's meeting, its date and who was there.
+    Both are checked by the service (quorum, seats, the sheets of those present), which names
+    each problem next to its field."""
+
+    field_order = ("meeting_date", "present", "comment")
+    meeting_date = date_field(_("Meeting date"), required=False)
+    present = forms.TypedMultipleChoiceField(
+        label=_("Who was present at the meeting"),
+        coerce=int,
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+    )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        seat = meeting.seating(self.initiative)
+        self.fields["present"].choices = [
+            (seat.seat_id(a), seat_label(a)) for a in seat.assignments
+        ]
+        # Those who handed in their sheet came, unless the secretary says otherwise.
+        self.fields["present"].initial = meeting.present_by_default(seat)
+        self.fields["meeting_date"].initial = clock.today()
+
+    def chosen_present(self) -> set[int]:
+        values = self["present"].value() or []
+        return {int(v) for v in values if str(v).isdigit()}
+
+
+def seat_label(assignment) -> str:
+    label = assignment.member_name
+    if assignment.council_member_id:
+        label += f" — {assignment.council_member.get_role_display()}"
+    if assignment.recused:
+        label += " (" + str(_("recused")) + ")"
+    return label
 
 
 class RecognizeForm(TransitionForm):

@@ -135,8 +135,30 @@ class CouncilReview(models.Model):
     total = models.DecimalField(
         _("mean total"), max_digits=7, decimal_places=2, null=True, blank=True
     )
+    # The meeting (complete_scoring): its date and how many members were there.
+    meeting_date = models.DateField(_("meeting date"), null=True, blank=True)
+    named_count = models.PositiveSmallIntegerField(_("members named in the decision"), default=0)
+    present_count = models.PositiveSmallIntegerField(_("members present"), default=0)
+    # The tally: agree, disagree, and what the 2/3 rule counted them against (the council's
+    # majority base at the meeting, and that number of members). Empty base: a round completed
+    # before councils were bodies, counted against the sheets submitted.
     agree_count = models.PositiveSmallIntegerField(_("members agreeing"), default=0)
-    member_count = models.PositiveSmallIntegerField(_("members voting"), default=0)
+    disagree_count = models.PositiveSmallIntegerField(_("members disagreeing"), default=0)
+    member_count = models.PositiveSmallIntegerField(_("sheets counted"), default=0)
+    majority_base = models.CharField(
+        _("two-thirds rule counted against"),
+        max_length=10,
+        choices=Council.MajorityBase.choices,
+        blank=True,
+    )
+    majority_denominator = models.PositiveSmallIntegerField(
+        _("members the two-thirds rule counted against"), default=0
+    )
+    # The urn of a secret ballot: counters a submitted sheet adds its vote to, apart from the
+    # sheet (which keeps only a has-voted mark). Never shown before completion, when they
+    # become agree_count / disagree_count.
+    ballots_agree = models.PositiveSmallIntegerField(_("ballots agreeing"), default=0)
+    ballots_disagree = models.PositiveSmallIntegerField(_("ballots disagreeing"), default=0)
     recommended = models.BooleanField(_("recommended for recognition"), null=True)
     reasons = models.JSONField(_("reasons"), default=list, blank=True)
 
@@ -146,6 +168,29 @@ class CouncilReview(models.Model):
 
     def __str__(self):
         return str(self.initiative)
+
+    @property
+    def is_secret(self) -> bool:
+        return self.council is not None and self.council.voting == Council.Voting.SECRET
+
+    @property
+    def tally_text(self) -> str:
+        """ "4/5 members agree (counted against the members named in the council's decision)"."""
+        from .meeting import tally_text
+
+        return tally_text(self)
+
+    @property
+    def not_voting_count(self) -> int:
+        """Members of the denominator who neither agreed nor disagreed (absent, recused,
+        abstaining)."""
+        return max(self.majority_denominator - self.agree_count - self.disagree_count, 0)
+
+
+def seat_name(row) -> str:
+    if row.member_id is not None:
+        return row.member.get_full_name()
+    return row.council_member.full_name if row.council_member_id else ""
 
 
 class CouncilAssignment(models.Model):
@@ -176,6 +221,8 @@ class CouncilAssignment(models.Model):
     recused = models.BooleanField(_("recused"), default=False)
     recusal_reason = models.CharField(_("recusal reason"), max_length=255, blank=True)
     assigned_at = models.DateTimeField(_("assigned at"), auto_now_add=True)
+    # At the council's meeting (set by complete_scoring); None until the meeting is recorded.
+    present = models.BooleanField(_("present at the meeting"), null=True)
 
     class Meta:
         verbose_name = _("council assignment")
@@ -190,14 +237,12 @@ class CouncilAssignment(models.Model):
         indexes = [models.Index(fields=["member", "initiative"])]
 
     def __str__(self):
-        return f"{self.display_name} — {self.initiative}"
+        return f"{self.member_name} — {self.initiative}"
 
     @property
-    def display_name(self) -> str:
-        """The seat's name (an outside expert has no account), else the member's."""
-        if self.council_member_id is not None:
-            return self.council_member.full_name
-        return self.member.get_full_name() if self.member_id else ""
+    def member_name(self) -> str:
+        """The member's name: the user's, or the outside expert's as the decision names them."""
+        return seat_name(self)
 
 
 class Vote(models.TextChoices):
@@ -215,8 +260,20 @@ class ScoreSheet(models.Model):
         related_name="sheet",
     )
     scores = models.JSONField(_("scores"), default=dict, blank=True)
+    # Under a secret ballot the vote never lands here: it goes to the review's urn at
+    # submission and the sheet keeps only has_voted.
     vote = models.CharField(_("vote"), max_length=10, choices=Vote.choices, blank=True)
+    has_voted = models.BooleanField(_("has voted"), default=False)
     comment = models.TextField(_("comment"), blank=True, max_length=COMMENT)
+    # The council's secretary, when they entered an outside expert's paper sheet for them.
+    entered_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("entered on the member's behalf by"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+    )
     updated_at = models.DateTimeField(_("updated at"), auto_now=True)
     submitted_at = models.DateTimeField(_("submitted at"), null=True, blank=True)
 
@@ -251,6 +308,18 @@ class EarlierCouncilRound(models.Model):
     )
     started_at = models.DateTimeField(_("started at"), null=True, blank=True)
     ended_at = models.DateTimeField(_("ended at"))
+    council = models.ForeignKey(
+        Council,
+        verbose_name=_("council"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+    meeting_date = models.DateField(_("meeting date"), null=True, blank=True)
+    # A secret round's urn, as it stood when the round ended (its sheets keep no vote).
+    ballots_agree = models.PositiveSmallIntegerField(_("ballots agreeing"), default=0)
+    ballots_disagree = models.PositiveSmallIntegerField(_("ballots disagreeing"), default=0)
 
     class Meta:
         verbose_name = _("earlier council round")
@@ -275,16 +344,7 @@ class EarlierScoreSheet(models.Model):
         on_delete=models.CASCADE,
         related_name="sheets",
     )
-    # As on CouncilAssignment: the account (null for an outside expert) and the seat (null
-    # for rounds before councils were bodies).
-    member = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        verbose_name=_("council member"),
-        on_delete=models.PROTECT,
-        null=True,
-        blank=True,
-        related_name="+",
-    )
+    # The seat, and its user (null for an outside expert without an account).
     council_member = models.ForeignKey(
         CouncilMember,
         verbose_name=_("council seat"),
@@ -293,11 +353,29 @@ class EarlierScoreSheet(models.Model):
         blank=True,
         related_name="+",
     )
+    member = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("council member"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
     recused = models.BooleanField(_("recused"), default=False)
     recusal_reason = models.CharField(_("recusal reason"), max_length=255, blank=True)
+    present = models.BooleanField(_("present at the meeting"), null=True)
     scores = models.JSONField(_("scores"), default=dict, blank=True)
     vote = models.CharField(_("vote"), max_length=10, choices=Vote.choices, blank=True)
+    has_voted = models.BooleanField(_("has voted"), default=False)
     comment = models.TextField(_("comment"), blank=True, max_length=COMMENT)
+    entered_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("entered on the member's behalf by"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+    )
     submitted_at = models.DateTimeField(_("submitted at"), null=True, blank=True)
 
     class Meta:
@@ -306,13 +384,11 @@ class EarlierScoreSheet(models.Model):
         ordering = ["round", "id"]
 
     def __str__(self):
-        return f"{self.round} — {self.display_name}"
+        return f"{self.round} — {self.member_name}"
 
     @property
-    def display_name(self) -> str:
-        if self.council_member_id is not None:
-            return self.council_member.full_name
-        return self.member.get_full_name() if self.member_id else ""
+    def member_name(self) -> str:
+        return seat_name(self)
 
 
 class DeadlineRule(models.Model):

@@ -4,27 +4,41 @@ from decimal import Decimal, InvalidOperation
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
+from django.db.models import F
 from django.http import Http404
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from common.exceptions import Conflict
 from common.limits import COMMENT, check_length
-from initiatives.models import Status
+from initiatives.models import Initiative, Status
 from initiatives.selectors import visible_initiatives
 
-from .models import CouncilAssignment, ScoreSheet, Vote
+from .models import CouncilAssignment, CouncilReview, ScoreSheet, Vote
+from .selectors import is_council_secretary
 
 
-def _assignment_for(initiative_id, actor, *, lock=False) -> CouncilAssignment:
+def _assignment_for(initiative_id, actor, *, seat=None, lock=False) -> CouncilAssignment:
+    """The actor's own assignment, or (seat given) an outside expert's seat whose paper sheet
+    the council's secretary enters. With lock, the dossier row is locked first (the order
+    complete_scoring takes too), then the assignment."""
     if not visible_initiatives(actor).filter(pk=initiative_id).exists():
         raise Http404(_("Dossier not found."))
-    queryset = CouncilAssignment.objects.select_related("initiative__council_review__rubric")
+    if lock:
+        Initiative.objects.select_for_update().filter(pk=initiative_id).first()
+    queryset = CouncilAssignment.objects.select_related(
+        "initiative__council_review__rubric", "initiative__council_review__council",
+        "member", "council_member",
+    )  # fmt: skip
     if lock:
         queryset = queryset.select_for_update(of=("self",))
-    assignment = queryset.filter(initiative_id=initiative_id, member=actor).first()
-    if assignment is None:
-        raise PermissionDenied(_("You are not on the council for this dossier."))
+    queryset = queryset.filter(initiative_id=initiative_id)
+    if seat is None:
+        assignment = queryset.filter(member=actor).first()
+        if assignment is None:
+            raise PermissionDenied(_("You are not on the council for this dossier."))
+    else:
+        assignment = _expert_seat(queryset, seat, actor)
     if assignment.recused:
         raise PermissionDenied(
             _("You are recused from this dossier (%(reason)s) and cannot score it.")
@@ -33,8 +47,26 @@ def _assignment_for(initiative_id, actor, *, lock=False) -> CouncilAssignment:
     return assignment
 
 
-def scoresheet_get(*, initiative_id, actor) -> ScoreSheet:
-    assignment = _assignment_for(initiative_id, actor)
+def _expert_seat(queryset, seat, actor) -> CouncilAssignment:
+    """An outside expert (a seat without an account) hands in a paper sheet; the council's
+    secretary enters it for them. Members with an account enter their own."""
+    assignment = queryset.filter(council_member_id=seat).first()
+    if assignment is None:
+        raise Http404(_("No such seat on this dossier's council."))
+    if not is_council_secretary(assignment.initiative, actor):
+        raise PermissionDenied(
+            _("Only the council's secretary enters an outside expert's paper sheet.")
+        )
+    if assignment.member_id is not None:
+        raise PermissionDenied(
+            _("%(name)s has an account and fills in their own score sheet.")
+            % {"name": assignment.member_name}
+        )
+    return assignment
+
+
+def scoresheet_get(*, initiative_id, actor, seat=None) -> ScoreSheet:
+    assignment = _assignment_for(initiative_id, actor, seat=seat)
     return getattr(assignment, "sheet", None) or ScoreSheet(assignment=assignment)
 
 
@@ -70,9 +102,12 @@ def clean_scores(criteria, scores: dict, *, complete: bool) -> tuple[dict, dict]
 
 @transaction.atomic
 def scoresheet_save(
-    *, initiative_id, actor, scores: dict, vote: str = "", comment: str = "", submit=False
-) -> ScoreSheet:
-    assignment = _assignment_for(initiative_id, actor, lock=True)
+    *, initiative_id, actor, scores: dict, vote: str = "", comment: str = "", submit=False,
+    seat=None,
+) -> ScoreSheet:  # fmt: skip
+    """Save a draft or submit. Under a secret ballot the vote is cast into the review's urn
+    at submission, in this transaction, and never kept on the sheet (not even in a draft)."""
+    assignment = _assignment_for(initiative_id, actor, seat=seat, lock=True)
     initiative = assignment.initiative
     if initiative.status != Status.COUNCIL_REVIEW:
         raise Conflict(_("The council is not scoring this dossier now."), status=initiative.status)
@@ -84,7 +119,8 @@ def scoresheet_save(
             _("Your score sheet has been submitted and can no longer be changed."),
             status=initiative.status,
         )
-    criteria = list(initiative.council_review.rubric.criteria.all())
+    review = initiative.council_review
+    criteria = list(review.rubric.criteria.all())
     cleaned, problems = clean_scores(criteria, scores or {}, complete=submit)
     if vote and vote not in Vote.values:
         problems["vote"] = [_("Choose “agree” or “disagree”.")]
@@ -93,11 +129,24 @@ def scoresheet_save(
     problems |= check_length(comment, COMMENT, "comment")
     if problems:
         raise ValidationError(problems)
-    sheet.scores, sheet.vote, sheet.comment = cleaned, vote, comment
+    sheet.scores, sheet.comment = cleaned, comment
+    sheet.vote = "" if review.is_secret else vote
+    if seat is not None:
+        sheet.entered_by = actor
     if submit:
         sheet.submitted_at = timezone.now()
+        sheet.has_voted = True
+        if review.is_secret:
+            cast_ballot(review, vote)
     sheet.save()
     return sheet
+
+
+def cast_ballot(review, vote: str) -> None:
+    """Drop a vote into the urn: a counter, incremented in the database, with nothing that
+    says whose it is or when it came."""
+    counter = "ballots_agree" if vote == Vote.AGREE else "ballots_disagree"
+    CouncilReview.objects.filter(pk=review.pk).update(**{counter: F(counter) + 1})
 
 
 @transaction.atomic
@@ -112,6 +161,8 @@ def scoresheet_admin_correct(*, sheet, actor, scores: dict, vote: str = "", comm
     cleaned, problems = clean_scores(criteria, scores or {}, complete=False)
     if vote and vote not in Vote.values:
         problems["vote"] = [_("Choose “agree” or “disagree”.")]
+    elif vote and initiative.council_review.is_secret:
+        problems["vote"] = [_("Under a secret ballot a sheet keeps no vote.")]
     problems |= check_length(comment, COMMENT, "comment")
     if problems:
         raise ValidationError(problems)
@@ -134,7 +185,10 @@ def _draft_for_admin(sheet):
     and the member has not submitted it."""
     sheet = (
         ScoreSheet.objects.select_for_update(of=("self",))
-        .select_related("assignment__initiative__council_review__rubric")
+        .select_related(
+            "assignment__initiative__council_review__rubric",
+            "assignment__initiative__council_review__council",
+        )
         .get(pk=sheet.pk)
     )
     initiative = sheet.assignment.initiative

@@ -20,7 +20,15 @@ from initiatives.models import AttachmentKind, Initiative, Status
 from initiatives.rules import REQUIRED_FIELDS, request_date, submission_problems
 from initiatives.selectors import initiative_detail_queryset
 
-from .models import CouncilAssignment, EarlierCouncilRound, EarlierScoreSheet, Rubric, TransitionLog
+from .models import (
+    CouncilAssignment,
+    CouncilMember,
+    CouncilReview,
+    EarlierCouncilRound,
+    EarlierScoreSheet,
+    Rubric,
+    TransitionLog,
+)
 
 
 def council_visibility(user) -> Q | None:
@@ -44,14 +52,27 @@ def on_council_of(initiative, user) -> bool:
     ).exists()
 
 
+def is_council_secretary(initiative, user) -> bool:
+    """The secretary seat (ủy viên thư ký) of the council assigned to this dossier, still in
+    office: registered with initiatives.permissions for complete_scoring."""
+    if not getattr(user, "is_authenticated", False):
+        return False
+    return CouncilReview.objects.filter(
+        initiative_id=initiative.pk,
+        council__members__user=user,
+        council__members__role=CouncilMember.Role.SECRETARY,
+        council__members__is_active=True,
+    ).exists()
+
+
 # What a log entry's details may show. Dates and decision references are what the agency is
 # told anyway; who sits on the council is for those inside the review. Keys not listed here
 # (including any added later) are shown to nobody through the history.
 PUBLIC_LOG_DETAILS = frozenset(
     {"reply_due", "decision_number", "scope", "target_agencies", "report_due", "grounds",
-     "appeal_due", "outcome", "complex"}
+     "appeal_due", "outcome", "complex", "meeting_date"}
 )  # fmt: skip
-INSIDER_LOG_DETAILS = PUBLIC_LOG_DETAILS | {"council_members", "council"}
+INSIDER_LOG_DETAILS = PUBLIC_LOG_DETAILS | {"council_members", "council", "present"}
 
 
 def log_details_for(initiative, user) -> frozenset:
@@ -81,10 +102,13 @@ def assignment_for(initiative, user):
 
 
 def eligible_assignments(initiative):
-    """Members who score: not recused, and still active (a departed member cannot block)."""
-    return CouncilAssignment.objects.filter(
-        initiative=initiative, recused=False, member__is_active=True
-    ).select_related("member", "sheet")
+    """Members who score: not recused, and still active (a departed member cannot block); an
+    outside expert's seat has no account and always scores."""
+    return (
+        CouncilAssignment.objects.filter(initiative=initiative, recused=False)
+        .filter(Q(member__isnull=True) | Q(member__is_active=True))
+        .select_related("member", "council_member", "sheet__entered_by")
+    )
 
 
 # Further reasons a member may not score a dossier, each `rule(initiative, user) -> str` ("" when
@@ -195,7 +219,8 @@ def scoring_rows(initiative):
     """The council's sheets for a score table: (criteria, [assignment]), each assignment with
     .submitted_sheet (None until submitted) and .score_list (scores in criteria order).
 
-    Callers decide who may see them (never one member another's before complete_scoring).
+    Callers decide who may see them (never one member another's before complete_scoring);
+    under a secret ballot the table never shows a vote (see table_of).
     """
     review = getattr(initiative, "council_review", None)
     if review is None:
@@ -206,6 +231,12 @@ def scoring_rows(initiative):
         row.submitted_sheet = sheet = submitted_sheet(row)
         row.score_list = [as_decimal(sheet.scores.get(c.code)) if sheet else None for c in criteria]
     return criteria, rows
+
+
+def table_of(review, criteria, rows, **extra) -> dict:
+    """A score table for _score_table.html. `secret`: the vote column is left out."""
+    secret = review is not None and review.is_secret
+    return {"criteria": criteria, "rows": rows, "secret": secret, "means": [], **extra}
 
 
 def submitted_sheet(assignment):
@@ -226,7 +257,7 @@ def dossier_queryset(user):
     logs = TransitionLog.objects.select_related("actor").order_by("created_at", "id")
     return (
         initiative_detail_queryset(user)
-        .select_related("council_review__rubric", "intake")
+        .select_related("council_review__rubric", "council_review__council", "intake")
         .prefetch_related(
             Prefetch("transition_logs", queryset=logs), "council_review__rubric__criteria"
         )
@@ -247,21 +278,24 @@ def score_summary(review) -> list[dict]:
 
 
 def council_table(initiative, review) -> dict | None:
-    """Every member's submitted sheet with the means row: shown once scoring is complete."""
+    """Every member's submitted sheet with the means row: shown once scoring is complete,
+    with who was at the meeting (an absent member's sheet is kept but not counted)."""
     if review is None:
         return None
     criteria, rows = scoring_rows(initiative)
     means = [row["mean"] for row in score_summary(review)]
-    return {"criteria": criteria, "rows": rows, "means": means, "total": review.total}
+    return table_of(review, criteria, rows, means=means, total=review.total, presence=True)
 
 
 def earlier_council_rounds(initiative) -> list[dict]:
     """Rounds that ended when the dossier was sent back during scoring, each as a score table
     (see _score_table.html). For reviewers and leaders only: callers decide."""
-    sheets = EarlierScoreSheet.objects.filter(recused=False).select_related("member")
+    sheets = EarlierScoreSheet.objects.filter(recused=False).select_related(
+        "member", "council_member", "entered_by"
+    )
     rounds = (
         EarlierCouncilRound.objects.filter(initiative=initiative)
-        .select_related("rubric")
+        .select_related("rubric", "council")
         .prefetch_related("rubric__criteria", Prefetch("sheets", queryset=sheets))
     )
     tables = []
@@ -275,9 +309,16 @@ def earlier_council_rounds(initiative) -> list[dict]:
             row.submitted_sheet = row if row.submitted_at else None
             row.score_list = [as_decimal(row.scores.get(c.code)) for c in criteria]
         tables.append(
-            {"round": earlier, "criteria": criteria, "rows": rows, "means": [], "ended": True}
-        )
+            {"round": earlier, "criteria": criteria, "rows": rows, "means": [], "ended": True,
+             "secret": earlier_round_secret(earlier), "presence": earlier.meeting_date is not None}
+        )  # fmt: skip
     return tables
+
+
+def earlier_round_secret(earlier) -> bool:
+    """A round voted by secret ballot: its council votes so, or its urn holds ballots."""
+    council_secret = earlier.council is not None and earlier.council.voting == "secret"
+    return council_secret or earlier.ballots_agree + earlier.ballots_disagree > 0
 
 
 def completeness(initiative) -> dict:

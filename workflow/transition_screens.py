@@ -11,7 +11,7 @@ from common import clock
 from initiatives.fields import DECLARATION_FIELDS
 from initiatives.rules import request_date, submission_problems
 
-from . import scoring
+from . import meeting, scoring
 from . import selectors as sel
 from .appeal_rules import appeal_last_day, contested_decision
 from .council_plan import councils_for
@@ -19,6 +19,7 @@ from .deadlines import LEGAL_BASIS
 from .forms import (
     AcceptForm,
     AppealForm,
+    CompleteScoringForm,
     DeclarationForm,
     ReasonForm,
     RecognizeForm,
@@ -80,18 +81,29 @@ def council_context(initiative, form, choices) -> dict:
 
 
 def scoring_context(initiative, form, choices) -> dict:
+    """The meeting as the form now records it (the sheets ticked present): the quorum, who is
+    still missing, and the result it would store. Under a secret ballot the preview leaves the
+    votes out: the urn is counted only when scoring is completed."""
+    seat = meeting.seating(initiative)
+    present = form.chosen_present()
     criteria, rows = sel.scoring_rows(initiative)
-    missing = [row.display_name for row in rows if row.submitted_sheet is None]
+    missing = meeting.missing_sheets(seat, present)
+    counted = meeting.counted(seat, present)
     result = None
-    if rows and not missing:
-        sheets = [row.submitted_sheet for row in rows]
-        result = scoring.compute(criteria, sheets, initiative.council_review.rubric.pass_total)
+    if counted and not missing:
+        sheets = [a.sheet for a in counted]
+        votes = scoring.Votes(1, 0, 1) if seat.secret else meeting.votes(seat, present)
+        result = scoring.compute(criteria, sheets, seat.review.rubric.pass_total, votes)
     means = [result.mean_scores.get(c.code) for c in criteria] if result else []
     return {
-        "table": {"criteria": criteria, "rows": rows, "means": means,
-                  "total": result.total if result else None},
+        "table": sel.table_of(seat.review, criteria, rows, means=means,
+                              total=result.total if result else None),
         "missing": missing,
         "result": result,
+        "secret": seat.secret,
+        "quorum": {"needed": seat.needed, "named": seat.named, "present": len(present),
+                   "fraction": "{}/{}".format(*seat.quorum), "met": len(present) >= seat.needed},
+        "base_phrase": meeting.BASE_PHRASES[seat.base],
     }  # fmt: skip
 
 
@@ -160,7 +172,7 @@ SCREENS = {
         context=council_context,
     ),
     "complete_scoring": Screen(
-        TransitionForm, "workflow/transition_complete_scoring.html", context=scoring_context
+        CompleteScoringForm, "workflow/transition_complete_scoring.html", context=scoring_context
     ),
     "recognize": Screen(
         RecognizeForm, "workflow/transition_recognize.html", context=decision_context

@@ -16,6 +16,11 @@ urlpatterns = [
         name="appeal_complex",
     ),
     path("initiatives/<int:pk>/scoresheet/", views.ScoreSheetView.as_view(), name="scoresheet"),
+    path(
+        "initiatives/<int:pk>/scoresheet/seat/<int:seat>/",
+        views.ScoreSheetView.as_view(),
+        name="paper_scoresheet",
+    ),
     path("review/", views.ReviewQueueView.as_view(), name="review_queue"),
     path("council/", views.CouncilListView.as_view(), name="council_list"),
     path("decisions/", views.DecisionListView.as_view(), name="decisions"),

@@ -15,7 +15,7 @@ from django.utils.translation import gettext_lazy as _
 
 from agencies import roles
 from initiatives.models import Initiative, Status
-from workflow.models import CouncilAssignment
+from workflow.models import CouncilAssignment, CouncilMember
 
 
 @dataclass
@@ -121,11 +121,21 @@ def council_work(user) -> list[Section]:
         .select_related("initiative__agency", "initiative__field")
         .order_by("initiative__decision_due")
     )
+    # The council's secretary records the meeting of each dossier before it (complete_scoring).
+    meetings = first(
+        _dossiers(status=Status.COUNCIL_REVIEW, council_review__council__members__user=user,
+                  council_review__council__members__role=CouncilMember.Role.SECRETARY,
+                  council_review__council__members__is_active=True)
+        .order_by("decision_due")
+    )  # fmt: skip
     return [
         Section("sheets", _("Score sheets to fill"),
                 [WorkItem(a.initiative, _("Score and vote"), a.initiative.decision_due,
                           url_name="workflow:scoresheet") for a in assignments],
                 ("workflow:council_list", "")),
+        Section("meetings", _("Council meetings to record"),
+                [WorkItem(i, _("Record the meeting and complete scoring"), i.decision_due)
+                 for i in meetings], ("workflow:council_list", "")),
     ]  # fmt: skip
 
 

@@ -5,7 +5,9 @@ from datetime import timedelta
 import pytest
 
 from adoption.models import Adoption
+from initiatives.models import Initiative
 from tests.conftest import today
+from tests.workflow.council_fixtures import minutes_body
 
 pytestmark = pytest.mark.django_db
 
@@ -113,7 +115,9 @@ def test_whole_lifecycle_from_draft_to_closed(province, api):
         assert sheet.status_code == 200, sheet.data
         assert sheet.data["locked"] is True
 
-    scored = post_transition(reviewer, pk, "complete_scoring")
+    # The council met today with every member (ids as the councils API lists them).
+    minutes = minutes_body(Initiative.objects.get(pk=pk))
+    scored = post_transition(reviewer, pk, "complete_scoring", **minutes)
     assert scored.status_code == 200, scored.data
     summary = scored.data["score_summary"]
     assert summary["total"] == 81

@@ -10,6 +10,7 @@ from dateutil.relativedelta import relativedelta
 
 from tests.conftest import today
 from tests.unchanged import nothing_changes
+from tests.workflow.council_fixtures import all_seat_ids, minutes_body
 from workflow.models import TransitionLog
 
 pytestmark = pytest.mark.django_db
@@ -50,8 +51,9 @@ CASES = [
          {"comment": "Trùng với đơn đã nộp.", "grounds": ["duplicate"]}),
     Case("accept", "department_review", "reviewer", "leader", "revision_requested",
          "council_review", {"council": lambda p: p.council_body.pk}),
+    # The members present are the dossier's own seats: added per dossier (minutes_body).
     Case("complete_scoring", "awaiting_decision", "reviewer", "leader", "department_review",
-         "awaiting_decision"),
+         "awaiting_decision", {"meeting_date": iso_days_from_now(0)}),
     Case("recognize", "awaiting_decision", "leader", "reviewer", "council_review", "recognized",
          {"decision_number": "12/QĐ-UBND", "decision_date": iso_days_from_now(0),
           "scope": "provincial"}),
@@ -108,8 +110,11 @@ def dossier(at_state, province):
 def test_right_actor_in_right_state(case, dossier, province, api):
     initiative = dossier(start_state(case))
     before = TransitionLog.objects.filter(initiative=initiative).count()
+    body = resolve(case.body, province)
+    if case.name == "complete_scoring":
+        body |= minutes_body(initiative)
     response = api(getattr(province, case.actor)).post(
-        url(initiative.pk, case.name), resolve(case.body, province), format="json"
+        url(initiative.pk, case.name), body, format="json"
     )
     assert response.status_code == 200, response.data
     assert response.data["status"] == case.target
@@ -251,9 +256,18 @@ def test_adhoc_panel_refuses_users_who_are_not_council_members(at_state, provinc
 
 def test_complete_scoring_waits_for_every_sheet(at_state, province, api):
     initiative = at_state("council_review")
-    errors = errors_of(refused_post(api(province.reviewer), initiative, "complete_scoring", {}))
+    body = {"meeting_date": today().isoformat(), "present": all_seat_ids(initiative)}
+    errors = errors_of(refused_post(api(province.reviewer), initiative, "complete_scoring", body))
+    assert list(errors) == ["scoresheets"]
     for member in province.council:
         assert member.full_name in errors["scoresheets"]
+
+
+def test_complete_scoring_names_the_missing_meeting_record(at_state, dossier, province, api):
+    """A v1 client that still posts {} learns that the law wants the meeting's minutes."""
+    initiative = dossier("council_review_scored")
+    errors = errors_of(refused_post(api(province.reviewer), initiative, "complete_scoring", {}))
+    assert set(errors) == {"meeting_date", "present"}
 
 
 def test_recognize_needs_decision_number_date_and_scope(at_state, province, api):

@@ -19,7 +19,7 @@ from notifications.reminders import send_deadline_reminders
 from tests.conftest import make_draft, make_user
 from workflow import scoresheets, services
 from workflow.models import CouncilAssignment, DeadlineRule
-from workflow.scenarios import advance
+from workflow.scenarios import advance, meeting_minutes
 
 pytestmark = pytest.mark.django_db
 SOON, OVERDUE = "deadline_soon", "deadline_overdue"
@@ -211,7 +211,9 @@ def test_the_council_and_the_decision_stage_each_get_their_reminder(province, at
     run(due - timedelta(days=5))
     for member in province.council:
         score(initiative, member)
-    services.initiative_complete_scoring(initiative=initiative, actor=province.reviewer)
+    services.initiative_complete_scoring(
+        initiative=initiative, actor=province.reviewer, **meeting_minutes(initiative)
+    )
     run(due - timedelta(days=4))
     assert reminded(initiative, SOON) == ["council1", "council2", "council3", "leader"]
 

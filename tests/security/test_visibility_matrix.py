@@ -86,6 +86,12 @@ def scoresheet(who, state) -> int:
     return 200 if who == "council1" else 403
 
 
+def no_such_seat(who, state) -> int:
+    """An outside expert's paper sheet, for a seat this dossier's council does not have: 404 to
+    everyone (who may enter a real one is tested in test_views_council_meeting.py)."""
+    return 404
+
+
 def adoptions_list(who, state) -> int:
     return 200 if state in PUBLIC_STATES or sees(who, state) else 404
 
@@ -163,6 +169,7 @@ READS = [
     Cell("initiatives:attachment", "public_file", public_file, confidential=False),
     Cell("initiatives:attachment", "secret_file", confidential_file, confidential=False),
     Cell("workflow:scoresheet", "dossier", scoresheet),
+    Cell("workflow:paper_scoresheet", "dossier", no_such_seat, kwargs=(("seat", 999999),)),
     Cell("initiatives:registry_detail", "dossier", registry, public=True),
     Cell("adoption:dashboard_initiative", "dossier", dashboard_initiative),
     Cell("api-adoption", "adoption", adoption_record, api=True),

@@ -80,7 +80,7 @@ def test_an_outside_experts_seat_survives_a_second_round(at_state, province):
         initiative=initiative, actor=province.reviewer, council=province.council_body.pk
     )
     earlier = initiative.earlier_council_rounds.get().sheets.all()
-    assert {s.display_name for s in earlier} >= {"Chuyên gia Nguyễn Văn Ngoài", "Hoàng Văn Nam"}
+    assert {s.member_name for s in earlier} >= {"Chuyên gia Nguyễn Văn Ngoài", "Hoàng Văn Nam"}
     assert initiative.council_assignments.count() == 4
 
 

@@ -7,6 +7,7 @@ import pytest
 
 from tests.conftest import make_user
 from tests.unchanged import nothing_changes
+from tests.workflow.council_fixtures import minutes_body
 from workflow import scoring
 from workflow.models import CouncilAssignment, ScoreSheet
 
@@ -51,7 +52,9 @@ def test_member_from_applicant_agency_is_recused_and_cannot_score(at_state, prov
             == 200
         )
     done = api(province.reviewer).post(
-        f"/api/v1/initiatives/{initiative.pk}/transitions/complete_scoring/", {}, format="json"
+        f"/api/v1/initiatives/{initiative.pk}/transitions/complete_scoring/",
+        minutes_body(initiative),
+        format="json",
     )
     assert done.status_code == 200, done.data
     assert done.data["score_summary"]["member_count"] == 3
@@ -190,7 +193,9 @@ def test_complete_scoring_stores_the_result_on_the_dossier(at_state, province, a
         put(api(member), initiative.pk, scores={"novelty": 20, "applicability": 15, "benefit": 15},
             vote=vote, submit=True)  # fmt: skip
     response = api(province.reviewer).post(
-        f"/api/v1/initiatives/{initiative.pk}/transitions/complete_scoring/", {}, format="json"
+        f"/api/v1/initiatives/{initiative.pk}/transitions/complete_scoring/",
+        minutes_body(initiative),
+        format="json",
     )
     summary = response.data["score_summary"]
     assert summary["total"] == 50
@@ -206,7 +211,9 @@ def test_a_deactivated_member_does_not_block_scoring(at_state, province, api):
     province.council[2].is_active = False
     province.council[2].save()
     done = api(province.reviewer).post(
-        f"/api/v1/initiatives/{initiative.pk}/transitions/complete_scoring/", {}, format="json"
+        f"/api/v1/initiatives/{initiative.pk}/transitions/complete_scoring/",
+        minutes_body(initiative),
+        format="json",
     )
     assert done.status_code == 200, done.data
     assert done.data["score_summary"]["member_count"] == 2

@@ -272,7 +272,7 @@ def test_score_summary_after_complete_scoring(client, province, at_state):
         summary = page[page.index('id="score-summary"') :]
         assert "Tính mới" in summary and "30" in summary
         assert "76" in summary  # 30 + 22 + 24
-        assert "Votes: 3 of 3 members agree" in summary
+        assert "3/3 members agree (counted against the members named" in summary
         assert "The council recommends recognition." in summary
     # Members' individual sheets: for those inside the process, never the agency.
     assert "Each member&#x27;s score sheet" in leader_page or "score-table" in leader_page

@@ -14,6 +14,7 @@ from common.exceptions import Conflict
 from initiatives.models import Initiative
 from tests.conftest import make_draft, today
 from tests.unchanged import nothing_changes
+from tests.workflow.council_fixtures import all_seat_ids, minutes_body
 from workflow import scoresheets
 from workflow.models import TransitionLog
 from workflow.scenarios import STEPS
@@ -138,9 +139,10 @@ def test_post_moves_the_dossier_through_the_service(case, dossier, province, cli
     initiative = dossier(case.state)
     actor = getattr(province, case.actor)
     before = TransitionLog.objects.filter(initiative=initiative).count()
-    response = as_user(client, actor).post(
-        url(initiative, case.name), resolve(case.data, province), follow=True
-    )
+    data = resolve(case.data, province)
+    if case.name == "complete_scoring":
+        data |= minutes_body(initiative, web=True)
+    response = as_user(client, actor).post(url(initiative, case.name), data, follow=True)
     assert response.redirect_chain[-1][0] == reverse("workflow:detail", args=[initiative.pk])
     initiative.refresh_from_db()
     assert initiative.status == case.target
@@ -375,11 +377,19 @@ def test_complete_scoring_page_waits_for_every_sheet(at_state, province, client)
         initiative_id=initiative.pk, actor=province.council[0], vote="agree", submit=True,
         scores={"novelty": 35, "applicability": 25, "benefit": 25}, comment="Rất tốt",
     )  # fmt: skip
-    html = page(as_user(client, province.reviewer).get(url(initiative, "complete_scoring")))
-    assert 'id="missing-sheets"' in html
+    reviewer = as_user(client, province.reviewer)
+    html = page(reviewer.get(url(initiative, "complete_scoring")))
+    # Those who handed in a sheet are ticked present; one of three is short of the quorum.
+    quorum = html[html.index('id="quorum"') : html.index("</section>", html.index('id="quorum"'))]
+    assert "text-danger" in quorum
     assert "Vũ Thị Mai" in html and "Đỗ Quang Vinh" in html
-    assert 'id="transition-form"' not in html
     assert "Rất tốt" in html  # the reviewer sees the sheets already in
+    with unchanged(initiative):
+        html = page(reviewer.post(url(initiative, "complete_scoring"), {
+            "meeting_date": dmy(today()), "present": all_seat_ids(initiative)}))  # fmt: skip
+    assert 'id="missing-sheets"' in html
+    missing = html[html.index('id="missing-sheets"') :]
+    assert "Vũ Thị Mai" in missing and "Đỗ Quang Vinh" in missing
 
 
 def test_complete_scoring_page_shows_the_table_and_the_recommendation(dossier, province, client):
@@ -408,7 +418,8 @@ def test_recognize_shows_the_council_result_and_checks_the_date(at_state, provin
                 url(initiative, "recognize"), headers=lang_headers()
             )
         )
-        assert 'id="score-summary"' in html and "Votes: 3 of 3 members agree" in html
+        assert 'id="score-summary"' in html
+        assert "3/3 members agree (counted against the members named" in html
         with unchanged(initiative):
             response = client.post(
                 url(initiative, "recognize"),

@@ -26,6 +26,8 @@ from ..permissions import may_take, transition_label, transition_meta
 from ..signals import initiative_transitioned
 
 Problems = dict[str, list[str]]
+# The role logged when the council's secretary records the meeting (complete_scoring).
+COUNCIL_SECRETARY = "council_secretary"
 
 
 def lock(initiative, actor) -> Initiative:
@@ -50,6 +52,10 @@ def acting_role(initiative, actor, name: str) -> str:
         return Role.LEADER
     if roles.is_reviewer(actor):
         return Role.REVIEWER
+    if permission is can.is_reviewer_or_council_secretary and can.is_council_secretary(
+        initiative, actor
+    ):
+        return COUNCIL_SECRETARY
     return "admin"
 
 

@@ -44,6 +44,7 @@ ROLE_LABELS = {
     **dict(Role.choices),
     "system": gettext_lazy("System"),
     "admin": gettext_lazy("Administrator"),
+    "council_secretary": gettext_lazy("Council secretary"),
 }
 
 
@@ -62,9 +63,17 @@ def timeline(initiative) -> list[dict]:
             "grounds": ground_labels((log.data or {}).get("grounds")),
             "revocation": revocation_details(log),
             "appeal": appeal_note(log),
+            "meeting_date": meeting_date(log),
         }
         for log in initiative.transition_logs.all()
     ]
+
+
+def meeting_date(log) -> date | None:
+    """The date of the council's meeting that complete_scoring recorded (who came is in the
+    minutes; how anyone voted never is)."""
+    day = (log.data or {}).get("meeting_date") if log.transition == "complete_scoring" else None
+    return date.fromisoformat(day) if day else None
 
 
 def revocation_details(log) -> dict | None:

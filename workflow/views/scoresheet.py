@@ -15,15 +15,20 @@ from .base import PageView
 
 
 class ScoreSheetView(PageView):
-    """Save a draft, submit (after a confirmation step), then read only."""
+    """Save a draft, submit (after a confirmation step), then read only. With a seat in the
+    URL: the council's secretary enters an outside expert's paper sheet on their behalf."""
 
     template_name = "workflow/scoresheet.html"
 
     def check_access(self, user):
         # 404 for a dossier the user may not see, 403 when not (or no longer) on its council.
-        self.sheet = scoresheets.scoresheet_get(initiative_id=self.kwargs["pk"], actor=user)
+        self.seat = self.kwargs.get("seat")
+        self.sheet = scoresheets.scoresheet_get(
+            initiative_id=self.kwargs["pk"], actor=user, seat=self.seat
+        )
         self.initiative = self.sheet.assignment.initiative
-        self.criteria = list(self.initiative.council_review.rubric.criteria.all())
+        self.review = self.initiative.council_review
+        self.criteria = list(self.review.rubric.criteria.all())
 
     @property
     def editable(self) -> bool:
@@ -42,7 +47,9 @@ class ScoreSheetView(PageView):
             sheet=self.sheet,
             scores=scores,
             editable=self.editable,
-            rubric=self.initiative.council_review.rubric,
+            rubric=self.review.rubric,
+            secret=self.review.is_secret,
+            paper_for=self.sheet.assignment.member_name if self.seat else None,
             **kwargs,
         )
 
@@ -66,6 +73,7 @@ class ScoreSheetView(PageView):
                 initiative_id=self.initiative.pk,
                 actor=request.user,
                 submit=action == "confirm",
+                seat=self.seat,
                 **form.service_kwargs(),
             )
         except ValidationError as error:
@@ -78,6 +86,12 @@ class ScoreSheetView(PageView):
             return self.render_to_response(self.get_context_data(form=form, confirming=True))
         if action == "confirm":
             messages.success(request, _("Your score sheet has been submitted and locked."))
+        elif self.review.is_secret:
+            messages.success(
+                request,
+                _("Draft saved without the vote: under a secret ballot the vote is cast only "
+                  "when the sheet is submitted."),
+            )  # fmt: skip
         else:
             messages.success(request, _("Draft saved. You can come back and change it."))
         return redirect(request.path)

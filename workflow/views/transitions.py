@@ -9,6 +9,7 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django_fsm import can_proceed
 
+from agencies import roles
 from common.exceptions import Conflict
 from common.forms import add_service_errors
 
@@ -82,6 +83,11 @@ class TransitionView(PageView):
             label=self.label,
             dossier_url=self.dossier_url(),
             form=form,
+            # Members' own sheets are for reviewers, leaders and administrators; the council's
+            # secretary records the meeting and sees who has handed theirs in (templates call
+            # these only where they need them).
+            oversees=roles.oversees_province(self.request.user),
+            is_secretary=lambda: sel.is_council_secretary(self.initiative, self.request.user),
         )
         context.update(self.screen.extra_context(self.initiative, form, choices))
         return self.render_to_response(context)

@@ -1,0 +1,355 @@
+"""The secret ballot is secret (issue 10 §4, DESIGN §6: "under a secret ballot nobody, ever,
+sees who voted how — only the tally").
+
+A council that votes by secret ballot scores a dossier twice (the first round is sent back,
+so an earlier round exists too); member X votes "disagree" both times, everyone else agrees,
+and the outside expert's paper sheet is entered by the secretary. Then everything a reviewer,
+the leader, the agency, X, another member, the secretary and the superuser can reach for this
+dossier is fetched — pages, API answers, Excel exports, every admin list and change page of
+the workflow — and searched:
+
+* no element that names a member (a table row, a list item, a paragraph, a form row) holds a
+  vote, and no JSON object or spreadsheet row does;
+* beneath that, the database itself holds no vote value anywhere: the only vote information
+  is the anonymous tally.
+
+The open-vote counterpart shows that the same search finds a vote shown by name, so the
+search is not blind."""
+
+import io
+import json
+import re
+from html.parser import HTMLParser
+
+import pytest
+from django.apps import apps
+from django.contrib import admin
+from django.urls import NoReverseMatch, reverse
+from openpyxl import load_workbook
+
+from exports import registry
+from tests.conftest import today
+from tests.workflow.council_fixtures import GOOD, make_council, seat_on, seats, secretary
+from workflow import scoresheets, services
+from workflow.models import CouncilReview, ScoreSheet, Vote
+
+pytestmark = pytest.mark.django_db
+
+# What a vote looks like on a page or in a file, in both languages, and its icons.
+VOTE_MARKS = ("Đồng ý đề nghị công nhận", "Không đồng ý", "Agree to recommend", "Disagree",
+              "bi-hand-thumbs-down", "bi-hand-thumbs-up")  # fmt: skip
+VOTE_VALUES = set(Vote.values)
+RECORD_TAGS = {"tr", "li", "p", "dd", "fieldset", "table", "td", "th"}
+
+
+class Elements(HTMLParser):
+    """The text (with class attributes) of every record-like element, nested ones included."""
+
+    def __init__(self):
+        super().__init__(convert_charrefs=True)
+        self.open, self.records = [], []
+
+    def handle_starttag(self, tag, attrs):
+        classes = dict(attrs).get("class") or ""
+        if tag in RECORD_TAGS or (tag == "div" and "form-row" in classes):
+            self.open.append([tag, classes])
+        for record in self.open:
+            record.append(classes)
+
+    def handle_endtag(self, tag):
+        for index in range(len(self.open) - 1, -1, -1):
+            if self.open[index][0] == tag or (tag == "div" and self.open[index][0] == "div"):
+                self.records.append(" ".join(self.open.pop(index)[1:]))
+                break
+
+    def handle_data(self, data):
+        for record in self.open:
+            record.append(data)
+
+
+def records_of(html: str) -> list[str]:
+    parser = Elements()
+    parser.feed(html)
+    return parser.records + [" ".join(r[1:]) for r in parser.open]
+
+
+def html_links(html: str, names) -> list[str]:
+    """Elements that name a member and show a vote."""
+    return [
+        record[:200]
+        for record in records_of(html)
+        if any(name in record for name in names) and any(mark in record for mark in VOTE_MARKS)
+    ]
+
+
+def json_links(value, names, path="$") -> list[str]:
+    """JSON objects that name a member and hold a vote (or any vote value at all)."""
+    found = []
+    if isinstance(value, dict):
+        text = json.dumps(value, ensure_ascii=False)
+        if any(name in text for name in names) and any(
+            v in VOTE_VALUES for v in value.values() if isinstance(v, str)
+        ):
+            found.append(path)
+        for key, inner in value.items():
+            found += json_links(inner, names, f"{path}.{key}")
+    elif isinstance(value, list):
+        for index, inner in enumerate(value):
+            found += json_links(inner, names, f"{path}[{index}]")
+    elif isinstance(value, str) and value in VOTE_VALUES:
+        found.append(f"{path} = {value!r}")
+    return found
+
+
+def workbook_links(data: bytes, names) -> list[str]:
+    found = []
+    for sheet in load_workbook(io.BytesIO(data)).worksheets:
+        for row in sheet.iter_rows(values_only=True):
+            text = " ".join(str(v) for v in row if v is not None)
+            if any(n in text for n in names) and any(m in text for m in VOTE_MARKS):
+                found.append(text[:200])
+            if any(str(v) in VOTE_VALUES for v in row if v is not None):
+                found.append(text[:200])
+    return found
+
+
+# --- The dossier -------------------------------------------------------------------------------
+
+
+def vote_round(initiative, council, x_seat, members):
+    for seat in members:
+        if seat.user is None:
+            scoresheets.scoresheet_save(initiative_id=initiative.pk, actor=secretary(council),
+                                        seat=seat.pk, scores=GOOD, vote="agree", submit=True,
+                                        comment="Phiếu giấy của chuyên gia.")  # fmt: skip
+            continue
+        scoresheets.scoresheet_save(
+            initiative_id=initiative.pk, actor=seat.user, scores=GOOD, submit=True,
+            vote="disagree" if seat == x_seat else "agree", comment=f"Ý kiến {seat.full_name}.",
+        )  # fmt: skip
+
+
+@pytest.fixture
+def scored_dossier(at_state, province):
+    """(initiative, council, X's seat, seats): two rounds, X disagrees in both, completed."""
+
+    def build(voting):
+        from workflow.scenarios import STEPS
+
+        initiative = at_state("council_review")
+        council = make_council(province, 5, experts=1, voting=voting)
+        members = seats(council)
+        x_seat = members[1]
+        seat_on(initiative, council)
+        vote_round(initiative, council, x_seat, members)
+        services.initiative_request_revision(
+            initiative=initiative, actor=province.reviewer, comment="Bổ sung minh chứng."
+        )
+        services.initiative_resubmit(initiative=initiative, actor=province.staff)
+        STEPS["accept"](initiative, province.cast(), today())
+        seat_on(initiative, council)
+        vote_round(initiative, council, x_seat, members)
+        services.initiative_complete_scoring(
+            initiative=initiative, actor=secretary(council), meeting_date=today(),
+            present=[s.pk for s in members],
+        )  # fmt: skip
+        initiative.refresh_from_db()
+        return initiative, council, x_seat, members
+
+    return build
+
+
+def holds_a_vote(value) -> bool:
+    if isinstance(value, str):
+        return value in VOTE_VALUES
+    return bool(value) and re.search(r'"(agree|disagree)"', json.dumps(value)) is not None
+
+
+def names_of(seat) -> list[str]:
+    return [seat.full_name, seat.user.username]
+
+
+# --- Everything each person can reach ------------------------------------------------------
+
+
+def pages_for(initiative, council, members):
+    pk = initiative.pk
+    pages = [
+        reverse("workflow:detail", args=[pk]),
+        reverse("workflow:decisions"),
+        reverse("workflow:review_queue"),
+        reverse("workflow:council_list"),
+        reverse("home"),
+        reverse("initiatives:list"),
+        reverse("notifications:inbox"),
+        reverse("workflow:scoresheet", args=[pk]),
+        reverse("workflow:paper_scoresheet", args=[pk, members[5].pk]),
+        reverse("workflow:transition", args=[pk, "recognize"]),
+        reverse("workflow:transition", args=[pk, "decline"]),
+    ]
+    api = [
+        f"/api/v1/initiatives/{pk}/",
+        f"/api/v1/initiatives/{pk}/history/",
+        f"/api/v1/initiatives/{pk}/scoresheet/",
+        f"/api/v1/initiatives/{pk}/scoresheet/?seat={members[5].pk}",
+        "/api/v1/initiatives/",
+        "/api/v1/notifications/",
+    ]
+    return pages, api
+
+
+def admin_pages() -> list[str]:
+    """Every list and change page of the workflow's and the dossiers' admin."""
+    urls = []
+    for model, _model_admin in admin.site._registry.items():
+        if model._meta.app_label not in ("workflow", "initiatives", "notifications"):
+            continue
+        info = (model._meta.app_label, model._meta.model_name)
+        try:
+            urls.append(reverse("admin:{}_{}_changelist".format(*info)))
+        except NoReverseMatch:
+            continue
+        for pk in model._default_manager.values_list("pk", flat=True)[:50]:
+            urls.append(reverse("admin:{}_{}_change".format(*info), args=[pk]))
+    return urls
+
+
+def exported(user) -> list[bytes]:
+    from common.xlsx import Progress
+
+    files = []
+    for kind in ("council_results", "initiatives"):
+        builder = registry.builder(kind)
+        if builder.allowed(user):
+            workbook = builder.build(user, {}, lambda total: Progress(total))
+            buffer = io.BytesIO()
+            workbook.save(buffer)
+            files.append(buffer.getvalue())
+    return files
+
+
+def everything_reached(client, api, people, initiative, council, members) -> dict:
+    """{(who, what): body} for every page, API answer and export each person can reach."""
+    pages, api_urls = pages_for(initiative, council, members)
+    reached = {}
+    for who, user in people.items():
+        client.force_login(user)
+        for url in pages + (admin_pages() if user.is_superuser else []):
+            response = client.get(url)
+            assert response.status_code < 500, (who, url)
+            if response.status_code == 200:
+                reached[(who, url)] = ("html", response.content.decode())
+        for url in api_urls:
+            response = api(user).get(url)
+            assert response.status_code < 500, (who, url)
+            if response.status_code == 200:
+                reached[(who, url)] = ("json", response.json())
+        for number, data in enumerate(exported(user)):
+            reached[(who, f"export {number}")] = ("xlsx", data)
+    return reached
+
+
+def links_in(reached, names) -> list[str]:
+    found = []
+    for (who, what), (kind, body) in reached.items():
+        if kind == "html":
+            found += [f"{who} {what}: {r}" for r in html_links(body, names)]
+        elif kind == "json":
+            found += [f"{who} {what}: {p}" for p in json_links(body, names)]
+        else:
+            found += [f"{who} {what}: {r}" for r in workbook_links(body, names)]
+    return found
+
+
+@pytest.fixture
+def people(province, django_user_model):
+    def build(council, x_seat, members):
+        superuser = django_user_model.objects.create_superuser(
+            "root", "root@example.vn", "pw-for-tests-123"
+        )
+        return {"reviewer": province.reviewer, "leader": province.leader,
+                "staff": province.staff, "head": province.head, "x": x_seat.user,
+                "member": members[0].user, "secretary": secretary(council),
+                "superuser": superuser}  # fmt: skip
+
+    return build
+
+
+# --- The proof ---------------------------------------------------------------------------------
+
+
+def test_no_page_api_export_or_admin_screen_links_a_member_to_their_vote(
+    scored_dossier, people, client, api
+):
+    initiative, council, x_seat, members = scored_dossier("secret")
+    review = CouncilReview.objects.get(initiative=initiative)
+    assert (review.agree_count, review.disagree_count) == (5, 1)  # the tally, and only it
+    everyone = people(council, x_seat, members)
+    reached = everything_reached(client, api, everyone, initiative, council, members)
+    assert len(reached) > 60  # the search did reach pages, answers, files and the admin
+    assert any("admin/workflow/scoresheet/" in what for _who, what in reached)
+    assert any(what.startswith("export") for _who, what in reached)
+    member_names = [n for seat in members if seat.user for n in names_of(seat)]
+    member_names += [members[5].full_name]
+    assert links_in(reached, member_names) == []
+    # The tally is there for those inside the review.
+    detail = reached[("leader", reverse("workflow:detail", args=[initiative.pk]))][1]
+    assert "5/6 thành viên đồng ý" in detail
+    results = load_workbook(io.BytesIO(reached[("leader", "export 0")][1])).worksheets[0]
+    row = list(next(results.iter_rows(min_row=2, values_only=True)))
+    assert "5/6 thành viên đồng ý (tính trên số thành viên theo quyết định)" in row
+    assert (row[8], row[9], row[10]) == (5, 1, 0)  # agree, disagree, absent or not voting
+
+
+def test_the_database_holds_no_vote_at_all_only_the_tally(scored_dossier):
+    _initiative, _council, _x_seat, _members = scored_dossier("secret")
+    held = []
+    text = ("CharField", "TextField", "JSONField")
+    for model in apps.get_models():
+        fields = [f.attname for f in model._meta.concrete_fields if f.get_internal_type() in text]
+        for row in model._default_manager.values(*fields) if fields else []:
+            held += [f"{model._meta.label}.{key} = {value!r}" for key, value in row.items()
+                     if holds_a_vote(value)]  # fmt: skip
+    assert held == []
+    assert ScoreSheet.objects.filter(has_voted=True).count() == 6  # everyone voted once
+
+
+def test_under_an_open_vote_the_votes_are_shown_by_name_after_completion(
+    scored_dossier, people, client, api
+):
+    initiative, council, x_seat, members = scored_dossier("open")
+    client.force_login(people(council, x_seat, members)["leader"])
+    html = client.get(reverse("workflow:detail", args=[initiative.pk])).content.decode()
+    links = html_links(html, names_of(x_seat))
+    assert links and any("Không đồng ý" in link for link in links)  # X's row shows the vote
+    agreeing = html_links(html, names_of(members[0]))
+    assert agreeing and all("Không đồng ý" not in link for link in agreeing)
+
+
+def test_before_completion_the_urn_is_shown_nowhere(at_state, province, client, api,
+                                                    django_user_model):  # fmt: skip
+    """Watching the counters between two submissions would tell a vote: until the meeting is
+    recorded, no page, answer or admin screen shows them, not even the result preview."""
+    initiative = at_state("council_review")
+    council = make_council(province, 3, voting="secret")
+    seat_on(initiative, council)
+    x_seat = seats(council)[0]
+    scoresheets.scoresheet_save(initiative_id=initiative.pk, actor=x_seat.user, scores=GOOD,
+                                vote="disagree", submit=True)  # fmt: skip
+    assert CouncilReview.objects.get(initiative=initiative).ballots_disagree == 1
+    superuser = django_user_model.objects.create_superuser("root", "r@example.vn", "pw-123-x")
+    urn_words = ("ballots_disagree", "ballots_agree", "số phiếu kín", "0/", "1/", "Không đồng ý")
+    client.force_login(province.reviewer)
+    preview = client.get(reverse("workflow:transition", args=[initiative.pk, "complete_scoring"]))
+    html = preview.content.decode()
+    section = html[html.index('id="recommendation-preview"') :]
+    section = section[: section.index("</section>")]
+    assert "bi-incognito" in section and not any(w in section for w in urn_words)
+    client.force_login(superuser)
+    review = CouncilReview.objects.get(initiative=initiative)
+    for url in (reverse("admin:workflow_councilreview_change", args=[review.pk]),
+                reverse("admin:workflow_councilreview_changelist")):  # fmt: skip
+        page = client.get(url).content.decode()
+        assert "ballots_disagree" not in page and "số phiếu kín" not in page
+    detail = api(province.reviewer).get(f"/api/v1/initiatives/{initiative.pk}/").json()
+    assert detail["score_summary"] is None
