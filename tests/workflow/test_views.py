@@ -18,7 +18,10 @@ ROLES = ("staff", "head", "other_staff", "outsider", "reviewer", "leader", "coun
 
 
 def person(province, role):
-    return province.council[0] if role == "council1" else getattr(province, role)
+    """council1 is the council's secretary (ủy viên thư ký), council2 its chair."""
+    if role in ("council1", "council2"):
+        return province.council[int(role[-1]) - 1]
+    return getattr(province, role)
 
 
 def get(client, user, url):
@@ -102,7 +105,9 @@ EXPECTED_BUTTONS = {
     ("revision_requested", "reviewer"): set(),
     ("council_review", "staff"): set(),
     ("council_review", "reviewer"): {"request_revision", "complete_scoring"},
-    ("council_review", "council1"): set(),
+    # The secretary records the meeting; the chair, like any other member, only scores.
+    ("council_review", "council1"): {"complete_scoring"},
+    ("council_review", "council2"): set(),
     ("council_review", "leader"): set(),
     ("awaiting_decision", "leader"): {"recognize", "decline"},
     ("awaiting_decision", "reviewer"): set(),
