@@ -166,6 +166,13 @@ FORMAT_MODULE_PATH = ["config.formats"]
 REVISION_REQUESTS_MAX = int(os.environ.get("REVISION_REQUESTS_MAX", "1"))
 REVISION_REPLY_MIN_MONTHS = int(os.environ.get("REVISION_REPLY_MIN_MONTHS", "1"))
 REVISION_REPLY_MAX_MONTHS = int(os.environ.get("REVISION_REPLY_MAX_MONTHS", "3"))
+# The leader's decision number must follow the province's numbering (NĐ 30/2020 layout,
+# "125/QĐ-UBND"); compared after NFC normalisation. The example is what the error message shows.
+DECISION_NUMBER_PATTERN = os.environ.get("DECISION_NUMBER_PATTERN", r"^\d+/QĐ-UBND$")
+DECISION_NUMBER_EXAMPLE = os.environ.get("DECISION_NUMBER_EXAMPLE", "125/QĐ-UBND")
+# A provincial dossier carries the agency's own (cơ sở) recognition decision among its
+# attachments, as the province requires before it considers an initiative.
+REQUIRE_AGENCY_RECOGNITION_ATTACHMENT = env_bool("REQUIRE_AGENCY_RECOGNITION_ATTACHMENT", True)
 
 STATIC_URL = "/static/"
 STATIC_ROOT = Path(os.environ.get("STATIC_ROOT", VAR_DIR / "static"))

@@ -9,7 +9,7 @@ from agencies.models import Agency
 from common.text import nfc
 from initiatives.models import Initiative
 from initiatives.services import initiative_create
-from workflow.scenarios import Cast, advance
+from workflow.scenarios import Cast, advance, attach_agency_decision
 
 from .data import AUTHORS, COUNCIL, DOSSIERS
 from .follow_ups import FOLLOW_UPS
@@ -39,6 +39,8 @@ def _build(spec, people, agencies, today):
         authors=[_author(row, agency) for row in spec["authors"]],
         participants=[_participant(row, agency) for row in spec["participants"]],
     )
+    # Even a demo draft carries its cơ sở decision, so it can be submitted as it stands.
+    attach_agency_decision(initiative, author)
     cast = Cast(
         agency_user=author,
         reviewer=people["reviewer"],

@@ -18,7 +18,12 @@ from agencies import roles
 from agencies.models import Agency, Role, User
 from common.text import fold
 from initiatives.models import AttachmentKind, Initiative, Status
-from initiatives.rules import REQUIRED_FIELDS, request_date, submission_problems
+from initiatives.rules import (
+    REQUIRED_FIELDS,
+    request_date,
+    requires_agency_decision,
+    submission_problems,
+)
 from initiatives.selectors import initiative_detail_queryset
 
 from .models import CouncilAssignment, EarlierCouncilRound, EarlierScoreSheet, Rubric, TransitionLog
@@ -49,8 +54,9 @@ def on_council_of(initiative, user) -> bool:
 # told anyway; who sits on the council is for those inside the review. Keys not listed here
 # (including any added later) are shown to nobody through the history.
 PUBLIC_LOG_DETAILS = frozenset(
-    {"reply_due", "decision_number", "scope", "target_agencies", "report_due", "grounds"}
-)
+    {"reply_due", "decision_number", "decision_date", "scope", "signer_name",
+     "signer_authority", "against_council", "target_agencies", "report_due", "grounds"}
+)  # fmt: skip
 INSIDER_LOG_DETAILS = PUBLIC_LOG_DETAILS | {"council_members"}
 
 
@@ -308,6 +314,7 @@ def completeness(initiative) -> dict:
         for label, key in rules
     ]
     kinds = [a.kind for a in initiative.attachments.all()]
+    agency_decision_required = requires_agency_decision(initiative)
     attachments = [
         {
             "kind": kind,
@@ -315,6 +322,7 @@ def completeness(initiative) -> dict:
             "count": kinds.count(kind),
             "ok": kind in kinds,
             "optional": kind == AttachmentKind.KHAC,
+            "required": kind == AttachmentKind.QUYET_DINH_CO_SO and agency_decision_required,
         }
         for kind, label in AttachmentKind.choices
     ]
@@ -324,4 +332,5 @@ def completeness(initiative) -> dict:
         "attachments": attachments,
         "authors_total": sum(a.contribution_percent for a in initiative.authors.all()),
         "ready": not problems,
+        "agency_decision_required": agency_decision_required,
     }

@@ -14,10 +14,11 @@ from initiatives.rules import request_date, submission_problems
 from . import scoring
 from . import selectors as sel
 from .council_rounds import MIN_COUNCIL_MEMBERS
+from .decisions import against_council
 from .forms import (
     AcceptForm,
     DeclarationForm,
-    ReasonForm,
+    DeclineForm,
     RecognizeForm,
     RefuseForm,
     RequestRevisionForm,
@@ -103,6 +104,18 @@ def decision_context(initiative, form, choices) -> dict:
     }
 
 
+def recognize_context(initiative, form, choices) -> dict:
+    return decision_context(initiative, form, choices) | {
+        "against_council": against_council(initiative, "recognize")
+    }
+
+
+def decline_context(initiative, form, choices) -> dict:
+    return decision_context(initiative, form, choices) | {
+        "against_council": against_council(initiative, "decline")
+    }
+
+
 def rollout_choices(initiative) -> dict:
     # The owning agency applies it already: it is never asked to adopt it.
     return {"agencies": list(sel.active_agencies().exclude(pk=initiative.agency_id))}
@@ -152,9 +165,9 @@ SCREENS = {
         TransitionForm, "workflow/transition_complete_scoring.html", context=scoring_context
     ),
     "recognize": Screen(
-        RecognizeForm, "workflow/transition_recognize.html", context=decision_context
+        RecognizeForm, "workflow/transition_recognize.html", context=recognize_context
     ),
-    "decline": Screen(ReasonForm, "workflow/transition_decline.html", context=decision_context),
+    "decline": Screen(DeclineForm, "workflow/transition_decline.html", context=decline_context),
     "start_rollout": Screen(
         StartRolloutForm,
         "workflow/transition_start_rollout.html",
