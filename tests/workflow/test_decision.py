@@ -371,7 +371,8 @@ def test_recognize_page_names_a_badly_numbered_decision(at_state, province, clie
 def test_recognize_page_refuses_another_scope(at_state, province, client):
     initiative = at_state("awaiting_decision")
     form = {"decision_number": "125/QĐ-UBND", "decision_date": today().strftime("%d/%m/%Y"),
-            "signer": "Nguyễn Văn A", "signer_authority": "chairman", "scope": "national"}  # fmt: skip
+            "signer": "Nguyễn Văn A", "signer_authority": "chairman",
+            "scope": "national"}  # fmt: skip
     with nothing_changes(initiative):
         response = transition_page(client, province.leader, initiative, "recognize", form)
     assert response.status_code == 200
