@@ -50,6 +50,7 @@ def _build(spec, people, agencies, today):
     )
     if "scores" in spec:
         cast.scores = spec["scores"]
+    cast.decision_reason = spec.get("decision_reason", "")
     initiative = advance(initiative, spec["state"], cast, today=today)
     for code, status, detail in spec.get("adoptions", ()):
         adopt(initiative, agencies[code], status, detail, people, today)
