@@ -72,13 +72,12 @@ def revocation_details(log) -> dict | None:
 
 
 def signer_line(log) -> str:
-    """ "KT. CHỦ TỊCH / PHÓ CHỦ TỊCH Nguyễn Văn A", from the recognize entry's data."""
+    """The signature block as printed ("KT. CHỦ TỊCH / PHÓ CHỦ TỊCH Nguyễn Văn A"), from the
+    recognize entry's data: the timeline keeps what was signed even if the dossier changes."""
     data = log.data or {}
     if log.transition != "recognize" or not data.get("signer_name"):
         return ""
-    authority = (
-        SignerAuthority(data["signer_authority"]).label if data.get("signer_authority") else ""
-    )
+    authority = dict(SignerAuthority.choices).get(data.get("signer_authority"), "")
     return " ".join(str(part) for part in (authority, data["signer_name"]) if part)
 
 
