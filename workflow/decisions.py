@@ -11,6 +11,7 @@ import unicodedata
 from datetime import date
 
 from django.conf import settings
+from django.core.checks import Error, register
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -131,3 +132,20 @@ def reason_problems(obj, transition: str, comment: str) -> Problems:
     else:
         message = _("Give the reason for declining.")
     return {"comment": [message]}
+
+
+@register()
+def decision_number_pattern_compiles(app_configs, **kwargs):
+    """A mistyped DECISION_NUMBER_PATTERN would refuse every recognition with a server error:
+    say so at start-up instead."""
+    try:
+        re.compile(unicodedata.normalize("NFC", settings.DECISION_NUMBER_PATTERN))
+    except re.error as error:
+        return [
+            Error(
+                f"DECISION_NUMBER_PATTERN is not a valid regular expression: {error}.",
+                hint="Set it to e.g. ^\\d+/QĐ-UBND$ (the default).",
+                id="workflow.E001",
+            )
+        ]
+    return []

@@ -406,3 +406,12 @@ def test_recognize_page_is_the_leaders(at_state, province, client):
     client.force_login(province.reviewer)
     response = client.get(reverse("workflow:transition", args=[initiative.pk, "recognize"]))
     assert response.status_code == 403
+
+
+def test_a_mistyped_pattern_is_a_system_check_error(settings):
+    from workflow.decisions import decision_number_pattern_compiles
+
+    assert decision_number_pattern_compiles(None) == []
+    settings.DECISION_NUMBER_PATTERN = r"^\d+/QĐ-UBND($"
+    [error] = decision_number_pattern_compiles(None)
+    assert error.id == "workflow.E001"
