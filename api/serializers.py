@@ -18,7 +18,15 @@ from initiatives.fields import (
     PARTICIPANT_FIELDS,
     REVOCATION_FIELDS,
 )
-from initiatives.models import Attachment, AttachmentKind, Author, Field, Initiative, Participant
+from initiatives.models import (
+    Attachment,
+    AttachmentKind,
+    Author,
+    Field,
+    Initiative,
+    Participant,
+    SignerAuthority,
+)
 from initiatives.models import Status as InitiativeStatus
 from initiatives.permissions import sees_confidential
 from notifications.models import Notification
@@ -194,6 +202,12 @@ class InitiativeWriteSerializer(serializers.ModelSerializer):
         extra_kwargs = {"title": {"required": True}}
 
 
+class SignerSerializer(serializers.Serializer):
+    name = serializers.CharField()
+    authority = serializers.CharField()
+    authority_label = serializers.CharField()
+
+
 class ScoreSummarySerializer(serializers.Serializer):
     rubric_version = serializers.IntegerField(source="rubric.version")
     pass_total = serializers.DecimalField(
@@ -232,6 +246,7 @@ class InitiativeDetailSerializer(InitiativeSummarySerializer):
     scope_label = serializers.CharField(source="get_scope_display", read_only=True)
     receipt_number = serializers.SerializerMethodField()
     promised_result_on = serializers.SerializerMethodField()
+    signer = serializers.SerializerMethodField()
 
     class Meta:
         model = Initiative
@@ -248,6 +263,7 @@ class InitiativeDetailSerializer(InitiativeSummarySerializer):
             *REVOCATION_FIELDS,
             *APPEAL_FIELDS,
             "scope_label",
+            "signer",
             "score_summary",
             "receipt_number",
             "promised_result_on",
@@ -277,6 +293,17 @@ class InitiativeDetailSerializer(InitiativeSummarySerializer):
         intake = getattr(initiative, "intake", None)
         return intake.promised_result_on.isoformat() if intake else None
 
+    @extend_schema_field(SignerSerializer(allow_null=True))
+    def get_signer(self, initiative):
+        """Who signed the recognition decision, and in what capacity; null before it."""
+        if not initiative.signer_name:
+            return None
+        return {
+            "name": initiative.signer_name,
+            "authority": initiative.signer_authority,
+            "authority_label": initiative.get_signer_authority_display(),
+        }
+
     @extend_schema_field(TransitionChoiceSerializer(many=True))
     def get_available_transitions(self, initiative):
         return available_transitions(initiative, self.context["request"].user)
@@ -287,6 +314,46 @@ class InitiativeDetailSerializer(InitiativeSummarySerializer):
         if review is None or review.completed_at is None:
             return None
         return ScoreSummarySerializer(review).data
+
+
+@extend_schema_field(
+    {
+        "oneOf": [
+            {"type": "string", "maxLength": 120, "description": "the signer's name"},
+            {
+                "type": "object",
+                "properties": {
+                    "name": {"type": "string", "maxLength": 120},
+                    "authority": {"type": "string", "enum": SignerAuthority.values},
+                },
+            },
+        ]
+    }
+)
+class SignerField(serializers.Field):
+    """recognize: the signer as a name ("Nguyễn Văn A", with `signer_authority` beside it) or as
+    an object {"name", "authority"}; both shapes give {"name", "authority"}."""
+
+    default_error_messages = {
+        "invalid": _("Give the signer as a name, or as an object with “name” and “authority”."),
+        "max_length": _("The signer's name has at most %(max)s characters."),
+    }
+    MAX_NAME = 120
+
+    def to_internal_value(self, data):
+        if isinstance(data, str):
+            data = {"name": data}
+        if not isinstance(data, dict):
+            self.fail("invalid")
+        name, authority = data.get("name", ""), data.get("authority", "")
+        if not isinstance(name, str) or not isinstance(authority, str):
+            self.fail("invalid")
+        if len(name.strip()) > self.MAX_NAME:
+            self.fail("max_length", max=self.MAX_NAME)
+        return {"name": name, "authority": authority}
+
+    def to_representation(self, value):
+        return value
 
 
 class TransitionInputSerializer(serializers.Serializer):
@@ -306,7 +373,19 @@ class TransitionInputSerializer(serializers.Serializer):
     council_members = serializers.ListField(child=IdField(), required=False, max_length=100)
     decision_number = serializers.CharField(required=False, allow_blank=True, max_length=60)
     decision_date = serializers.DateField(required=False, allow_null=True)
-    scope = serializers.CharField(required=False, allow_blank=True)
+    scope = serializers.CharField(
+        required=False,
+        allow_blank=True,
+        help_text="recognize only: `provincial` (the default); the provincial track decides "
+        "no other scope.",
+    )
+    signer = SignerField(required=False)
+    signer_authority = serializers.CharField(
+        required=False,
+        allow_blank=True,
+        max_length=20,
+        help_text="recognize: `chairman` or `vice_chairman` (or inside `signer`).",
+    )
     target_agencies = serializers.ListField(child=IdField(), required=False, max_length=1000)
     report_due = serializers.DateField(required=False, allow_null=True)
     meeting_date = serializers.DateField(
@@ -362,6 +441,10 @@ class TransitionInputSerializer(serializers.Serializer):
                 kwargs[key] = data[key]
         if name in ("submit", "resubmit"):
             kwargs["declared"] = [key for key in DECLARATION_FIELDS if data.get(key)]
+        if name == "recognize":
+            signer = data.get("signer") or {}
+            kwargs["signer_name"] = signer.get("name", "")
+            kwargs["signer_authority"] = data.get("signer_authority") or signer.get("authority", "")
         return kwargs
 
 

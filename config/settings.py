@@ -169,6 +169,13 @@ REVISION_REPLY_MAX_MONTHS = int(os.environ.get("REVISION_REPLY_MAX_MONTHS", "3")
 # A dossier is accepted into a council set up by decision (Hội đồng sáng kiến). Only a
 # province that still allows it lets the reviewer hand-pick an ad-hoc panel of council members.
 COUNCIL_ADHOC_PANELS = env_bool("COUNCIL_ADHOC_PANELS", False)
+# The leader's decision number must follow the province's numbering (NĐ 30/2020 layout,
+# "125/QĐ-UBND"); compared after NFC normalisation. The example is what the error message shows.
+DECISION_NUMBER_PATTERN = os.environ.get("DECISION_NUMBER_PATTERN", r"^\d+/QĐ-UBND$")
+DECISION_NUMBER_EXAMPLE = os.environ.get("DECISION_NUMBER_EXAMPLE", "125/QĐ-UBND")
+# A provincial dossier carries the agency's own (cơ sở) recognition decision among its
+# attachments, as the province requires before it considers an initiative.
+REQUIRE_AGENCY_RECOGNITION_ATTACHMENT = env_bool("REQUIRE_AGENCY_RECOGNITION_ATTACHMENT", True)
 
 STATIC_URL = "/static/"
 STATIC_ROOT = Path(os.environ.get("STATIC_ROOT", VAR_DIR / "static"))

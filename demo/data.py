@@ -642,6 +642,12 @@ DOSSIERS = [
         "agency": "UBND-PHOYEN",
         "by": "staff_phoyen",
         "state": "recognized",
+        # The council did not recommend it; the leader recognized it with a written reason.
+        "scores": LOW_SCORES,
+        "decision_reason": (
+            "Giải pháp không phát sinh chi phí, đã giảm 75% cuộc gọi hỏi tiến độ tại phường Phổ "
+            "Yên và áp dụng được ngay trên hệ thống dùng chung của tỉnh; công nhận để nhân rộng."
+        ),
         "field": "chuyen_doi_so",
         "applied_days_ago": 270,
         "benefit_amount_vnd": 95_000_000,

@@ -9,7 +9,7 @@ from agencies.models import Agency
 from common.text import nfc
 from initiatives.models import Initiative
 from initiatives.services import initiative_create
-from workflow.scenarios import Cast, advance
+from workflow.scenarios import Cast, advance, attach_agency_decision
 
 from .council import ensure_council
 from .data import AUTHORS, COUNCIL, DOSSIERS
@@ -41,6 +41,8 @@ def _build(spec, people, agencies, today, council):
         authors=[_author(row, agency) for row in spec["authors"]],
         participants=[_participant(row, agency) for row in spec["participants"]],
     )
+    # Even a demo draft carries its cơ sở decision, so it can be submitted as it stands.
+    attach_agency_decision(initiative, author)
     cast = Cast(
         agency_user=author,
         reviewer=people["reviewer"],
@@ -51,6 +53,7 @@ def _build(spec, people, agencies, today, council):
     )
     if "scores" in spec:
         cast.scores = spec["scores"]
+    cast.decision_reason = spec.get("decision_reason", "")
     initiative = advance(initiative, spec["state"], cast, today=today)
     for code, status, detail in spec.get("adoptions", ()):
         adopt(initiative, agencies[code], status, detail, people, today)

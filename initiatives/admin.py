@@ -11,7 +11,13 @@ from common.admin import ServiceRefusalsAdminMixin
 from common.limits import MAX_AUTHORS, MAX_PARTICIPANTS
 
 from . import services
-from .fields import AUTHOR_FIELDS, BODY_FIELDS, DECISION_FIELDS, PARTICIPANT_FIELDS
+from .fields import (
+    AUTHOR_FIELDS,
+    BODY_FIELDS,
+    DECISION_FIELDS,
+    PARTICIPANT_FIELDS,
+    SIGNER_FIELDS,
+)
 from .models import EDITABLE_STATES, Attachment, Author, Field, Initiative, Participant, Status
 from .selectors import search
 
@@ -103,12 +109,12 @@ class InitiativeAdmin(ServiceRefusalsAdminMixin, admin.ModelAdmin):
         (None, {"fields": ("code", "title", "field", "agency", "round", "status")}),
         (_("Application (Circular 18/2013, Annex I)"), {"fields": BODY_FIELDS}),
         (_("Workflow"), {"fields": WORKFLOW_FIELDS}),
-        (_("Decision"), {"fields": DECISION_FIELDS}),
+        (_("Decision"), {"fields": (*DECISION_FIELDS, *SIGNER_FIELDS)}),
     )
 
     def get_readonly_fields(self, request, obj=None):
         # `status` is a protected FSM field: only the workflow services move it.
-        readonly = ("code", "status", *WORKFLOW_FIELDS, *DECISION_FIELDS)
+        readonly = ("code", "status", *WORKFLOW_FIELDS, *DECISION_FIELDS, *SIGNER_FIELDS)
         if obj is not None and obj.status != Status.DRAFT:
             readonly += ("agency",)
         return readonly

@@ -19,6 +19,7 @@ from . import services
 from .forms import AttachmentForm
 from .models import Attachment
 from .permissions import sees_confidential
+from .rules import agency_decision_status
 from .selectors import visible_initiatives
 
 # --- Attachments -----------------------------------------------------------------------------
@@ -43,6 +44,7 @@ def attachments_context(request, initiative, form=None, notice="", error="") -> 
         "attachment_notice": notice,
         "attachment_error": error,
         "max_upload": settings.ATTACHMENT_MAX_BYTES,
+        "agency_decision": agency_decision_status(initiative),
     }
 
 

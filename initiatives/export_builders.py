@@ -42,6 +42,7 @@ def columns() -> list[Column]:
         Column(label(Initiative, "submitted_at"), 13),
         Column(label(Initiative, "decision_number"), 18),
         Column(label(Initiative, "decision_date"), 13),
+        Column(_("Signer"), 30, wrap=True),
         Column(label(Initiative, "benefit_amount_vnd"), 20, MONEY_FORMAT),
         Column(_("Updated"), 13),
     ]
@@ -59,6 +60,7 @@ def values(initiative) -> list:
         initiative.submitted_at,
         initiative.decision_number,
         initiative.decision_date,
+        initiative.signature,
         initiative.benefit_amount_vnd,
         initiative.updated_at,
     ]

@@ -28,6 +28,8 @@ BODY_FIELDS = tuple(name for name in AGENCY_FIELDS if name not in HEADING_FIELDS
 
 # Written by the leadership's decision (workflow's recognize), never by the agency.
 DECISION_FIELDS = ("decision_number", "decision_date", "scope")
+# Who signed that decision, in what capacity (its signature block).
+SIGNER_FIELDS = ("signer_name", "signer_authority")
 # The later decision revoking the recognition (state `revoked`).
 REVOCATION_FIELDS = ("revocation_number", "revocation_date")
 # The agency's appeal against a refusal or a non-recognition (workflow: appeal, resolve_appeal).

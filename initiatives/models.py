@@ -71,8 +71,19 @@ APPEAL_UPHELD, APPEAL_GRANTED = "upheld", "granted"
 
 
 class Scope(models.TextChoices):
+    # Cấp cơ sở (the agency head's decision), cấp tỉnh (the provincial track's own decision),
+    # toàn quốc (recorded from a ministry's decision, never made by the province).
     AGENCY = "agency", _("Agency level")
     PROVINCIAL = "provincial", _("Provincial level")
+    NATIONAL = "national", _("National level")
+
+
+class SignerAuthority(models.TextChoices):
+    """The signature block of the decision (NĐ 30/2020): the chairman signs himself, or a
+    vice-chairman signs on his behalf ("KT." = ký thay). Labels are as printed, in capitals."""
+
+    CHAIRMAN = "chairman", _("CHAIRMAN")
+    VICE_CHAIRMAN = "vice_chairman", _("FOR THE CHAIRMAN / VICE-CHAIRMAN")
 
 
 class Initiative(ConcurrentTransitionMixin, models.Model):
@@ -173,6 +184,11 @@ class Initiative(ConcurrentTransitionMixin, models.Model):
     appeal_due = models.DateField(_("appeal resolution due"), null=True, blank=True)
     appeal_complex = models.BooleanField(_("complex appeal"), default=False)
     appeal_final = models.BooleanField(_("final after an upheld appeal"), default=False)
+    # Who signed the recognition decision: the name, and in what capacity (its signature block).
+    signer_name = models.CharField(_("signer"), max_length=120, blank=True)
+    signer_authority = models.CharField(
+        _("signer's authority"), max_length=20, choices=SignerAuthority.choices, blank=True
+    )
 
     # Folded title + description for diacritics-insensitive search on any database.
     search_text = models.TextField(editable=False, default="")
@@ -196,12 +212,20 @@ class Initiative(ConcurrentTransitionMixin, models.Model):
         self.title = clean_name(self.title)
         for name in _TEXT_FIELDS:
             setattr(self, name, nfc(getattr(self, name)))
+        self.signer_name = clean_name(self.signer_name)
         self.search_text = fold(f"{self.title} {self.description}")
         super().save(*args, **kwargs)
 
     @property
     def is_editable(self) -> bool:
         return self.status in EDITABLE_STATES
+
+    @property
+    def signature(self) -> str:
+        """The signature as the decision prints it: "KT. CHỦ TỊCH / PHÓ CHỦ TỊCH Nguyễn Văn A"."""
+        parts = (self.get_signer_authority_display() if self.signer_authority else "",
+                 self.signer_name)  # fmt: skip
+        return " ".join(str(part) for part in parts if part)
 
     @property
     def current_due(self):

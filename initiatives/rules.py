@@ -11,6 +11,8 @@ from django.utils.translation import gettext as _
 
 from common import clock
 
+from .attachments import AttachmentKind
+
 REQUIRED_FIELDS = (
     "title",
     "problem",
@@ -68,7 +70,38 @@ def submission_problems(initiative, *, today: date) -> dict[str, list[str]]:
     for name, message in _declaration_messages().items():
         if not getattr(initiative, name):
             add(name, message)
+
+    if requires_agency_decision(initiative) and not _has_agency_decision(initiative):
+        add("attachments", agency_decision_message())
     return problems
+
+
+def requires_agency_decision(initiative) -> bool:
+    """A provincial dossier carries the agency's own (cơ sở) recognition decision where the
+    province requires it. Every dossier is on the provincial track until the two-level track
+    comes; then an agency-level dossier will not need it."""
+    return bool(settings.REQUIRE_AGENCY_RECOGNITION_ATTACHMENT)
+
+
+def agency_decision_message() -> str:
+    return _(
+        "Attach the agency's decision recognizing the initiative at agency level "
+        "(kind “%(kind)s”): the province considers only initiatives its agency has recognized."
+    ) % {"kind": AttachmentKind.QUYET_DINH_CO_SO.label}
+
+
+def agency_decision_status(initiative) -> dict:
+    """For the pages: whether this dossier must carry the agency's decision, and does."""
+    return {
+        "required": requires_agency_decision(initiative),
+        "attached": _has_agency_decision(initiative),
+        "kind": AttachmentKind.QUYET_DINH_CO_SO,
+    }
+
+
+def _has_agency_decision(initiative) -> bool:
+    # Reads the prefetched attachments when the caller loaded them.
+    return any(a.kind == AttachmentKind.QUYET_DINH_CO_SO for a in initiative.attachments.all())
 
 
 def author_problems(authors) -> list[str]:

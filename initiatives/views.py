@@ -33,6 +33,7 @@ from .forms import (
 from .listing import DEFAULT_SORT
 from .models import Initiative, Status
 from .permissions import sees_confidential
+from .rules import requires_agency_decision
 from .selectors import SORT_COLUMNS, initiative_detail_queryset
 
 # --- List ------------------------------------------------------------------------------------
@@ -146,6 +147,7 @@ class _DossierFormView(TemplateView):
             authors_formset=authors,
             participants_formset=kwargs.pop("participants"),
             contribution_total=contribution_total(authors),
+            agency_decision_required=requires_agency_decision(self.initiative),
             **kwargs,
         )
 

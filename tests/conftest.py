@@ -5,13 +5,14 @@ from decimal import Decimal
 
 import pytest
 from django.conf import settings
+from django.core.files.base import ContentFile
 from rest_framework.test import APIClient
 
 from agencies.models import Agency, Membership, Role, User
 from common import clock
-from initiatives.models import Author, Initiative
+from initiatives.models import Attachment, AttachmentKind, Author, Initiative
 from workflow.council_body import Council, CouncilMember
-from workflow.scenarios import Cast, advance
+from workflow.scenarios import PDF, Cast, advance
 
 IN_CI = os.environ.get("CI", "").lower() == "true"
 pytest_plugins = ["tests.browser", "tests.skip_guard"]
@@ -189,8 +190,11 @@ def make_draft(province, **fields):
         created_by=province.staff,
     )
     authors = fields.pop("authors", [("Nguyễn Thị Lan", 60), ("Trần Văn Hùng", 40)])
+    agency_decision = fields.pop("agency_decision", True)
     values.update(fields)
     initiative = Initiative.objects.create(**values)
+    if agency_decision:
+        attach(initiative, AttachmentKind.QUYET_DINH_CO_SO, "quyet-dinh-co-so.pdf")
     for order, (name, percent) in enumerate(authors):
         Author.objects.create(
             initiative=initiative,
@@ -199,6 +203,22 @@ def make_draft(province, **fields):
             order=order,
         )
     return initiative
+
+
+def attach(initiative, kind, name="tai-lieu.pdf", content=PDF, **fields):
+    """An attachment stored as an upload would be (a small valid PDF by default); the
+    provincial dossier's cơ sở decision (REQUIRE_AGENCY_RECOGNITION_ATTACHMENT) is one."""
+    attachment = Attachment(
+        initiative=initiative,
+        kind=kind,
+        original_name=name,
+        content_type="application/pdf",
+        size=len(content),
+        uploaded_by=initiative.created_by,
+        **fields,
+    )
+    attachment.file.save(name, ContentFile(content), save=True)
+    return attachment
 
 
 @pytest.fixture

@@ -117,6 +117,7 @@ HOSTILE = [
 ]
 
 
-def stored_files() -> list[Path]:
-    root = Path(settings.MEDIA_ROOT)
+def stored_files(under: str = "") -> list[Path]:
+    """Every file under MEDIA_ROOT (or one of its folders, e.g. "evidence")."""
+    root = Path(settings.MEDIA_ROOT) / under
     return [path for path in root.rglob("*") if path.is_file()] if root.exists() else []

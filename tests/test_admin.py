@@ -155,7 +155,7 @@ def test_transition_log_filters_and_search(admin_client, everything):
 
 
 def test_attachment_inline_shows_metadata_not_the_file(admin_client, everything):
-    attachment = everything["draft"].attachments.get()
+    attachment = everything["draft"].attachments.get(kind="minh_chung")
     content = admin_client.get(url(Initiative, "change", everything["draft"].pk)).content.decode()
     assert "biên bản họp.pdf" in content
     assert attachment.file.name not in content
@@ -316,9 +316,10 @@ def test_transition_page_accept_recognize_and_start_rollout(admin_client, provin
     admin_client.post(
         transition_url(initiative, "recognize"),
         {"decision_number": "12/QĐ-UBND", "decision_date": today.isoformat(),
-         "scope": "provincial"},
+         "signer": "Ngô Thanh Sơn", "signer_authority": "chairman", "scope": "provincial"},
     )  # fmt: skip
     initiative = reload(initiative)
+    assert initiative.signature == "CHỦ TỊCH Ngô Thanh Sơn"
     assert (initiative.status, initiative.decision_number) == (Status.RECOGNIZED, "12/QĐ-UBND")
 
     response = admin_client.post(

@@ -7,7 +7,7 @@ from django.utils.translation import gettext_lazy as _
 
 from agencies.models import Agency
 from common import clock
-from initiatives.models import Scope
+from initiatives.models import Scope, SignerAuthority
 
 from . import meeting
 from .appeal_rules import APPEAL_OUTCOMES
@@ -129,7 +129,17 @@ class RecognizeForm(CommentForm):
     decision_date = forms.DateField(
         label=_("Decision date"), input_formats=DATE_INPUTS, widget=AdminDateWidget
     )
-    scope = forms.ChoiceField(label=_("Scope"), choices=Scope.choices)
+    signer = forms.CharField(label=_("Signer's full name"), max_length=120)
+    signer_authority = forms.ChoiceField(
+        label=_("Signer's authority"), choices=SignerAuthority.choices
+    )
+    # Optional: the provincial track records provincial scope; the service explains a refusal.
+    scope = forms.ChoiceField(label=_("Scope"), choices=[("", "—"), *Scope.choices], required=False)
+
+    def service_kwargs(self) -> dict:
+        data = super().service_kwargs()
+        data["signer_name"] = data.pop("signer")
+        return data
 
 
 class RevokeForm(ReasonForm):

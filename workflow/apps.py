@@ -11,6 +11,7 @@ class WorkflowConfig(AppConfig):
         from initiatives.permissions import register_council_secretary, register_insider
         from initiatives.selectors import register_visibility
 
+        from . import decisions  # noqa: F401  (registers the decision number's system check)
         from .selectors import (
             council_visibility,
             is_council_secretary,

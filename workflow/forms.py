@@ -8,17 +8,19 @@ from crispy_forms.bootstrap import InlineRadios
 from crispy_forms.helper import FormHelper
 from crispy_forms.layout import Field, Layout
 from django import forms
+from django.conf import settings
 from django.utils.translation import gettext_lazy as _
 
 from common import clock
 from common.limits import COMMENT
 from initiatives.fields import DECLARATION_FIELDS
 from initiatives.forms import NO_IP_PROTECTION_DECLARATION, PUBLIC_ORDER_DECLARATION
-from initiatives.models import Scope
+from initiatives.models import Scope, SignerAuthority
 
 from . import meeting
 from .appeal_rules import APPEAL_OUTCOMES
 from .deadlines import default_reply_due, due_date, reply_window
+from .decisions import against_council
 from .models import DeadlineRule, Vote
 from .refusal import RefusalGround
 
@@ -198,18 +200,60 @@ def seat_label(assignment) -> str:
 
 
 class RecognizeForm(TransitionForm):
+    """recognize: the decision as signed (number, date, signer) and its scope; a reason when it
+    goes against the council's recommendation (the page shows that recommendation above)."""
+
     decision_number = forms.CharField(label=_("Decision number"), max_length=60)
     decision_date = date_field(_("Decision date"))
+    signer = forms.CharField(label=_("Signer's full name"), max_length=120)
+    signer_authority = forms.ChoiceField(
+        label=_("Signer's authority"),
+        choices=SignerAuthority.choices,
+        widget=forms.RadioSelect,
+    )
+    # The provincial track decides provincial scope only: agency level is the agency head's
+    # decision and national scope a ministry's (workflow.decisions.scope_problems).
     scope = forms.ChoiceField(
-        label=_("Scope of influence"), choices=Scope.choices, widget=forms.RadioSelect
+        label=_("Scope of influence"),
+        choices=[(Scope.PROVINCIAL, Scope.PROVINCIAL.label)],
+        initial=Scope.PROVINCIAL,
+        required=False,
+        widget=forms.RadioSelect,
+        help_text=_(
+            "Agency-level recognition is decided by the agency's head; national scope is "
+            "recorded from a ministry's decision."
+        ),
     )
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["decision_date"].initial = clock.today()
+        self.fields["decision_number"].help_text = _("For example: %(example)s") % {
+            "example": settings.DECISION_NUMBER_EXAMPLE
+        }
+        if self.initiative is not None and against_council(self.initiative, "recognize"):
+            self.fields["comment"].label = _("Reason for recognizing it against the council")
+            self.fields["comment"].help_text = _(
+                "Required: the council did not recommend recognition. Shown on the timeline."
+            )
 
     def crispy_layout(self) -> list:
-        return ["decision_number", "decision_date", InlineRadios("scope"), "comment"]
+        return ["decision_number", "decision_date", "signer", InlineRadios("signer_authority"),
+                InlineRadios("scope"), "comment"]  # fmt: skip
+
+    def service_kwargs(self) -> dict:
+        kwargs = super().service_kwargs()
+        kwargs["signer_name"] = kwargs.pop("signer")
+        return kwargs
+
+
+class DeclineForm(ReasonForm):
+    """decline: the reasons; the page says when they go against the council's recommendation."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        if self.initiative is not None and against_council(self.initiative, "decline"):
+            self.fields["comment"].label = _("Reason for declining it against the council")
 
 
 class RevokeForm(TransitionForm):

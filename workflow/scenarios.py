@@ -6,8 +6,11 @@ Used by the demo loader and the tests, so both exercise the same code paths user
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 
+from django.core.files.base import ContentFile
+
 from common import clock
-from initiatives.models import Status
+from initiatives.models import AttachmentKind, Status
+from initiatives.services import attachment_add
 
 from . import meeting, scoresheets, services
 from .models import CouncilAssignment
@@ -30,6 +33,11 @@ class Cast:
     scores: dict = field(
         default_factory=lambda: {"novelty": 30, "applicability": 22, "benefit": 24}
     )
+    # Who signs the recognition decision, and the leader's reason when it goes against the
+    # council's recommendation (required then).
+    signer_name: str = ""  # the leader's own name unless set
+    signer_authority: str = "vice_chairman"
+    decision_reason: str = ""
 
 
 # The path each state is reached by, from draft.
@@ -73,7 +81,22 @@ def advance(initiative, target: str, cast: Cast, *, today: date | None = None):
     return initiative
 
 
+# The smallest file the upload check takes for a PDF: the stand-in for a scanned decision.
+PDF = b"%PDF-1.7\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n"
+
+
+def attach_agency_decision(initiative, actor):
+    """The agency's own (cơ sở) recognition decision, which a provincial dossier carries
+    (settings.REQUIRE_AGENCY_RECOGNITION_ATTACHMENT); added once, through the service."""
+    kind = AttachmentKind.QUYET_DINH_CO_SO
+    if not initiative.attachments.filter(kind=kind).exists():
+        upload = ContentFile(PDF, name="quyet-dinh-cong-nhan-co-so.pdf")
+        attachment_add(initiative=initiative, actor=actor, file=upload, kind=kind)
+    return initiative
+
+
 def _submit(i, cast, today):
+    attach_agency_decision(i, cast.agency_user)
     return services.initiative_submit(initiative=i, actor=cast.agency_user)
 
 
@@ -128,7 +151,10 @@ def _recognize(i, cast, today):
         actor=cast.leader,
         decision_number=f"{i.pk:03d}/QĐ-UBND",
         decision_date=today,
+        signer_name=cast.signer_name or cast.leader.get_full_name(),
+        signer_authority=cast.signer_authority,
         scope="provincial",
+        comment=cast.decision_reason,
     )
 
 

@@ -17,7 +17,12 @@ from django.utils.translation import gettext as _
 from agencies import roles
 from agencies.models import Agency
 from initiatives.models import AttachmentKind, Initiative, Status
-from initiatives.rules import REQUIRED_FIELDS, request_date, submission_problems
+from initiatives.rules import (
+    REQUIRED_FIELDS,
+    request_date,
+    requires_agency_decision,
+    submission_problems,
+)
 from initiatives.selectors import initiative_detail_queryset
 
 from .models import (
@@ -69,7 +74,8 @@ def is_council_secretary(initiative, user) -> bool:
 # told anyway; who sits on the council is for those inside the review. Keys not listed here
 # (including any added later) are shown to nobody through the history.
 PUBLIC_LOG_DETAILS = frozenset(
-    {"reply_due", "decision_number", "scope", "target_agencies", "report_due", "grounds",
+    {"reply_due", "decision_number", "decision_date", "scope", "signer_name",
+     "signer_authority", "against_council", "target_agencies", "report_due", "grounds",
      "appeal_due", "outcome", "complex", "meeting_date"}
 )  # fmt: skip
 INSIDER_LOG_DETAILS = PUBLIC_LOG_DETAILS | {"council_members", "council", "present"}
@@ -343,6 +349,7 @@ def completeness(initiative) -> dict:
         for label, key in rules
     ]
     kinds = [a.kind for a in initiative.attachments.all()]
+    agency_decision_required = requires_agency_decision(initiative)
     attachments = [
         {
             "kind": kind,
@@ -350,6 +357,7 @@ def completeness(initiative) -> dict:
             "count": kinds.count(kind),
             "ok": kind in kinds,
             "optional": kind == AttachmentKind.KHAC,
+            "required": kind == AttachmentKind.QUYET_DINH_CO_SO and agency_decision_required,
         }
         for kind, label in AttachmentKind.choices
     ]
@@ -359,4 +367,5 @@ def completeness(initiative) -> dict:
         "attachments": attachments,
         "authors_total": sum(a.contribution_percent for a in initiative.authors.all()),
         "ready": not problems,
+        "agency_decision_required": agency_decision_required,
     }

@@ -16,12 +16,13 @@ from . import selectors as sel
 from .appeal_rules import appeal_last_day, contested_decision
 from .council_plan import councils_for
 from .deadlines import LEGAL_BASIS
+from .decisions import against_council
 from .forms import (
     AcceptForm,
     AppealForm,
     CompleteScoringForm,
     DeclarationForm,
-    ReasonForm,
+    DeclineForm,
     RecognizeForm,
     RefuseForm,
     RequestRevisionForm,
@@ -116,6 +117,18 @@ def decision_context(initiative, form, choices) -> dict:
     }
 
 
+def recognize_context(initiative, form, choices) -> dict:
+    return decision_context(initiative, form, choices) | {
+        "against_council": against_council(initiative, "recognize")
+    }
+
+
+def decline_context(initiative, form, choices) -> dict:
+    return decision_context(initiative, form, choices) | {
+        "against_council": against_council(initiative, "decline")
+    }
+
+
 def rollout_choices(initiative) -> dict:
     # The owning agency applies it already: it is never asked to adopt it.
     return {"agencies": list(sel.active_agencies().exclude(pk=initiative.agency_id))}
@@ -175,9 +188,9 @@ SCREENS = {
         CompleteScoringForm, "workflow/transition_complete_scoring.html", context=scoring_context
     ),
     "recognize": Screen(
-        RecognizeForm, "workflow/transition_recognize.html", context=decision_context
+        RecognizeForm, "workflow/transition_recognize.html", context=recognize_context
     ),
-    "decline": Screen(ReasonForm, "workflow/transition_decline.html", context=decision_context),
+    "decline": Screen(DeclineForm, "workflow/transition_decline.html", context=decline_context),
     "start_rollout": Screen(
         StartRolloutForm,
         "workflow/transition_start_rollout.html",

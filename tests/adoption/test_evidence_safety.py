@@ -35,7 +35,8 @@ def web_report(client, adoption, name, content):
 
 def nothing_stored(adoption):
     adoption.refresh_from_db()
-    return not AdoptionReport.objects.exists() and stored_files() == []
+    # Only the evidence folder: the dossier's own attachments (its cơ sở decision) stay.
+    return not AdoptionReport.objects.exists() and stored_files("evidence") == []
 
 
 @pytest.mark.parametrize(("name", "build", "reason"), HOSTILE, ids=[h[0] for h in HOSTILE])
@@ -67,7 +68,7 @@ def test_evidence_named_html_is_kept_and_served_as_the_pdf_it_is(adoption, provi
     created = api_report(api(province.other_staff), adoption, "bao-cao.html", PDF)
     assert created.status_code == 201, created.data
     assert created.data["evidence_name"] == "bao-cao.html.pdf"
-    [stored] = stored_files()
+    [stored] = stored_files("evidence")
     assert stored.suffix == ".pdf"
     report = AdoptionReport.objects.get()
     client.force_login(province.reviewer)

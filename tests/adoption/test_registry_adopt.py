@@ -12,6 +12,7 @@ from initiatives.models import Initiative
 from tests.conftest import make_draft
 from tests.initiatives.registry_data import (
     API,
+    PUBLIC_FILE,
     REGISTRY,
     SECRET_FILE,
     detail_url,
@@ -95,7 +96,7 @@ def test_agency_user_adopts_voluntarily(client, province, recognized):
     assert 'id="adopt-button"' not in html
     assert "UBND phường Phổ Yên already adopts this initiative." in html
     # Now an adopter, the agency may download the public documents (never the confidential).
-    public = recognized.attachments.get(confidential=False)
+    public = recognized.attachments.get(original_name=PUBLIC_FILE)
     assert reverse("initiatives:attachment", args=[public.pk]) in html
     assert SECRET_FILE not in html
 

@@ -152,8 +152,8 @@ def test_evidence_of_the_wrong_type_is_refused_and_nothing_saved(rollout, provin
     assert "bao-cao.pdf" in " ".join(problem.value.message_dict["evidence"])
     adoption.refresh_from_db()
     assert adoption.due_date == due and not AdoptionReport.objects.exists()
-    media = settings.MEDIA_ROOT
-    assert not media.exists() or not any(p.is_file() for p in media.rglob("*"))
+    evidence_dir = settings.MEDIA_ROOT / "evidence"  # the dossier's own attachments stay
+    assert not evidence_dir.exists() or not any(p.is_file() for p in evidence_dir.rglob("*"))
 
 
 # --- Through the API: JSON as before, multipart with an optional evidence file ----------------

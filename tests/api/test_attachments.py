@@ -6,9 +6,17 @@ import zipfile
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 
+from tests.conftest import make_draft
 from tests.unchanged import nothing_changes
 
 pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def draft(province):
+    """A draft with no attachment yet (not even the cơ sở decision): only what a test uploads."""
+    return make_draft(province, agency_decision=False)
+
 
 PDF = b"%PDF-1.7\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n"
 PNG = b"\x89PNG\r\n\x1a\n" + b"\x00" * 64
@@ -132,7 +140,9 @@ def test_adopting_agency_reads_the_public_part_only(at_state, province, api):
     detail = adopter.get(f"/api/v1/initiatives/{initiative.pk}/")
     assert detail.status_code == 200
     assert detail.data["confidential_info"] is None
-    assert [a["name"] for a in detail.data["attachments"]] == ["mo-ta.pdf"]
+    # The public files: the agency's cơ sở decision (every submitted dossier carries it) and this.
+    names = [a["name"] for a in detail.data["attachments"]]
+    assert names == ["quyet-dinh-co-so.pdf", "mo-ta.pdf"]
     assert all(a["birth_date"] is None for a in detail.data["authors"])
     assert "Mã nguồn" not in str(detail.data)
     assert adopter.get(public["url"]).status_code == 200

@@ -3,11 +3,13 @@
 from datetime import timedelta
 
 import pytest
+from django.core.files.uploadedfile import SimpleUploadedFile
 
 from adoption.models import Adoption
 from initiatives.models import Initiative
 from tests.conftest import today
 from tests.workflow.council_fixtures import minutes_body
+from workflow.scenarios import PDF
 
 pytestmark = pytest.mark.django_db
 
@@ -76,6 +78,19 @@ def test_whole_lifecycle_from_draft_to_closed(province, api):
     assert created.data["agency"]["code"] == "STP"
     assert [t["name"] for t in created.data["available_transitions"]] == ["submit", "withdraw"]
 
+    # A provincial dossier carries the agency's cơ sở recognition decision: refused without it.
+    declarations = {"public_order_declared": True, "no_ip_protection_declared": True}
+    refused = post_transition(staff, pk, "submit", **declarations)
+    assert refused.status_code == 400
+    assert "Quyết định công nhận sáng kiến cấp cơ sở" in refused.data["attachments"][0]
+    decision = SimpleUploadedFile("quyet-dinh-co-so.pdf", PDF)
+    uploaded = staff.post(
+        f"/api/v1/initiatives/{pk}/attachments/",
+        {"file": decision, "kind": "quyet_dinh_co_so"},
+        format="multipart",
+    )
+    assert uploaded.status_code == 201, uploaded.data
+
     # The exclusions of NĐ 13 Điều 3.2 are declared with the submission itself.
     submitted = post_transition(
         staff,
@@ -127,9 +142,15 @@ def test_whole_lifecycle_from_draft_to_closed(province, api):
     recognized = post_transition(
         leader, pk, "recognize",
         decision_number="125/QĐ-UBND", decision_date=today().isoformat(), scope="provincial",
+        signer="Ngô Thanh Sơn", signer_authority="vice_chairman",
     )  # fmt: skip
     assert recognized.status_code == 200, recognized.data
     assert recognized.data["decision_number"] == "125/QĐ-UBND"
+    assert recognized.data["signer"] == {
+        "name": "Ngô Thanh Sơn",
+        "authority": "vice_chairman",
+        "authority_label": "KT. CHỦ TỊCH / PHÓ CHỦ TỊCH",
+    }
 
     rollout = post_transition(
         leader, pk, "start_rollout",

@@ -56,7 +56,7 @@ CASES = [
          "awaiting_decision", {"meeting_date": iso_days_from_now(0)}),
     Case("recognize", "awaiting_decision", "leader", "reviewer", "council_review", "recognized",
          {"decision_number": "12/QĐ-UBND", "decision_date": iso_days_from_now(0),
-          "scope": "provincial"}),
+          "scope": "provincial", "signer": "Ngô Thanh Sơn", "signer_authority": "chairman"}),
     Case("decline", "awaiting_decision", "leader", "staff", "recognized", "rejected",
          {"comment": "Hiệu quả chưa rõ."}),
     Case("start_rollout", "recognized", "leader", "head", "awaiting_decision", "rollout",
@@ -270,10 +270,11 @@ def test_complete_scoring_names_the_missing_meeting_record(at_state, dossier, pr
     assert set(errors) == {"meeting_date", "present"}
 
 
-def test_recognize_needs_decision_number_date_and_scope(at_state, province, api):
+def test_recognize_needs_decision_number_date_and_signer(at_state, province, api):
     initiative = at_state("awaiting_decision")
     errors = errors_of(refused_post(api(province.leader), initiative, "recognize", {}))
-    assert set(errors) == {"decision_number", "decision_date", "scope"}
+    # The scope is optional: the provincial track records provincial scope.
+    assert set(errors) == {"decision_number", "decision_date", "signer", "signer_authority"}
     assert "số quyết định" in errors["decision_number"].lower()
 
 

@@ -171,6 +171,18 @@ def test_dossiers_are_complete_and_consistent(demo):
     assert Initiative.objects.filter(status=Status.REFUSED, appeal_final=True).exists()
 
 
+def test_decisions_are_signed_and_one_goes_against_the_council(demo):
+    decided = Initiative.objects.exclude(decision_number="")
+    assert decided.exists()
+    for initiative in decided:
+        assert initiative.signer_name and initiative.signer_authority, initiative.title
+        assert initiative.scope == "provincial"
+    against = TransitionLog.objects.filter(transition="recognize", data__against_council=True)
+    assert against.count() == 1 and against.get().comment
+    # Every dossier carries the agency's cơ sở decision, drafts included (ready to submit).
+    assert not Initiative.objects.exclude(attachments__kind="quyet_dinh_co_so").exists()
+
+
 def test_rollouts_have_adoptions_and_reports(demo):
     rolled_out = Initiative.objects.filter(status__in=[Status.ROLLOUT, Status.CLOSED])
     for initiative in rolled_out:

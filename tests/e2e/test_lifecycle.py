@@ -145,6 +145,12 @@ def test_whole_lifecycle_through_the_pages(new_page, province, tmp_path):
     description = tmp_path / "mo-ta-sang-kien.pdf"
     description.write_bytes(PDF)
     upload(staff, description, "mo_ta")
+    # A provincial dossier must carry the agency's cơ sở recognition decision: said up front.
+    expect(staff.locator("#agency-decision-required")).to_have_attribute("data-attached", "false")
+    agency_decision = tmp_path / "quyet-dinh-cong-nhan-co-so.pdf"
+    agency_decision.write_bytes(PDF)
+    upload(staff, agency_decision, "quyet_dinh_co_so")
+    expect(staff.locator("#agency-decision-required")).to_have_attribute("data-attached", "true")
     to_top(staff)
     screenshot(staff, "23-agency-edit-attachment")
 
@@ -246,7 +252,7 @@ def test_whole_lifecycle_through_the_pages(new_page, province, tmp_path):
     assert actions(staff) == {"withdraw"}
     initiative.refresh_from_db()
     assert initiative.conditions == "Đường truyền Internet; chữ ký số của công chức."
-    assert initiative.attachments.count() == 2
+    assert initiative.attachments.count() == 3
 
     # --- 4. The reviewer accepts; the province's council is assigned ----------------------------
     stp_seat = p.seat(p.council_stp)  # works at the applicant agency: recused
@@ -394,11 +400,18 @@ def test_whole_lifecycle_through_the_pages(new_page, province, tmp_path):
     expect(leader.locator('[name="decision_date"]')).to_have_value(dmy(days_from_now(0)))
     # Accepted today: the decision cannot be dated earlier (DESIGN §5); typed in by hand.
     leader.locator('[name="decision_date"]').fill(dmy(days_from_now(0)))
+    expect(leader.locator("#council-advice")).to_be_visible()
+    leader.locator('[name="signer"]').fill("Ngô Thanh Sơn")
+    leader.locator('input[name="signer_authority"][value="vice_chairman"]').check()
     leader.locator('input[name="scope"][value="provincial"]').check()
     screenshot(leader, "52-leader-recognize")
     confirm(leader, pk)
     expect_status(leader, "recognized")
     expect(leader.locator("#decision")).to_contain_text("125/QĐ-UBND")
+    expect(leader.locator("#decision")).to_contain_text("KT. CHỦ TỊCH / PHÓ CHỦ TỊCH Ngô Thanh Sơn")
+    expect(leader.locator('#timeline [data-transition="recognize"]')).to_contain_text(
+        "Người ký: KT. CHỦ TỊCH / PHÓ CHỦ TỊCH Ngô Thanh Sơn"
+    )
     expect(leader.locator("#decision")).to_contain_text(dmy(days_from_now(0)))
     assert actions(leader) == {"start_rollout", "revoke"}
     initiative.refresh_from_db()

@@ -157,23 +157,32 @@ def test_headers_are_vietnamese_and_cells_are_typed(province, dossiers, run_expo
         "Thời gian nộp",
         "Số quyết định",
         "Ngày quyết định",
+        "Người ký",
         "Tiền làm lợi (đồng)",
         "Cập nhật",
     ]
     assert sheet.freeze_panes == "A2"
     assert all(c.font.b for c in sheet[1])
     assert sheet.column_dimensions["B"].width == 60
-    assert sheet.auto_filter.ref == f"A1:L{sheet.max_row}"
+    assert sheet.auto_filter.ref == f"A1:M{sheet.max_row}"
     first = {c.column_letter: c for c in sheet[2]}  # "Chữ ký số …", in council review
     assert first["B"].value == "Chữ ký số cho cán bộ cấp xã"
     assert first["C"].value == "Sở Tư pháp"
     assert first["F"].value == "Hội đồng sáng kiến đánh giá"
     assert isinstance(first["H"].value, datetime) and first["H"].number_format == "dd/mm/yyyy"
     assert first["H"].value.date() == date.today()
-    assert isinstance(first["L"].value, datetime) and first["L"].number_format == "dd/mm/yyyy"
-    money = next(row for row in sheet.iter_rows(min_row=2) if row[10].value)
-    assert isinstance(money[10].value, int) and money[10].number_format == "#,##0"
+    assert isinstance(first["M"].value, datetime) and first["M"].number_format == "dd/mm/yyyy"
+    money = next(row for row in sheet.iter_rows(min_row=2) if row[11].value)
+    assert isinstance(money[11].value, int) and money[11].number_format == "#,##0"
     assert job.file.name.startswith("exports/ho-so-") and job.file.name.endswith(".xlsx")
+
+
+def test_the_signer_follows_the_decision(province, at_state, run_export):
+    at_state("recognized", title="Một cửa liên thông điện tử")
+    _job, workbook = run_export(province.leader, "initiatives", {})
+    row = {c.column_letter: c.value for c in workbook.active[2]}
+    assert row["I"].endswith("/QĐ-UBND")
+    assert row["K"] == "KT. CHỦ TỊCH / PHÓ CHỦ TỊCH Ngô Thanh Sơn"
 
 
 def test_headers_follow_the_language_of_the_request(province, dossiers, run_export):

@@ -9,9 +9,16 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 
 from initiatives.models import Attachment
+from tests.conftest import make_draft
 from tests.malicious_files import HOSTILE, HTML, PDF, docx, stored_files, zip_bomb_docx
 
 pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def draft(province):
+    """A draft with no attachment yet (not even the cơ sở decision): only what a test uploads."""
+    return make_draft(province, agency_decision=False)
 
 
 def api_upload(client, initiative, name, content):

@@ -54,20 +54,21 @@ def test_a_council_role_elsewhere_does_not_open_the_api_detail(recognized, doubl
     assert response.data["confidential_info"] is None
     assert response.data["score_summary"] is None
     assert {a["birth_date"] for a in response.data["authors"]} == {None}
-    assert response.data["attachments"] == []
+    # Only the public attachment: the agency's cơ sở decision every provincial dossier carries.
+    assert [a["name"] for a in response.data["attachments"]] == ["quyet-dinh-co-so.pdf"]
     assert SECRET not in response.content.decode()
 
 
 def test_nor_the_history_nor_the_confidential_file(recognized, double_role, api):
     client = api(double_role)
     assert client.get(f"/api/v1/initiatives/{recognized.pk}/history/").status_code == 403
-    attachment = recognized.attachments.get()
+    attachment = recognized.attachments.get(confidential=True)
     assert client.get(f"/api/v1/attachments/{attachment.pk}/download/").status_code == 404
 
 
 def test_nor_the_pages(recognized, double_role, client):
     client.force_login(double_role)
-    attachment = recognized.attachments.get()
+    attachment = recognized.attachments.get(confidential=True)
     for name in ("workflow:detail", "initiatives:preview", "initiatives:print"):
         page = client.get(reverse(name, args=[recognized.pk]))
         assert page.status_code == 200, name
@@ -87,9 +88,9 @@ def test_the_insiders_of_this_dossier_still_see_it(who, recognized, province, ap
     detail = api(user).get(f"/api/v1/initiatives/{recognized.pk}/").data
     assert detail["confidential_info"] == SECRET
     assert {a["birth_date"] for a in detail["authors"]} == {BIRTH.isoformat()}
-    assert [a["name"] for a in detail["attachments"]] == ["bi-mat.pdf"]
+    assert [a["name"] for a in detail["attachments"]] == ["quyet-dinh-co-so.pdf", "bi-mat.pdf"]
     assert detail["score_summary"] is not None
-    attachment = recognized.attachments.get()
+    attachment = recognized.attachments.get(confidential=True)
     assert api(user).get(f"/api/v1/attachments/{attachment.pk}/download/").status_code == 200
     client.force_login(user)
     page = client.get(reverse("workflow:detail", args=[recognized.pk])).content.decode()

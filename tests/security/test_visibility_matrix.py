@@ -399,7 +399,7 @@ def test_writes_by_those_who_cannot_see_change_nothing(
                              f"{response.status_code}, expected {expected}")  # fmt: skip
     initiative.refresh_from_db()
     assert initiative.status == state
-    assert initiative.attachments.count() == 2
+    assert initiative.attachments.count() == 3  # the two files above and the cơ sở decision
     assert not wrong, "\n".join(wrong)
 
 

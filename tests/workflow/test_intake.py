@@ -38,7 +38,10 @@ def test_submit_writes_the_line_the_receipt_will_need(province):
     )  # fmt: skip
     assert entry.submitted_by == province.staff and entry.received_at is not None
     assert entry.title == draft.title
-    assert entry.attachments == [{"name": "Mô tả.pdf", "kind": "mo_ta"}]
+    assert entry.attachments == [
+        {"name": "quyet-dinh-co-so.pdf", "kind": "quyet_dinh_co_so"},  # make_draft's cơ sở decision
+        {"name": "Mô tả.pdf", "kind": "mo_ta"},
+    ]
     assert entry.review_due == review_due
     # Review period, then the 3 months of NĐ 13 Điều 7.
     assert entry.promised_result_on == review_due + relativedelta(months=3)

@@ -95,7 +95,7 @@ CASES = [
     Case("complete_scoring", "council_review_scored", "reviewer", "awaiting_decision"),
     Case("recognize", "awaiting_decision", "leader", "recognized",
          {"decision_number": "12/QĐ-UBND", "decision_date": dmy_days_from_now(0),
-          "scope": "provincial"}),
+          "signer": "Ngô Thanh Sơn", "signer_authority": "vice_chairman", "scope": "provincial"}),
     Case("decline", "awaiting_decision", "leader", "rejected", {"comment": "Hiệu quả chưa rõ."}),
     Case("start_rollout", "recognized", "leader", "rollout",
          {"target_agencies": lambda p: [p.phoyen.pk, p.dailu.pk],
@@ -423,14 +423,15 @@ def test_recognize_shows_the_council_result_and_checks_the_date(at_state, provin
         with unchanged(initiative):
             response = client.post(
                 url(initiative, "recognize"),
-                {"decision_number": "99/QĐ-UBND", "scope": "agency",
+                {"decision_number": "99/QĐ-UBND", "signer": "Ngô Thanh Sơn",
+                 "signer_authority": "chairman",
                  "decision_date": dmy(today() + timedelta(days=3))},
                 headers=lang_headers(),
             )  # fmt: skip
     html = page(response)
     assert "The decision date cannot be in the future." in field_block(html, "decision_date")
-    assert "99/QĐ-UBND" in html
-    assert re.search(r'<input[^>]*value="agency"[^>]*checked', html)
+    assert "99/QĐ-UBND" in html and "Ngô Thanh Sơn" in html
+    assert re.search(r'<input[^>]*value="chairman"[^>]*checked', html)
     initiative.refresh_from_db()
     assert initiative.status == "awaiting_decision"
 

@@ -9,27 +9,21 @@ from django.utils.translation import gettext as _
 
 from agencies.models import Agency
 from common import clock
+from common.text import clean_name
 from initiatives.models import Initiative, Scope
 
+from .. import decisions as rules
 from . import pipeline
 
 
-def _decision_problems(obj, decision_number, decision_date, scope) -> pipeline.Problems:
-    problems = pipeline.require(
-        decision_number.strip(), "decision_number", _("Enter the decision number.")
+def _decision_problems(obj, decision: dict, comment: str) -> pipeline.Problems:
+    return (
+        rules.decision_number_problems(decision["decision_number"])
+        | rules.decision_date_problems(obj, decision["decision_date"])
+        | rules.signer_problems(decision["signer_name"], decision["signer_authority"])
+        | rules.scope_problems(decision["scope"])
+        | rules.reason_problems(obj, "recognize", comment)
     )
-    problems |= pipeline.require(decision_date, "decision_date", _("Enter the decision date."))
-    accepted_on = obj.accepted_at and timezone.localdate(obj.accepted_at)
-    if decision_date and decision_date > clock.today():
-        problems["decision_date"] = [_("The decision date cannot be in the future.")]
-    elif decision_date and accepted_on and decision_date < accepted_on:
-        problems["decision_date"] = [
-            _("The decision cannot be dated before the application was accepted (%(date)s).")
-            % {"date": accepted_on.strftime("%d/%m/%Y")}
-        ]
-    if scope not in Scope.values:
-        problems["scope"] = [_("Choose the scope: agency level or provincial level.")]
-    return problems
 
 
 @transaction.atomic
@@ -39,28 +33,50 @@ def initiative_recognize(
     actor,
     decision_number: str = "",
     decision_date: date | None = None,
+    signer_name: str = "",
+    signer_authority: str = "",
     scope: str = "",
     comment: str = "",
 ) -> Initiative:
+    decision = {
+        "decision_number": rules.normalize_decision_number(decision_number),
+        "decision_date": decision_date,
+        "signer_name": clean_name(signer_name.strip()),
+        "signer_authority": signer_authority,
+        # Every dossier is on the provincial track for now: its leader decides provincial scope.
+        "scope": scope or Scope.PROVINCIAL,
+    }
+    details = {}
+
+    def check(obj):
+        details["against_council"] = rules.against_council(obj, "recognize")
+        return _decision_problems(obj, decision, comment)
+
     def apply(obj):
-        obj.decision_number = decision_number.strip()
-        obj.decision_date = decision_date
-        obj.scope = scope
+        for name, value in decision.items():
+            setattr(obj, name, value)
         obj.decided_at = timezone.now()
+        details.update(decision, decision_date=decision_date.isoformat())
 
     return pipeline.perform(
         "recognize",
         initiative=initiative,
         actor=actor,
         comment=comment,
-        check=lambda obj: _decision_problems(obj, decision_number, decision_date, scope),
+        check=check,
         apply=apply,
-        details={"decision_number": decision_number.strip(), "scope": scope},
+        details=details,
     )
 
 
 @transaction.atomic
 def initiative_decline(*, initiative, actor, comment: str = "") -> Initiative:
+    details = {}
+
+    def check(obj):
+        details["against_council"] = rules.against_council(obj, "decline")
+        return rules.reason_problems(obj, "decline", comment)
+
     def apply(obj):
         obj.decided_at = timezone.now()
 
@@ -69,10 +85,9 @@ def initiative_decline(*, initiative, actor, comment: str = "") -> Initiative:
         initiative=initiative,
         actor=actor,
         comment=comment,
-        check=lambda obj: pipeline.require(
-            comment.strip(), "comment", _("Give the reason for declining.")
-        ),
+        check=check,
         apply=apply,
+        details=details,
     )
 
 

@@ -11,8 +11,9 @@ from django.utils.translation import gettext_lazy
 from agencies import roles
 from agencies.models import Role
 from initiatives.fields import DECISION_FIELDS, PAPER_FORM, REVOCATION_FIELDS
-from initiatives.models import Status
+from initiatives.models import SignerAuthority, Status
 from initiatives.permissions import sees_confidential
+from initiatives.rules import agency_decision_status
 
 from .. import selectors as sel
 from ..deadlines import LEGAL_BASIS
@@ -64,6 +65,8 @@ def timeline(initiative) -> list[dict]:
             "revocation": revocation_details(log),
             "appeal": appeal_note(log),
             "meeting_date": meeting_date(log),
+            "signer": signer_line(log),
+            "against_council": bool((log.data or {}).get("against_council")),
         }
         for log in initiative.transition_logs.all()
     ]
@@ -84,6 +87,27 @@ def revocation_details(log) -> dict | None:
     day = data.get("decision_date")
     return {"decision_number": data.get("decision_number", ""),
             "decision_date": date.fromisoformat(day) if day else None}  # fmt: skip
+
+
+def signer_line(log) -> str:
+    """The signature block as printed ("KT. CHỦ TỊCH / PHÓ CHỦ TỊCH Nguyễn Văn A"), from the
+    recognize entry's data: the timeline keeps what was signed even if the dossier changes."""
+    data = log.data or {}
+    if log.transition != "recognize" or not data.get("signer_name"):
+        return ""
+    authority = dict(SignerAuthority.choices).get(data.get("signer_authority"), "")
+    return " ".join(str(part) for part in (authority, data["signer_name"]) if part)
+
+
+def decision_rows(initiative, *, confidential: bool) -> list[dict]:
+    """The decision's fields, then who signed it as the signature block prints it."""
+    if not initiative.decision_number:
+        return []
+    rows = application_rows(initiative, DECISION_FIELDS, confidential=confidential)
+    if initiative.signer_name:
+        rows.append({"name": "signer", "label": _("Signer"), "value": initiative.signature,
+                     "kind": "CharField"})  # fmt: skip
+    return rows
 
 
 def application_rows(initiative, names, *, confidential: bool) -> list[dict]:
@@ -139,13 +163,12 @@ class InitiativeDetailView(PageView):
             if roles.oversees_province(user)
             else [],
             application=application_rows(initiative, PAPER_FORM, confidential=confidential),
-            decision=application_rows(initiative, DECISION_FIELDS, confidential=confidential)
-            if initiative.decision_number
-            else [],
+            decision=decision_rows(initiative, confidential=confidential),
             revocation=application_rows(initiative, REVOCATION_FIELDS, confidential=confidential)
             if initiative.revocation_number
             else [],
             assignment=assignment,
+            agency_decision=agency_decision_status(initiative),
             intake=getattr(initiative, "intake", None),
             basis={stage.name.lower(): LEGAL_BASIS[stage] for stage in DeadlineRule.Stage},
             checklist=self._checklist(),
