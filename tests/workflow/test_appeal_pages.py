@@ -162,7 +162,7 @@ def test_the_head_uploads_the_letter_of_appeal_from_the_dossier_page(at_state, p
     )
     assert response.status_code == 302
     assert response["Location"].endswith(f"/initiatives/{initiative.pk}/#appeal")
-    assert initiative.attachments.get().kind == "don_khieu_nai"
+    assert initiative.attachments.get(kind="don_khieu_nai").original_name == "don-khieu-nai.pdf"
     client.force_login(province.reviewer)
     assert 'id="appeal-upload"' not in client.get(detail(initiative)).content.decode()
 
