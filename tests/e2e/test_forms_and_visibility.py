@@ -154,7 +154,8 @@ BUTTONS = {
     "council_review": {
         "staff": set(),
         "reviewer": {"request_revision", "complete_scoring"},
-        "council1": set(),
+        "council1": {"complete_scoring"},  # the council's secretary records the meeting
+        "council2": set(),  # its chair only scores
         "council_stp": None,
         "leader": set(),
     },
@@ -186,6 +187,7 @@ def test_each_user_sees_only_the_buttons_they_may_use(new_page, province, at_sta
         "leader": province.leader,
         "outsider": province.outsider,
         "council1": province.council[0],
+        "council2": province.council[1],
         "council_stp": province.council_stp,
     }
     pages = {}
