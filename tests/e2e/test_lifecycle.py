@@ -26,7 +26,6 @@ from .helpers import (
     AGENCY_ACTIONS,
     LEADER_ACTIONS,
     PDF,
-    REVIEWER_ACTIONS,
     STATUS_VI,
     actions,
     all_work_items,
