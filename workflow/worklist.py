@@ -15,7 +15,11 @@ from django.utils.translation import gettext_lazy as _
 
 from agencies import roles
 from initiatives.models import Initiative, Status
-from workflow.models import CouncilAssignment, CouncilMember
+from workflow.models import CouncilAssignment, CouncilMember, DeadlineRule
+
+from workflow.deadlines import LEGAL_BASIS
+
+Stage = DeadlineRule.Stage
 
 
 @dataclass
@@ -34,6 +38,7 @@ class Section:
     items: list
     more: tuple[str, str] = ("initiatives:list", "")  # URL name and query of the full list
     truncated: bool = False  # more items wait than the work list shows
+    basis: str = ""  # the legal basis of the section's deadlines, shown under its title
 
     @property
     def more_url(self) -> str:
@@ -70,7 +75,8 @@ def agency_work(user) -> list[Section]:
                 ("initiatives:list", "?status=draft")),
         Section("revisions", _("Revisions requested"),
                 [WorkItem(i, _("Answer the revision request"), i.revision_due) for i in revisions],
-                ("initiatives:list", "?status=revision_requested")),
+                ("initiatives:list", "?status=revision_requested"),
+                basis=LEGAL_BASIS[Stage.REVISION_REPLY]),
     ]  # fmt: skip
 
 
@@ -97,16 +103,18 @@ def reviewer_work(user) -> list[Section]:
     )
     return [
         Section("review", _("Dossiers to check"),
-                [WorkItem(i, _("Check the dossier"), i.review_due) for i in queue], REVIEW_QUEUE),
+                [WorkItem(i, _("Check the dossier"), i.review_due) for i in queue], REVIEW_QUEUE,
+                basis=LEGAL_BASIS[Stage.DEPARTMENT_REVIEW]),
         Section("complete_scoring", _("Council scoring"),
                 [WorkItem(i, _("Complete scoring") if i.submitted == i.members
                           else _("Waiting for the council"), i.decision_due,
                           _("%(done)s of %(total)s sheets submitted")
                           % {"done": i.submitted, "total": i.members})
-                 for i in scoring], REVIEW_QUEUE),
+                 for i in scoring], REVIEW_QUEUE, basis=LEGAL_BASIS[Stage.DECISION]),
         Section("appeals_refused", _("Appeals against refusals"),
                 [WorkItem(i, _("Resolve the appeal"), i.appeal_due) for i in appeals],
-                ("initiatives:list", "?status=appeal_review")),
+                ("initiatives:list", "?status=appeal_review"),
+                basis=LEGAL_BASIS[Stage.APPEAL_RESOLUTION]),
     ]  # fmt: skip
 
 
@@ -132,10 +140,11 @@ def council_work(user) -> list[Section]:
         Section("sheets", _("Score sheets to fill"),
                 [WorkItem(a.initiative, _("Score and vote"), a.initiative.decision_due,
                           url_name="workflow:scoresheet") for a in assignments],
-                ("workflow:council_list", "")),
+                ("workflow:council_list", ""), basis=LEGAL_BASIS[Stage.DECISION]),
         Section("meetings", _("Council meetings to record"),
                 [WorkItem(i, _("Record the meeting and complete scoring"), i.decision_due)
-                 for i in meetings], ("workflow:council_list", "")),
+                 for i in meetings], ("workflow:council_list", ""),
+                basis=LEGAL_BASIS[Stage.DECISION]),
     ]  # fmt: skip
 
 
@@ -150,12 +159,13 @@ def leader_work(user) -> list[Section]:
     return [
         Section("decisions", _("Decisions to take"),
                 [WorkItem(i, _("Recognize or decline"), i.decision_due) for i in decisions],
-                DECISIONS),
+                DECISIONS, basis=LEGAL_BASIS[Stage.DECISION]),
         Section("rollout", _("Recognized, rollout not started"),
                 [WorkItem(i, _("Start rollout")) for i in recognized], DECISIONS),
         Section("appeals_rejected", _("Appeals against non-recognitions"),
                 [WorkItem(i, _("Resolve the appeal"), i.appeal_due) for i in appeals],
-                ("initiatives:list", "?status=appeal_review")),
+                ("initiatives:list", "?status=appeal_review"),
+                basis=LEGAL_BASIS[Stage.APPEAL_RESOLUTION]),
     ]  # fmt: skip
 
 

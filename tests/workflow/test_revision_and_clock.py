@@ -230,3 +230,44 @@ def test_the_revision_notice_names_the_legal_basis_of_the_reply_date(at_state, p
     notice = Notification.objects.filter(initiative=initiative, kind="request_revision").first()
     assert notice is not None
     assert "Điều 6 NĐ 13/2012: ít nhất 01 tháng" in notice.message
+
+
+# --- The work lists name the legal basis of the deadlines they show -------------------------
+
+DECISION_BASIS = "Điều 7 NĐ 13/2012: 03 tháng kể từ ngày chấp nhận đơn"
+
+
+def basis_lines(client, user, url) -> list[str]:
+    import re
+
+    client.force_login(user)
+    html = client.get(url, headers={"accept-language": "vi"}).content.decode()
+    return [re.sub(r"\s+", " ", line) for line in re.findall(r"legal-basis[^>]*>(.*?)</", html)]
+
+
+def test_the_home_work_list_names_the_basis_of_each_deadline(at_state, province, client):
+    at_state("department_review")
+    at_state("awaiting_decision")
+    reviewer = basis_lines(client, province.reviewer, "/")
+    assert any("Điều 6 NĐ 13/2012" in line for line in reviewer), reviewer
+    leader = basis_lines(client, province.leader, "/")
+    assert any(DECISION_BASIS in line for line in leader), leader
+
+
+def test_an_empty_section_names_no_basis(province, client):
+    assert basis_lines(client, province.reviewer, "/") == []
+
+
+@pytest.mark.parametrize(
+    ("who", "url", "state"),
+    [
+        ("reviewer", "/review/", "council_review"),
+        ("leader", "/decisions/", "awaiting_decision"),
+        ("council1", "/council/", "council_review"),
+    ],
+)
+def test_the_queue_pages_name_the_decision_clock_basis(who, url, state, at_state, province, client):
+    at_state(state)
+    user = province.council[0] if who == "council1" else getattr(province, who)
+    lines = basis_lines(client, user, url)
+    assert any(DECISION_BASIS in line for line in lines), lines

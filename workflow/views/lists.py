@@ -3,7 +3,14 @@
 from agencies import roles
 
 from .. import selectors as sel
+from ..deadlines import LEGAL_BASIS
+from ..models import DeadlineRule
 from .base import PageView, require_role
+
+
+def legal_bases() -> dict:
+    """The legal basis of each stage's deadline, by stage name, for the work-list tables."""
+    return {stage.value: LEGAL_BASIS[stage] for stage in DeadlineRule.Stage}
 
 
 class ReviewQueueView(PageView):
@@ -16,6 +23,7 @@ class ReviewQueueView(PageView):
         return super().get_context_data(
             queue=self.paginate(sel.review_queue()),
             scoring=self.paginate(sel.scoring_in_progress(), "scoring_page"),
+            basis=legal_bases(),
             **kwargs,
         )
 
@@ -33,7 +41,7 @@ class CouncilListView(PageView):
             assignment.sheet_state = (
                 "submitted" if sheet and sheet.is_locked else "draft" if sheet else "not_started"
             )
-        return super().get_context_data(assignments=page, **kwargs)
+        return super().get_context_data(assignments=page, basis=legal_bases(), **kwargs)
 
 
 class DecisionListView(PageView):
@@ -47,5 +55,6 @@ class DecisionListView(PageView):
             awaiting=self.paginate(sel.awaiting_decision()),
             recognized=self.paginate(sel.recognized_awaiting_rollout(), "recognized_page"),
             rollout=self.paginate(sel.in_rollout(), "rollout_page"),
+            basis=legal_bases(),
             **kwargs,
         )
