@@ -15,9 +15,8 @@ from django.utils.translation import gettext_lazy as _
 
 from agencies import roles
 from initiatives.models import Initiative, Status
-from workflow.models import CouncilAssignment, CouncilMember, DeadlineRule
-
 from workflow.deadlines import LEGAL_BASIS
+from workflow.models import CouncilAssignment, CouncilMember, DeadlineRule
 
 Stage = DeadlineRule.Stage
 
