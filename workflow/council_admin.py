@@ -11,7 +11,7 @@ from common.exceptions import Conflict
 from initiatives.models import Status
 
 from .council_body import Council, CouncilMember
-from .councils import SeatInput, council_problems
+from .councils import SeatInput, council_problems, rule_change_problems
 from .models import (
     CouncilAssignment,
     CouncilReview,
@@ -100,7 +100,10 @@ class CouncilForm(forms.ModelForm):
 
     def clean(self):
         data = super().clean()
-        for field, messages_ in council_problems(data, seats=[SeatInput()] * 3).items():
+        problems = council_problems(data, seats=[SeatInput()] * 3)
+        if self.instance.pk:  # the instance still holds the saved values until _post_clean
+            problems |= rule_change_problems(self.instance, data)
+        for field, messages_ in problems.items():
             if field != "members":
                 for message in messages_:
                     self.add_error(field if field in self.fields else None, message)

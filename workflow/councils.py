@@ -16,7 +16,7 @@ from agencies.models import Role
 from common import clock
 
 from .council_body import Council, CouncilMember
-from .models import CouncilAssignment, EarlierScoreSheet
+from .models import CouncilAssignment, CouncilReview, EarlierScoreSheet
 
 MIN_MEMBERS = 3
 
@@ -92,6 +92,28 @@ def council_problems(data: dict, seats: list[SeatInput]) -> dict[str, list[str]]
     return problems
 
 
+# How the council votes and counts cannot change under a dossier it is assessing: a switch
+# between open and secret voting mid-round would mix named votes with the anonymous tally.
+VOTING_RULES = ("voting", "quorum_numerator", "quorum_denominator", "majority_base")
+
+
+def rule_change_problems(council, data: dict) -> dict[str, list[str]]:
+    changed = [
+        name for name in VOTING_RULES if name in data and data[name] != getattr(council, name)
+    ]
+    if not changed:
+        return {}
+    open_rounds = CouncilReview.objects.filter(council=council, completed_at__isnull=True)
+    codes = list(open_rounds.values_list("initiative__code", flat=True)[:5])
+    if not codes:
+        return {}
+    message = _(
+        "The council is assessing %(codes)s: its voting mode, quorum and two-thirds base cannot "
+        "change until that scoring is completed."
+    ) % {"codes": ", ".join(code or "?" for code in codes)}
+    return {name: [message] for name in changed}
+
+
 def _seat_problems(seats: list[SeatInput]) -> list[str]:
     problems = []
     if len(seats) < MIN_MEMBERS:
@@ -124,12 +146,14 @@ def council_save(*, actor, data: dict, seats: list[SeatInput], council=None) -> 
     if not may_manage_councils(actor):
         raise PermissionDenied(_("Only provincial leaders and administrators manage councils."))
     problems = council_problems(data, seats)
-    if problems:
-        raise ValidationError(problems)
     if council is None:
         council = Council()
     else:
+        # As saved (a form may have changed the instance it was given), and locked.
         council = Council.objects.select_for_update().get(pk=council.pk)
+        problems |= rule_change_problems(council, data)
+    if problems:
+        raise ValidationError(problems)
     for name in COUNCIL_FIELDS:
         if name in data:
             setattr(council, name, data[name])

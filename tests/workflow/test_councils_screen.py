@@ -125,7 +125,8 @@ def test_the_leader_edits_a_council_a_seat_that_sat_is_kept_inactive(client, pro
     newcomer = make_user("council9", "Lò Văn Mới", ("council_member", province.snv))
     seats = [(province.council[1], "chair", ""), (province.council[0], "secretary", ""),
              (newcomer, "member", "")]  # fmt: skip
-    data = form_data(province, seats, name=council.name, decision_number="1234/QĐ-UBND")
+    data = form_data(province, seats, name=council.name, decision_number="1234/QĐ-UBND",
+                     voting=council.voting)  # fmt: skip
     assert client.post(edit, data).status_code == 302
     seat3.refresh_from_db()
     assert not seat3.is_active  # still named on the dossier it scored
@@ -133,7 +134,60 @@ def test_the_leader_edits_a_council_a_seat_that_sat_is_kept_inactive(client, pro
     active = set(council.members.filter(is_active=True).values_list("user", flat=True))
     assert active == {province.council[1].pk, province.council[0].pk, newcomer.pk}
     council.refresh_from_db()
+    assert council.decision_signer == "Phó Chủ tịch UBND tỉnh"  # the edit landed
+
+
+def seats_of(province):
+    return [(province.council[1], "chair", ""), (province.council[2], "vice_chair", ""),
+            (province.council[0], "secretary", "")]  # fmt: skip
+
+
+def test_the_voting_rules_do_not_change_under_a_dossier_being_scored(client, province, at_state):
+    """Open to secret in mid-round would mix named votes with an anonymous tally."""
+    initiative = at_state("council_review")
+    council = province.council_body
+    edit = reverse("workflow:council_edit", args=[council.pk])
+    data = form_data(province, seats_of(province), name=council.name, voting="secret",
+                     decision_number=council.decision_number)  # fmt: skip
+    with nothing_changes(Council, CouncilMember):
+        page = as_user(client, province.leader).post(edit, data)
+    assert page.status_code == 200
+    assert initiative.code in page.content.decode()
+    assert "không thể thay đổi" in page.content.decode()
+    council.refresh_from_db()
+    assert council.voting == "open"
+
+
+def test_the_voting_rules_change_once_no_dossier_is_being_scored(client, province, at_state):
+    at_state("awaiting_decision")  # scored and completed
+    council = province.council_body
+    edit = reverse("workflow:council_edit", args=[council.pk])
+    data = form_data(province, seats_of(province), name=council.name, voting="secret",
+                     decision_number=council.decision_number)  # fmt: skip
+    assert as_user(client, province.leader).post(edit, data).status_code == 302
+    council.refresh_from_db()
     assert council.voting == "secret"
+
+
+def test_the_admin_keeps_the_voting_rules_under_a_dossier_being_scored(admin_client, province,
+                                                                       at_state):  # fmt: skip
+    at_state("council_review")
+    council = province.council_body
+    form_class = admin_council_form()
+    data = {name: getattr(council, name) for name in (
+        "name", "kind", "decision_number", "decision_date", "decision_signer", "quorum_numerator",
+        "quorum_denominator", "majority_base", "is_active")}  # fmt: skip
+    form = form_class(data | {"body": council.body_id, "voting": "secret"}, instance=council)
+    assert not form.is_valid()
+    assert "voting" in form.errors
+    form = form_class(data | {"body": council.body_id, "voting": council.voting}, instance=council)
+    assert form.is_valid(), form.errors
+
+
+def admin_council_form():
+    from workflow.council_admin import CouncilForm
+
+    return CouncilForm
 
 
 def test_the_list_runs_a_constant_number_of_queries(
