@@ -1,14 +1,17 @@
 """A council set up by decision, seated on a dossier in council_review.
 
-Stands in for `accept {"council": id}` (built in parallel): the round is what that service
-makes — one CouncilAssignment per active seat with its seat, the seat's user (None for an
-outside expert), and CouncilReview.council — written directly. At merge, seat_on() can call
-the accept service instead."""
+The dossiers of these tests reach council_review through the scenario's accept (the Province
+fixture's council); seat_on() moves such a dossier to another council with the functions accept
+itself uses (council_plan and council_round_start), so the round is exactly what
+`accept {"council": id}` makes. Recusals are by identity; `recused` adds some for a test."""
 
 from datetime import date
 
 from agencies.models import Role
+from common import clock
 from tests.conftest import make_user
+from workflow.council_plan import council_plan
+from workflow.council_rounds import council_round_start
 from workflow.models import (
     Council,
     CouncilAssignment,
@@ -16,7 +19,6 @@ from workflow.models import (
     CouncilReview,
     ScoreSheet,
 )
-from workflow.selectors import active_rubric
 
 ROLES = [CouncilMember.Role.CHAIR, CouncilMember.Role.VICE_CHAIR, CouncilMember.Role.SECRETARY]
 GOOD = {"novelty": 30, "applicability": 22, "benefit": 24}
@@ -66,22 +68,18 @@ def secretary(council):
 
 
 def seat_on(initiative, council, *, recused=()) -> CouncilReview:
-    """The dossier (in council_review) is now this council's: the ad-hoc round the scenario's
-    accept made is replaced by one assignment per active seat."""
+    """The dossier (in council_review) is now this council's: the round the scenario's accept
+    made is discarded (never scored) and the council's round starts as accept starts it."""
     CouncilAssignment.objects.filter(initiative=initiative).delete()
     CouncilReview.objects.filter(initiative=initiative).delete()
-    review = CouncilReview.objects.create(
-        initiative=initiative, rubric=active_rubric(), council=council
-    )
-    for seat in council.members.filter(is_active=True):
-        CouncilAssignment.objects.create(
-            initiative=initiative,
-            council_member=seat,
-            member=seat.user,
-            recused=seat in recused,
-            recusal_reason="Làm việc tại cơ quan nộp đơn" if seat in recused else "",
-        )
-    return review
+    plan, problems = council_plan(initiative=initiative, council=council, today=clock.today())
+    assert not problems, problems
+    council_round_start(initiative=initiative, plan=plan)
+    if recused:
+        CouncilAssignment.objects.filter(
+            initiative=initiative, council_member__in=list(recused)
+        ).update(recused=True, recusal_reason="Làm việc tại cơ quan nộp đơn")
+    return CouncilReview.objects.get(initiative=initiative)
 
 
 def sheet_of(initiative, seat) -> ScoreSheet | None:
