@@ -11,7 +11,7 @@ from common.exceptions import Conflict
 from initiatives.models import Status
 
 from .council_body import Council, CouncilMember
-from .councils import SeatInput, council_problems, rule_change_problems
+from .councils import SeatInput, council_problems, rule_change_problems, seat_change_problems
 from .models import (
     CouncilAssignment,
     CouncilReview,
@@ -72,13 +72,16 @@ class CouncilMemberFormSet(forms.BaseInlineFormSet):
             return
         seats = [
             SeatInput(user=f.cleaned_data.get("user"), role=f.cleaned_data.get("role"),
-                      full_name=f.cleaned_data.get("full_name") or "")
+                      full_name=f.cleaned_data.get("full_name") or "", pk=f.instance.pk)
             for f in self.forms
             if f.cleaned_data and not f.cleaned_data.get("DELETE")
             and f.cleaned_data.get("is_active", True)
         ]  # fmt: skip
         data = {"quorum_numerator": 1, "quorum_denominator": 1}  # checked by the council form
         problems = council_problems(data, seats)
+        if self.instance.pk:
+            for field, messages_ in seat_change_problems(self.instance, seats).items():
+                problems.setdefault(field, []).extend(messages_)
         if problems:
             raise ValidationError(problems["members"])
 

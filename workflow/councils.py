@@ -103,15 +103,22 @@ def rule_change_problems(council, data: dict) -> dict[str, list[str]]:
     ]
     if not changed:
         return {}
-    open_rounds = CouncilReview.objects.filter(council=council, completed_at__isnull=True)
-    codes = list(open_rounds.values_list("initiative__code", flat=True)[:5])
+    codes = _codes_being_assessed(council)
     if not codes:
         return {}
     message = _(
         "The council is assessing %(codes)s: its voting mode, quorum and two-thirds base cannot "
         "change until that scoring is completed."
-    ) % {"codes": ", ".join(code or "?" for code in codes)}
+    ) % {"codes": codes}
     return {name: [message] for name in changed}
+
+
+def _codes_being_assessed(council) -> str:
+    """The dossiers (up to five) the council is scoring now, or "" when none."""
+    open_rounds = CouncilReview.objects.filter(council=council, completed_at__isnull=True)
+    return ", ".join(
+        code or "?" for code in open_rounds.values_list("initiative__code", flat=True)[:5]
+    )
 
 
 def _seat_problems(seats: list[SeatInput]) -> list[str]:
@@ -152,6 +159,8 @@ def council_save(*, actor, data: dict, seats: list[SeatInput], council=None) -> 
         # As saved (a form may have changed the instance it was given), and locked.
         council = Council.objects.select_for_update().get(pk=council.pk)
         problems |= rule_change_problems(council, data)
+        for field, messages in seat_change_problems(council, seats).items():
+            problems.setdefault(field, []).extend(messages)
     if problems:
         raise ValidationError(problems)
     for name in COUNCIL_FIELDS:
@@ -164,16 +173,45 @@ def council_save(*, actor, data: dict, seats: list[SeatInput], council=None) -> 
     return council
 
 
+def _match_seats(council, seats: list[SeatInput]) -> list[CouncilMember]:
+    """The seat each line of the list is: the existing one it names (by id, else by user), or
+    a new, unsaved one."""
+    existing = {seat.pk: seat for seat in council.members.all()} if council.pk else {}
+    by_user = {seat.user_id: seat for seat in existing.values() if seat.user_id}
+    return [
+        existing.get(entry.pk)
+        or (by_user.get(entry.user.pk) if entry.user else None)
+        or CouncilMember(council=council)
+        for entry in seats
+    ]
+
+
+def seat_change_problems(council, seats: list[SeatInput]) -> dict[str, list[str]]:
+    """The members named (and their roles) are fixed while the council assesses a dossier: the
+    quorum and the 2/3 rule count them, and the secretary records the meeting."""
+    before = {(s.pk, s.user_id, s.role) for s in council.members.filter(is_active=True)}
+    after = {(seat.pk, getattr(entry.user, "pk", None), entry.role)
+             for seat, entry in zip(_match_seats(council, seats), seats, strict=True)}  # fmt: skip
+    if before == after:
+        return {}
+    codes = _codes_being_assessed(council)
+    if not codes:
+        return {}
+    return {
+        "members": [
+            _(
+                "The council is assessing %(codes)s: its members and their roles cannot change "
+                "until that scoring is completed (names and positions can be corrected)."
+            )
+            % {"codes": codes}
+        ]
+    }
+
+
 def _save_seats(council, seats: list[SeatInput]) -> None:
     existing = {seat.pk: seat for seat in council.members.all()}
-    by_user = {seat.user_id: seat for seat in existing.values() if seat.user_id}
     kept = set()
-    for order, entry in enumerate(seats):
-        seat = (
-            existing.get(entry.pk)
-            or (by_user.get(entry.user.pk) if entry.user else None)
-            or CouncilMember(council=council)
-        )
+    for order, (seat, entry) in enumerate(zip(_match_seats(council, seats), seats, strict=True)):
         seat.user = entry.user
         seat.full_name = (entry.full_name.strip() or entry.user.get_full_name()) if entry.user \
             else entry.full_name.strip()  # fmt: skip

@@ -116,7 +116,7 @@ def test_a_user_without_the_council_role_is_refused(client, province):
 
 
 def test_the_leader_edits_a_council_a_seat_that_sat_is_kept_inactive(client, province, at_state):
-    at_state("council_review")  # council3's seat has sat on a dossier
+    at_state("awaiting_decision")  # council3's seat has sat on a dossier, now scored
     council = province.council_body
     seat3 = council.members.get(user=province.council[2])
     edit = reverse("workflow:council_edit", args=[council.pk])
@@ -205,3 +205,55 @@ def test_the_list_runs_a_constant_number_of_queries(
     with django_assert_max_num_queries(few):
         assert "Hội đồng 3" in client.get(LIST).content.decode()
     assert CouncilMember.objects.count() == 15
+
+
+def test_the_members_do_not_change_under_a_dossier_being_scored(client, province, at_state):
+    """Dropping an absent member before the meeting would turn 3 of 5 into 3 of 4."""
+    expert = province.seat(None, full_name="Chuyên gia Ngoài")  # a fourth member
+    initiative = at_state("council_review")
+    council = province.council_body
+    assert council.members.filter(is_active=True).count() == 4
+    assert initiative.council_assignments.filter(council_member=expert).exists()
+    edit = reverse("workflow:council_edit", args=[council.pk])
+    dropped = seats_of(province)  # the expert left out
+    data = form_data(province, dropped, name=council.name, voting=council.voting,
+                     decision_number=council.decision_number)  # fmt: skip
+    before = set(council.members.filter(is_active=True).values_list("pk", flat=True))
+    with nothing_changes(Council, CouncilMember):
+        page = as_user(client, province.leader).post(edit, data)
+    assert page.status_code == 200
+    assert initiative.code in page.content.decode()
+    assert "không thể thay đổi thành viên" in page.content.decode()
+    assert set(council.members.filter(is_active=True).values_list("pk", flat=True)) == before
+
+
+def test_names_and_positions_may_be_corrected_during_scoring(client, province, at_state):
+    at_state("council_review")
+    council = province.council_body
+    edit = reverse("workflow:council_edit", args=[council.pk])
+    seats = [(s.user, s.role, "") for s in council.members.filter(is_active=True)]
+    data = form_data(province, seats, name=council.name, voting=council.voting,
+                     decision_number=council.decision_number)  # fmt: skip
+    for i in range(len(seats)):
+        data[f"seats-{i}-position"] = "Giám đốc"
+    assert as_user(client, province.leader).post(edit, data).status_code == 302
+    assert set(council.members.filter(is_active=True).values_list("position", flat=True)) == {
+        "Giám đốc"
+    }
+
+
+def test_the_member_rule_holds_for_the_admin_inline_too(province, at_state):
+    """The admin's member inline asks the same question (councils.seat_change_problems)."""
+    from workflow.councils import SeatInput, seat_change_problems
+
+    expert = province.seat(None, full_name="Chuyên gia Ngoài")
+    at_state("council_review")
+    council = province.council_body
+    active = list(council.members.filter(is_active=True))
+    as_is = [SeatInput(user=s.user, role=s.role, full_name=s.full_name, pk=s.pk) for s in active]
+    assert seat_change_problems(council, as_is) == {}
+    without_expert = [seat for seat in as_is if seat.pk != expert.pk]
+    assert seat_change_problems(council, without_expert)["members"]
+    new_roles = [SeatInput(user=s.user, role="member", full_name=s.full_name, pk=s.pk)
+                 for s in active]  # fmt: skip
+    assert seat_change_problems(council, new_roles)["members"]
