@@ -19,7 +19,7 @@ from .models import DeadlineRule
 
 # Legal defaults (NĐ 13/2012, TT 18/2013), used when no rule has been edited in the admin.
 DEFAULTS = {
-    DeadlineRule.Stage.DEPARTMENT_REVIEW: (30, "days", "calendar"),
+    DeadlineRule.Stage.DEPARTMENT_REVIEW: (1, "months", "calendar"),
     DeadlineRule.Stage.REVISION_REPLY: (1, "months", "calendar"),
     DeadlineRule.Stage.DECISION: (3, "months", "calendar"),
     DeadlineRule.Stage.ROLLOUT_REPORT: (6, "months", "calendar"),

@@ -135,7 +135,7 @@ def test_deadlines_on_submission_and_acceptance(at_state):
 
     accepted = at_state("council_review")
     today = date.today()
-    assert accepted.review_due == today + timedelta(days=30)
+    assert accepted.review_due == today + relativedelta(months=1)  # NĐ 13 Điều 6: 01 tháng
     assert accepted.decision_due == today + relativedelta(months=3)
     assert accepted.accepted_at is not None
 

@@ -111,7 +111,9 @@ def test_a_missed_soon_is_not_sent_once_the_deadline_passed(at_state, run):
 def test_working_day_reminders_skip_tet(province, at_state, run):
     """A review counted in working days, due Fri 12/02/2027: five working days before is
     Fri 29/01 (1, 2, 3, 11, 12 Feb — Tết 4–10 Feb skipped), not Thu 28/01."""
-    DeadlineRule.objects.filter(stage="department_review").update(amount=20, day_type="working")
+    DeadlineRule.objects.filter(stage="department_review").update(
+        amount=20, unit="days", day_type="working"
+    )
     province.reviewer.language = "en"
     province.reviewer.save()
     initiative = at_state("department_review")

@@ -229,7 +229,7 @@ def test_granted_refusal_restarts_the_review(at_state, province, monkeypatch):
     initiative = resolve(initiative, province.reviewer, outcome="granted")
     initiative.refresh_from_db()
     assert initiative.status == "department_review"
-    assert initiative.review_due == later + timedelta(days=30)
+    assert initiative.review_due == later + relativedelta(months=1)
     assert initiative.appeal_final is False
 
 

@@ -72,10 +72,13 @@ def test_months_are_calendar_months_even_if_the_rule_says_working_days():
 @pytest.mark.django_db
 def test_seeded_rules_are_the_legal_defaults():
     rules = deadlines.rules()
-    assert rules[Stage.DEPARTMENT_REVIEW] == Rule(Stage.DEPARTMENT_REVIEW, 30, "days", "calendar")
+    # NĐ 13/2012 Điều 6: the review takes 01 month from receipt (calendar months).
+    assert rules[Stage.DEPARTMENT_REVIEW] == Rule(Stage.DEPARTMENT_REVIEW, 1, "months", "calendar")
+    assert rules[Stage.REVISION_REPLY] == Rule(Stage.REVISION_REPLY, 1, "months", "calendar")
     assert rules[Stage.DECISION].unit == "months" and rules[Stage.DECISION].amount == 3
     assert {r.remind_days_before for r in rules.values()} == {5}
-    assert due_date(Stage.DEPARTMENT_REVIEW, date(2027, 2, 1)) == date(2027, 3, 3)
+    assert due_date(Stage.DEPARTMENT_REVIEW, date(2027, 2, 1)) == date(2027, 3, 1)
+    assert due_date(Stage.DEPARTMENT_REVIEW, date(2027, 1, 31)) == date(2027, 2, 28)
 
 
 @pytest.mark.django_db
@@ -89,7 +92,9 @@ def test_a_missing_rule_falls_back_to_the_legal_default():
 
 @pytest.mark.django_db
 def test_a_rule_edited_to_working_days_changes_new_due_dates(province, draft, monkeypatch):
-    DeadlineRule.objects.filter(stage=Stage.DEPARTMENT_REVIEW).update(amount=20, day_type="working")
+    DeadlineRule.objects.filter(stage=Stage.DEPARTMENT_REVIEW).update(
+        amount=20, unit="days", day_type="working"
+    )
     monkeypatch.setattr(clock, "today", lambda: date(2027, 2, 1))
 
     initiative = services.initiative_submit(initiative=draft, actor=province.staff)
