@@ -12,6 +12,8 @@ class WorkflowConfig(AppConfig):
         from initiatives.selectors import register_visibility
 
         from . import decisions  # noqa: F401  (registers the decision number's system check)
+        from .deadlines import legal_basis
+        from .models import DeadlineRule
         from .selectors import (
             council_visibility,
             is_council_secretary,
@@ -26,5 +28,8 @@ class WorkflowConfig(AppConfig):
         register_slot(
             "initiative_form.revision_request",
             "workflow/_revision_request.html",
-            context=lambda ctx: {"revision": latest_revision_request(ctx["initiative"])},
+            context=lambda ctx: {
+                "revision": latest_revision_request(ctx["initiative"]),
+                "reply_basis": legal_basis(DeadlineRule.Stage.REVISION_REPLY),
+            },
         )

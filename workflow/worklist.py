@@ -111,7 +111,7 @@ def reviewer_work(user) -> list[Section]:
                           % {"done": i.submitted, "total": i.members})
                  for i in scoring], REVIEW_QUEUE, basis=LEGAL_BASIS[Stage.DECISION]),
         Section("appeals_refused", _("Appeals against refusals"),
-                [WorkItem(i, _("Resolve the appeal"), i.appeal_due) for i in appeals],
+                [appeal_item(i) for i in appeals],
                 ("initiatives:list", "?status=appeal_review"),
                 basis=LEGAL_BASIS[Stage.APPEAL_RESOLUTION]),
     ]  # fmt: skip
@@ -147,6 +147,12 @@ def council_work(user) -> list[Section]:
     ]  # fmt: skip
 
 
+def appeal_item(initiative) -> WorkItem:
+    """A complex appeal has 45 days, not 30: its own item says so (the section cites 30)."""
+    note = LEGAL_BASIS[Stage.APPEAL_RESOLUTION_COMPLEX] if initiative.appeal_complex else ""
+    return WorkItem(initiative, _("Resolve the appeal"), initiative.appeal_due, note)
+
+
 def leader_work(user) -> list[Section]:
     if not roles.is_leader(user):
         return []
@@ -162,7 +168,7 @@ def leader_work(user) -> list[Section]:
         Section("rollout", _("Recognized, rollout not started"),
                 [WorkItem(i, _("Start rollout")) for i in recognized], DECISIONS),
         Section("appeals_rejected", _("Appeals against non-recognitions"),
-                [WorkItem(i, _("Resolve the appeal"), i.appeal_due) for i in appeals],
+                [appeal_item(i) for i in appeals],
                 ("initiatives:list", "?status=appeal_review"),
                 basis=LEGAL_BASIS[Stage.APPEAL_RESOLUTION]),
     ]  # fmt: skip

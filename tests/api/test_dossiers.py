@@ -1,6 +1,6 @@
 """Creating, editing, listing and searching dossiers; visibility of each role."""
 
-from datetime import date, timedelta
+from datetime import date
 
 import pytest
 

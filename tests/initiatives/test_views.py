@@ -438,6 +438,8 @@ def test_revision_request_is_shown_beside_the_form_with_its_due_date(client, pro
     assert "Bổ sung biên bản họp hội đồng sáng kiến cơ sở" in html
     assert initiative.revision_due.strftime("%d/%m/%Y") in html
     assert 'id="revision-request"' in html and 'value="resubmit"' in html
+    # The reply period names its legal basis.
+    assert "Điều 6 NĐ 13/2012" in html[html.index('id="revision-request"') :]
 
 
 def test_save_and_resubmit_goes_to_the_resubmit_page(client, province, at_state):

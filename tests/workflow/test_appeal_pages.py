@@ -204,3 +204,20 @@ def test_a_too_long_reason_for_complexity_is_a_message_not_a_500(at_state, provi
                                {"comment": "x" * 20000}, follow=True)  # fmt: skip
     assert response.status_code == 200
     assert "20.000" in response.content.decode()  # "at most 5.000 characters (this has 20.000)"
+
+
+def test_the_work_list_gives_a_complex_appeal_its_45_day_basis(at_state, province, client):
+    plain = appeal(at_state("refused"), province.head)
+    complex_one = services.appeal_mark_complex(
+        initiative=appeal(at_state("refused"), province.head), actor=province.reviewer
+    )
+    client.force_login(province.reviewer)
+    html = client.get("/", headers={"accept-language": "vi"}).content.decode()
+    section = html[html.index('id="work-appeals_refused"') :]
+    section = section[: section.index("</section>")]
+    assert "30 ngày" in section  # the section's basis
+    items = section.split('work-item"')[1:]
+    by_pk = {pk: item for item in items for pk in (plain.pk, complex_one.pk)
+             if f"/initiatives/{pk}/" in item}  # fmt: skip
+    assert "45 ngày kể từ ngày thụ lý đối với vụ việc phức tạp" in by_pk[complex_one.pk]
+    assert "vụ việc phức tạp" not in by_pk[plain.pk]

@@ -63,6 +63,7 @@ def test_the_sheet_shows_the_rubric_with_maxima_and_minimums(at_state, province,
     assert 'id="save-draft"' in html and 'id="submit-sheet"' in html
     rubric = html[html.index('id="rubric"') :]
     assert "40" in rubric and "10" in rubric  # maximum and minimum mean
+    assert "Điều 7 NĐ 13/2012" in html[: html.index('id="rubric"')]  # the decision clock's basis
 
 
 def test_save_draft_then_come_back(at_state, province, client):

@@ -10,7 +10,9 @@ from common.forms import add_service_errors
 from initiatives.models import Status
 
 from .. import scoresheets
+from ..deadlines import legal_basis
 from ..forms import ScoreSheetForm
+from ..models import DeadlineRule
 from .base import PageView
 
 
@@ -48,6 +50,7 @@ class ScoreSheetView(PageView):
             scores=scores,
             editable=self.editable,
             rubric=self.review.rubric,
+            decision_basis=legal_basis(DeadlineRule.Stage.DECISION),
             secret=self.review.is_secret,
             paper_for=self.sheet.assignment.member_name if self.seat else None,
             **kwargs,
