@@ -1,5 +1,5 @@
 """The demo province's initiative council (demo.data.PROVINCIAL_COUNCIL), set up by decision
-with its chair, vice-chair, secretary, members — each a demo account — and an outside expert."""
+with its chair, vice-chair, secretary and members — each a demo account."""
 
 from datetime import date, timedelta
 
@@ -24,6 +24,7 @@ def ensure_council(people, today: date) -> Council:
         term_starts_on=today - timedelta(days=SPEC["decision_days_ago"]),
         quorum_numerator=numerator,
         quorum_denominator=denominator,
+        voting=SPEC.get("voting", Council.Voting.OPEN),
     )
     for order, (username, role, position, *name) in enumerate(SPEC["members"]):
         user = people[username] if username else None

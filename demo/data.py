@@ -40,13 +40,16 @@ SUPERUSERS = {"admin"}
 COUNCIL = ("council1", "council2", "council3", "council4", "council5", "council6")
 
 # The provincial initiative council, set up by the Chairman's decision (NĐ 13/2012, Điều 8):
-# (username or None for an outside expert, role, position[, full name of the expert]).
+# (username or None for an outside expert, role, position[, full name of the expert]). Every
+# member of the demo council is a demo account, so the whole council can be played through the
+# API; it votes by secret ballot (bỏ phiếu kín), as Thái Nguyên's council does.
 PROVINCIAL_COUNCIL = {
     "name": "Hội đồng sáng kiến tỉnh",
     "decision_number": "1234/QĐ-UBND",
     "decision_days_ago": 240,
     "decision_signer": "Chủ tịch UBND tỉnh Thái Nguyên",
     "quorum": (2, 3),
+    "voting": "secret",
     "members": [
         ("council4", "chair", "Phó Chủ tịch UBND tỉnh"),
         ("council2", "vice_chair", "Phó Giám đốc Sở Nội vụ"),
@@ -54,7 +57,6 @@ PROVINCIAL_COUNCIL = {
         ("council3", "member", "Phó Chánh Văn phòng UBND tỉnh"),
         ("council5", "member", "Phó Giám đốc Sở Tài chính"),
         ("council6", "member", "Trưởng phòng Quản lý xây dựng, Sở Xây dựng"),
-        (None, "expert", "Trường Đại học Khoa học, Đại học Thái Nguyên", "PGS.TS. Lương Văn Khoa"),
     ],
 }
 

@@ -121,8 +121,6 @@ def test_the_demo_accounts_have_work_waiting(demo):
     waiting = CouncilAssignment.objects.filter(
         initiative__status=Status.COUNCIL_REVIEW, recused=False
     ).exclude(sheet__submitted_at__isnull=False)
-    # The outside expert has no account: the secretary enters their paper sheet.
-    waiting = waiting.exclude(member=None)
     assert {a.member.username for a in waiting} >= {"council2", "council3"}
     # One dossier is fully scored: the reviewer can complete the scoring.
     scored = [
@@ -138,14 +136,15 @@ def test_the_provincial_council_set_up_by_decision(demo, settings):
     assert council.decision_signer.startswith("Chủ tịch") and council.is_active
     roles = {seat.role: seat for seat in council.members.all()}
     assert roles["secretary"].user.username == "council1"
-    assert {"chair", "vice_chair", "member", "expert"} <= set(roles)
-    accounts = [seat.user for seat in council.members.exclude(user=None)]
+    assert {"chair", "vice_chair", "secretary", "member"} <= set(roles)
+    assert council.voting == "secret"  # bỏ phiếu kín, as Thái Nguyên's council votes
+    # Every member is a demo account with the demo password: the whole council plays via the API.
+    assert not council.members.filter(user=None).exists()
+    accounts = [seat.user for seat in council.members.all()]
     assert len(accounts) >= 5 and all(user.is_demo for user in accounts)
-    settings.DEBUG = True  # every member with an account plays through the API
+    settings.DEBUG = True
     for user in accounts:
         assert log_in(user.username, "demo12345") is not None, user.username
-    expert = council.members.get(user=None)
-    assert expert.role == "expert" and expert.full_name
     # Demo dossiers with the council were accepted through it.
     for initiative in Initiative.objects.filter(status=Status.COUNCIL_REVIEW):
         assert initiative.council_review.council == council
