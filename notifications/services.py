@@ -12,6 +12,8 @@ from django.utils import timezone
 from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy as _
 
+from workflow.appeal_rules import CONTESTED
+from workflow.deadlines import due_date
 from workflow.models import DeadlineRule
 from workflow.refusal import ground_labels
 from workflow.reminders import basis_line
@@ -54,7 +56,7 @@ def notifications_for_transition(*, initiative, log, extra) -> list[Notification
         actor=log.actor,
         comment=log.comment,
         due=due,
-        details=(*details, *_refusal_lines(log)),
+        details=(*details, *_refusal_lines(log), *_appeal_right_lines(log)),
     )
 
 
@@ -64,6 +66,21 @@ def _refusal_lines(log) -> tuple:
     if not grounds:
         return ()
     return (_("Grounds for refusal:"), *(format_lazy("- {}", label) for label in grounds))
+
+
+def _appeal_right_lines(log) -> tuple:
+    """A refusal or a non-recognition is a decision the agency may appeal: the notice says
+    until when, and on what basis (Luật Khiếu nại 2011 Điều 9)."""
+    if log.transition not in CONTESTED:
+        return ()
+    last_day = due_date(DeadlineRule.Stage.APPEAL, timezone.localdate(log.created_at))
+    return (
+        format_lazy(
+            _("The head of the agency may appeal this decision until {date}."),
+            date=last_day.strftime("%d/%m/%Y"),
+        ),
+        basis_line(DeadlineRule.Stage.APPEAL),
+    )
 
 
 def notify(

@@ -66,3 +66,30 @@ def test_a_resolved_appeal_is_not_reminded(province, at_state, run):
     )
     run(due + timedelta(days=1))
     assert reminded(initiative, OVERDUE) == []
+
+
+@pytest.mark.parametrize("state", ["refused", "rejected"])
+def test_the_notice_of_a_refusal_or_non_recognition_says_until_when_to_appeal(
+    state, province, at_state
+):
+    """The appeal period runs from the notice: the notice names its last day and basis."""
+    from django.utils import timezone, translation
+
+    from workflow.models import TransitionLog
+
+    initiative = at_state(state)
+    log = TransitionLog.objects.filter(initiative=initiative, target=state).latest("id")
+    last_day = timezone.localdate(log.created_at) + timedelta(days=90)
+    note = Notification.objects.filter(
+        initiative=initiative, kind=log.transition, recipient=province.head
+    ).get()
+    with translation.override("vi"):
+        text = str(note.message)
+    assert f"khiếu nại quyết định này đến hết ngày {last_day:%d/%m/%Y}" in text, text
+    assert "Điều 9 Luật Khiếu nại 2011" in text
+
+
+def test_other_notices_say_nothing_of_an_appeal(province, at_state):
+    initiative = at_state("department_review")
+    texts = [str(n.message) for n in Notification.objects.filter(initiative=initiative)]
+    assert texts and not any("khiếu nại" in t.lower() for t in texts)
