@@ -40,8 +40,11 @@ def _received(initiative) -> list[dict]:
     ]
 
 
-def promised_result_on(review_due: date) -> date:
-    return due_date(DeadlineRule.Stage.DECISION, review_due)
+def promised_result_on(review_due: date, trial_ends: date | None = None) -> date:
+    """The review period, then the decision's 3 months (NĐ 13 Điều 7) — counted from the end of
+    a trial application instead when that comes later."""
+    start = max(review_due, trial_ends) if trial_ends else review_due
+    return due_date(DeadlineRule.Stage.DECISION, start)
 
 
 def intake_register(*, initiative, actor, today: date) -> IntakeEntry:
@@ -60,7 +63,7 @@ def intake_register(*, initiative, actor, today: date) -> IntakeEntry:
         title=initiative.title,
         attachments=_received(initiative),
         review_due=review_due,
-        promised_result_on=promised_result_on(review_due),
+        promised_result_on=promised_result_on(review_due, initiative.first_application_ends_on),
     )
 
 

@@ -47,6 +47,16 @@ def test_submit_writes_the_line_the_receipt_will_need(province):
     assert entry.promised_result_on == review_due + relativedelta(months=3)
 
 
+def test_the_promise_counts_from_the_end_of_a_trial_that_ends_after_the_review(province):
+    """NĐ 13 Điều 7: the decision's 3 months run from the end of first application if later."""
+    draft = make_draft(province)
+    trial_ends = today() + relativedelta(months=2)
+    type(draft).objects.filter(pk=draft.pk).update(first_application_ends_on=trial_ends)
+    entry = submit(draft, province.staff).intake
+    assert entry.review_due < trial_ends
+    assert entry.promised_result_on == trial_ends + relativedelta(months=3)
+
+
 def test_numbers_run_in_order_and_restart_each_year(province, monkeypatch):
     numbers = [submit(make_draft(province), province.staff).intake.number for _ in range(3)]
     assert numbers == [1, 2, 3]
