@@ -7,6 +7,8 @@ from datetime import date
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from common import clock
+
 from .deadlines import due_date
 from .models import DeadlineRule, TransitionLog
 
@@ -36,3 +38,12 @@ def appeal_last_day(initiative) -> date | None:
     if log is None:
         return None
     return due_date(DeadlineRule.Stage.APPEAL, timezone.localdate(log.created_at))
+
+
+def appeal_open(initiative) -> bool:
+    """Whether the current outcome may still be appealed: not made final by an upheld appeal,
+    and its period not over."""
+    if initiative.appeal_final:
+        return False
+    last_day = appeal_last_day(initiative)
+    return bool(last_day) and clock.today() <= last_day

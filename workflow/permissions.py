@@ -5,6 +5,8 @@ from django_fsm import can_proceed
 
 from initiatives.models import Initiative
 
+from .appeal_rules import appeal_open
+
 # Transitions a person can take; `expire` belongs to the system alone.
 USER_TRANSITIONS = (
     "submit",
@@ -48,9 +50,11 @@ def may_take(initiative, actor, name: str) -> bool:
 
 
 def available_transitions(initiative, user) -> list[dict]:
-    """What this user may do now: the buttons to show."""
+    """What this user may do now: the buttons to show (an appeal only while it may be filed)."""
     return [
         {"name": name, "label": str(transition_label(name))}
         for name in USER_TRANSITIONS
-        if can_proceed(getattr(initiative, name)) and may_take(initiative, user, name)
+        if can_proceed(getattr(initiative, name))
+        and may_take(initiative, user, name)
+        and (name != "appeal" or appeal_open(initiative))
     ]

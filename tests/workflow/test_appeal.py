@@ -147,6 +147,21 @@ def test_the_day_after_the_period_is_refused_naming_the_last_day(
     assert dmy(last_day) in message and "Thời hạn khiếu nại đã hết" in message
 
 
+def offered(api, user, initiative) -> set[str]:
+    body = api(user).get(f"/api/v1/initiatives/{initiative.pk}/").json()
+    return {t["name"] for t in body["available_transitions"]}
+
+
+def test_the_api_offers_an_appeal_only_while_one_may_be_filed(at_state, province, api,
+                                                              monkeypatch):  # fmt: skip
+    initiative = at_state("rejected")
+    last_day = today() + timedelta(days=90)
+    monkeypatch.setattr(clock, "today", lambda: last_day)
+    assert "appeal" in offered(api, province.head, initiative)
+    monkeypatch.setattr(clock, "today", lambda: last_day + timedelta(days=1))
+    assert "appeal" not in offered(api, province.head, initiative)
+
+
 def test_the_period_counts_from_the_latest_refusal(at_state, province):
     """A granted appeal reopened the review; a new refusal opens a new period (and a new
     appeal: one per decision)."""
@@ -197,6 +212,7 @@ def test_a_second_appeal_against_a_final_outcome_is_refused(at_state, province, 
                                        format="json")  # fmt: skip
     assert response.status_code == 400
     assert "đã được giải quyết" in errors(response)["non_field_errors"]
+    assert "appeal" not in offered(api, province.head, initiative)  # no button that always fails
 
 
 # --- resolve_appeal --------------------------------------------------------------------------

@@ -136,7 +136,6 @@ class InitiativeDetailView(PageView):
         confidential = sees_confidential(initiative, user)
         review = sel.completed_review(initiative)
         assignment = sel.assignment_for(initiative, user) if roles.is_council_member(user) else None
-        # The appeal button only while an appeal can still be filed (the service says why not).
         appeal = appeal_panel(initiative, user)
         return super().get_context_data(
             initiative=initiative,
@@ -147,7 +146,6 @@ class InitiativeDetailView(PageView):
             actions=[
                 {**action, "danger": action["name"] in DANGEROUS}
                 for action in available_transitions(initiative, user)
-                if action["name"] != "appeal" or (appeal and appeal["open"])
             ],
             can_edit=initiative.is_editable and roles.acts_for_agency(user, initiative.agency_id),
             next_actor=APPEAL_RESOLVER.get(initiative.appealed_from, "—")
