@@ -15,6 +15,7 @@ from initiatives.fields import (
     AUTHOR_FIELDS,
     DECISION_FIELDS,
     DECLARATION_FIELDS,
+    NATIONAL_FIELDS,
     PARTICIPANT_FIELDS,
     REVOCATION_FIELDS,
 )
@@ -261,6 +262,7 @@ class InitiativeDetailSerializer(InitiativeSummarySerializer):
             "decided_at",
             *DECISION_FIELDS,
             *REVOCATION_FIELDS,
+            *NATIONAL_FIELDS,
             *APPEAL_FIELDS,
             "scope_label",
             "signer",

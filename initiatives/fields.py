@@ -32,6 +32,8 @@ DECISION_FIELDS = ("decision_number", "decision_date", "scope")
 SIGNER_FIELDS = ("signer_name", "signer_authority")
 # The later decision revoking the recognition (state `revoked`).
 REVOCATION_FIELDS = ("revocation_number", "revocation_date")
+# A ministry's decision recognizing the initiative nationwide (scope `national`).
+NATIONAL_FIELDS = ("national_decision_number", "national_decision_date", "national_issuer")
 # The agency's appeal against a refusal or a non-recognition (workflow: appeal, resolve_appeal).
 APPEAL_FIELDS = ("appealed_from", "appeal_filed_at", "appeal_due", "appeal_complex", "appeal_final")
 

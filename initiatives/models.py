@@ -170,6 +170,15 @@ class Initiative(ConcurrentTransitionMixin, models.Model):
     # date above stay as they were, for the record.
     revocation_number = models.CharField(_("revocation decision number"), max_length=60, blank=True)
     revocation_date = models.DateField(_("revocation decision date"), null=True, blank=True)
+    # Recognition of nationwide scope (toàn quốc) is a ministry's decision, recorded here once
+    # the province has recognized the initiative (its scope becomes national).
+    national_decision_number = models.CharField(
+        _("national recognition decision number"), max_length=60, blank=True
+    )
+    national_decision_date = models.DateField(
+        _("national recognition decision date"), null=True, blank=True
+    )
+    national_issuer = models.CharField(_("issued by (ministry)"), max_length=200, blank=True)
     scope = models.CharField(_("scope"), max_length=20, choices=Scope.choices, blank=True)
     # The agency's appeal (khiếu nại) against a refusal or a non-recognition: which outcome it
     # contests, when it was filed, when its resolution is due (30 days, 45 when complex) and

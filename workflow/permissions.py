@@ -35,6 +35,7 @@ def transition_meta(name: str):
 LOG_ONLY_LABELS = {
     "admin_edit": _("Edited by an administrator"),
     "appeal_complex": _("Appeal marked as complex"),
+    "record_national": _("Nationwide recognition recorded"),
 }
 
 

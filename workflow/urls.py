@@ -15,6 +15,11 @@ urlpatterns = [
         views.AppealComplexView.as_view(),
         name="appeal_complex",
     ),
+    path(
+        "initiatives/<int:pk>/national/",
+        views.NationalRecognitionView.as_view(),
+        name="record_national",
+    ),
     path("initiatives/<int:pk>/scoresheet/", views.ScoreSheetView.as_view(), name="scoresheet"),
     path(
         "initiatives/<int:pk>/scoresheet/seat/<int:seat>/",

@@ -192,6 +192,7 @@ WRITES = [
     Cell("workflow:transition", "dossier", read, method="post", kwargs=(("name", "withdraw"),)),
     Cell("initiatives:attachment_upload", "dossier", read, method="post"),
     Cell("workflow:appeal_complex", "dossier", read, method="post"),
+    Cell("workflow:record_national", "dossier", read, method="post"),
     Cell("initiatives:attachment_delete", "public_file", read, method="post"),
     Cell("adoption:registry_adopt", "dossier", registry, method="post"),
     Cell("adoption:adoption_status", "adoption", adoption_record, method="post"),

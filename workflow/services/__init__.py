@@ -4,7 +4,8 @@ pipeline.py   the common path of every transition (lock, checks, log, signal)
 agency.py     submit, resubmit, withdraw
 review.py     request_revision, reject, accept (the Department of S&T)
 council.py    complete_scoring
-leadership.py recognize, decline, start_rollout, close_rollout; revocation.py revoke
+leadership.py recognize, decline, start_rollout, close_rollout; revocation.py revoke;
+              national.py records a ministry's nationwide recognition
 appeals.py    appeal, resolve_appeal (and marking an appeal complex)
 system.py     expire
 edits.py      the administrator's corrections, logged in the audit trail
@@ -22,6 +23,7 @@ from .leadership import (
     initiative_recognize,
     initiative_start_rollout,
 )
+from .national import initiative_record_national
 from .review import (
     initiative_accept,
     initiative_reject,
@@ -59,6 +61,7 @@ __all__ = [
     "initiative_decline",
     "initiative_expire",
     "initiative_recognize",
+    "initiative_record_national",
     "initiative_reject",
     "initiative_request_revision",
     "initiative_resolve_appeal",

@@ -9,7 +9,7 @@ lists.py       the work lists of the reviewers, the council and the leadership
 councils.py    the councils set up by decision: list, set up, edit
 """
 
-from .appeal import AppealComplexView
+from .appeal import AppealComplexView, NationalRecognitionView
 from .base import PageView, require_role
 from .councils import CouncilEditView, CouncilsView
 from .dossier import InitiativeDetailView, application_rows, timeline
@@ -24,6 +24,7 @@ __all__ = [
     "CouncilsView",
     "DecisionListView",
     "InitiativeDetailView",
+    "NationalRecognitionView",
     "PageView",
     "ReviewQueueView",
     "ScoreSheetView",

@@ -6,7 +6,7 @@ from datetime import date
 
 from django.contrib import messages
 from django.contrib.auth.mixins import LoginRequiredMixin
-from django.core.exceptions import ValidationError
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import reverse
 from django.utils.translation import gettext as _
@@ -22,6 +22,7 @@ from initiatives.models import APPEAL_UPHELD, APPEALABLE_STATES, AttachmentKind,
 from .. import selectors as sel
 from .. import services
 from ..appeal_rules import appeal_last_day
+from ..forms import NationalRecognitionForm
 from ..permissions import may_take
 from ..services.appeals import APPEAL_COMPLEX
 
@@ -100,3 +101,32 @@ def appeal_note(log) -> str:
         due = date.fromisoformat(data["appeal_due"]).strftime("%d/%m/%Y")
         return _("Resolution due %(date)s.") % {"date": due}
     return ""
+
+
+class NationalRecognitionView(LoginRequiredMixin, View):
+    """The leader records a ministry's decision recognizing the initiative nationwide."""
+
+    http_method_names = ["post"]
+
+    def post(self, request, pk):
+        initiative = get_object_or_404(sel.dossier_queryset(request.user), pk=pk)
+        form = NationalRecognitionForm(request.POST)
+        if not form.is_valid():
+            for errors in form.errors.values():
+                for message in errors:
+                    messages.error(request, message)
+            return redirect(reverse("workflow:detail", args=[pk]) + "#decision")
+        try:
+            services.initiative_record_national(
+                initiative=initiative, actor=request.user, **form.cleaned_data
+            )
+        except PermissionDenied as denied:
+            messages.error(request, str(denied))
+        except Conflict as conflict:
+            messages.error(request, conflict.message)
+        except ValidationError as error:
+            for message in error.messages:
+                messages.error(request, message)
+        else:
+            messages.success(request, _("The nationwide recognition is recorded."))
+        return redirect(reverse("workflow:detail", args=[pk]) + "#decision")

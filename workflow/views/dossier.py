@@ -10,8 +10,8 @@ from django.utils.translation import gettext_lazy
 
 from agencies import roles
 from agencies.models import Role
-from initiatives.fields import DECISION_FIELDS, PAPER_FORM, REVOCATION_FIELDS
-from initiatives.models import SignerAuthority, Status
+from initiatives.fields import DECISION_FIELDS, NATIONAL_FIELDS, PAPER_FORM, REVOCATION_FIELDS
+from initiatives.models import PUBLIC_STATES, SignerAuthority, Status
 from initiatives.permissions import sees_confidential
 from initiatives.rules import agency_decision_status
 
@@ -99,6 +99,15 @@ def signer_line(log) -> str:
     return " ".join(str(part) for part in (authority, data["signer_name"]) if part)
 
 
+def may_record_national(initiative, user) -> bool:
+    """The leader records a ministry's nationwide recognition of a recognized initiative."""
+    return (
+        initiative.status in PUBLIC_STATES
+        and not initiative.national_decision_number
+        and (user.is_superuser or roles.is_leader(user))
+    )
+
+
 def decision_rows(initiative, *, confidential: bool) -> list[dict]:
     """The decision's fields, then who signed it as the signature block prints it."""
     if not initiative.decision_number:
@@ -107,6 +116,8 @@ def decision_rows(initiative, *, confidential: bool) -> list[dict]:
     if initiative.signer_name:
         rows.append({"name": "signer", "label": _("Signer"), "value": initiative.signature,
                      "kind": "CharField"})  # fmt: skip
+    if initiative.national_decision_number:
+        rows += application_rows(initiative, NATIONAL_FIELDS, confidential=confidential)
     return rows
 
 
@@ -167,6 +178,7 @@ class InitiativeDetailView(PageView):
             else [],
             assignment=assignment,
             agency_decision=agency_decision_status(initiative),
+            may_record_national=may_record_national(initiative, user),
             intake=getattr(initiative, "intake", None),
             basis={stage.name.lower(): LEGAL_BASIS[stage] for stage in DeadlineRule.Stage},
             checklist=self._checklist(),
