@@ -4,6 +4,7 @@
 from django import forms
 from django.contrib import admin, messages
 from django.core.exceptions import ValidationError
+from django.db.models.constants import LOOKUP_SEP
 from django.utils.translation import gettext_lazy as _
 
 from common.admin import ReadOnlyAdminMixin, ServiceRefusalsAdminMixin
@@ -131,14 +132,32 @@ class CouncilAdmin(admin.ModelAdmin):
 URN = ("ballots_agree", "ballots_disagree")
 
 
+def touches_urn(lookup: str) -> bool:
+    return any(part in URN for part in lookup.split(LOOKUP_SEP))
+
+
+class UrnHiddenAdminMixin:
+    """The urn is neither shown nor usable: Django's admin honours a filter on any local field
+    given in the URL (`?ballots_disagree=1`), and a list that shrinks or grows with it tells
+    the vote just submitted. Such a lookup is refused (400), like a lookup on a field the
+    admin does not offer; the urn is in no list_display (the only columns `?o=` can sort by),
+    list_filter, search_fields, ordering or date_hierarchy (tests/security/test_secret_ballot)."""
+
+    exclude = URN
+
+    def lookup_allowed(self, lookup, value, request=None):
+        if touches_urn(lookup):
+            return False
+        return super().lookup_allowed(lookup, value, request)
+
+
 @admin.register(CouncilReview)
-class CouncilReviewAdmin(ReadOnlyAdminMixin, admin.ModelAdmin):
+class CouncilReviewAdmin(UrnHiddenAdminMixin, ReadOnlyAdminMixin, admin.ModelAdmin):
     list_display = ("initiative", "council", "rubric", "meeting_date", "completed_at", "total",
                     "agree_count", "majority_denominator", "recommended")  # fmt: skip
     list_filter = ("recommended", "rubric")
     search_fields = ("initiative__code", "initiative__title")
     list_select_related = ("initiative", "rubric", "council")
-    exclude = URN
 
 
 @admin.register(CouncilAssignment)
@@ -180,14 +199,13 @@ class EarlierScoreSheetInline(ReadOnlyAdminMixin, admin.TabularInline):
 
 
 @admin.register(EarlierCouncilRound)
-class EarlierCouncilRoundAdmin(ReadOnlyAdminMixin, admin.ModelAdmin):
+class EarlierCouncilRoundAdmin(UrnHiddenAdminMixin, ReadOnlyAdminMixin, admin.ModelAdmin):
     """Rounds that ended when the dossier was sent back during scoring: kept, never edited."""
 
     list_display = ("initiative", "number", "rubric", "started_at", "ended_at")
     search_fields = ("initiative__code", "initiative__title")
     list_select_related = ("initiative", "rubric")
     inlines = [EarlierScoreSheetInline]
-    exclude = URN
 
 
 def secret(sheet) -> bool:

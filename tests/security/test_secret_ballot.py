@@ -353,3 +353,115 @@ def test_before_completion_the_urn_is_shown_nowhere(at_state, province, client, 
         assert "ballots_disagree" not in page and "số phiếu kín" not in page
     detail = api(province.reviewer).get(f"/api/v1/initiatives/{initiative.pk}/").json()
     assert detail["score_summary"] is None
+
+
+# --- The admin's URL parameters cannot read the urn ------------------------------------------
+
+
+URN_FIELDS = ("ballots_agree", "ballots_disagree")
+
+
+def listed(client, url) -> tuple[int, str]:
+    """The status and the rows of an admin list (a refused lookup redirects with ?e=1 or
+    answers 400: nothing is listed)."""
+    response = client.get(url)
+    if response.status_code != 200:
+        return response.status_code, ""
+    html = response.content.decode()
+    start = html.find('id="result_list"')
+    return 200, html[start : html.find("</table>", start)] if start >= 0 else ""
+
+
+@pytest.fixture
+def half_voted(at_state, province, django_user_model):
+    """A secret council's dossier after one member's "disagree" (the urn holds 1), with an
+    earlier round holding the same, and a superuser."""
+    from workflow.council_rounds import council_round_close
+
+    def vote_once(initiative, council):
+        seat_on(initiative, council)
+        scoresheets.scoresheet_save(initiative_id=initiative.pk, actor=seats(council)[0].user,
+                                    scores=GOOD, vote="disagree", submit=True)  # fmt: skip
+
+    initiative = at_state("council_review")
+    council = make_council(province, 3, voting="secret")
+    vote_once(initiative, council)
+    council_round_close(initiative=initiative)
+    vote_once(initiative, council)
+    assert CouncilReview.objects.get(initiative=initiative).ballots_disagree == 1
+    superuser = django_user_model.objects.create_superuser("root", "r@example.vn", "pw-123-x")
+    return initiative, superuser
+
+
+@pytest.mark.parametrize("model", ["councilreview", "earliercouncilround"])
+@pytest.mark.parametrize(
+    "query",
+    ["{f}=1", "{f}=0", "{f}__gte=1", "{f}__lt=1", "{f}__in=1,2", "{f}__exact=1", "{f}__isnull=0",
+     "initiative__council_review__{f}=1", "initiative__earlier_council_rounds__{f}=1"],
+)  # fmt: skip
+def test_the_admin_refuses_any_filter_on_the_urn(half_voted, client, model, query):
+    _initiative, superuser = half_voted
+    client.force_login(superuser)
+    base = reverse(f"admin:workflow_{model}_changelist")
+    assert listed(client, base)[1].count("<tr") > 1  # the dossier is listed without a filter
+    for field in URN_FIELDS:
+        status, rows = listed(client, f"{base}?{query.format(f=field)}")
+        assert status in (302, 400) and rows == "", (field, status)
+
+
+@pytest.mark.parametrize(
+    "url",
+    ["admin:initiatives_initiative_changelist", "admin:workflow_council_changelist",
+     "admin:workflow_scoresheet_changelist", "admin:workflow_councilassignment_changelist"],
+)  # fmt: skip
+def test_related_admins_refuse_a_filter_through_to_the_urn(half_voted, client, url):
+    _initiative, superuser = half_voted
+    client.force_login(superuser)
+    paths = {
+        "admin:initiatives_initiative_changelist": "council_review__{f}",
+        "admin:workflow_council_changelist": "reviews__{f}",
+        "admin:workflow_scoresheet_changelist": "assignment__initiative__council_review__{f}",
+        "admin:workflow_councilassignment_changelist": "initiative__council_review__{f}",
+    }
+    for field in URN_FIELDS:
+        for value in ("0", "1"):
+            lookup = paths[url].format(f=field)
+            status, rows = listed(client, f"{reverse(url)}?{lookup}={value}")
+            assert status in (302, 400) and rows == "", (lookup, value, status)
+
+
+@pytest.mark.parametrize("model", ["councilreview", "earliercouncilround"])
+def test_no_sorting_or_search_of_the_admin_reads_the_urn(half_voted, client, model):
+    """`?o=` sorts only by the listed columns, by their index; whatever index is given, the
+    list is the same one row (and the search looks at codes and titles only)."""
+    initiative, superuser = half_voted
+    client.force_login(superuser)
+    base = reverse(f"admin:workflow_{model}_changelist")
+    plain = listed(client, base)[1]
+    for order in ("0", "-1", "5", "-9", "20", "ballots_disagree", "1.2.3.4.5.6.7.8.9"):
+        status, rows = listed(client, f"{base}?o={order}")
+        assert status in (200, 302)
+        assert rows.count("<tr") in (0, plain.count("<tr"))
+    for term in ("1", "0", "ballots_disagree=1"):
+        assert listed(client, f"{base}?q={term}")[1].count(initiative.code or "—") <= 1
+
+
+def test_no_admin_names_the_urn_or_a_vote_in_a_list_filter_search_or_sort():
+    """Every registered admin: the urn is in none of its columns, filters, searches, sorts or
+    date hierarchies, and the admins of the rounds refuse a lookup on it."""
+    from workflow.council_admin import UrnHiddenAdminMixin
+
+    offending = []
+    for model, model_admin in admin.site._registry.items():
+        names = [*model_admin.list_display, *model_admin.search_fields,
+                 *(model_admin.ordering or ()), *(model_admin.sortable_by or ()),
+                 model_admin.date_hierarchy or ""]  # fmt: skip
+        names += [f if isinstance(f, str) else f[0] if isinstance(f, tuple) else ""
+                  for f in model_admin.list_filter]  # fmt: skip
+        offending += [f"{model.__name__}: {n}" for n in names if any(u in n for u in URN_FIELDS)]
+        fields = {f.name for f in model._meta.get_fields()}
+        if fields & set(URN_FIELDS):
+            assert isinstance(model_admin, UrnHiddenAdminMixin), model.__name__
+            assert not model_admin.lookup_allowed("ballots_disagree", "1", None)
+            assert not model_admin.lookup_allowed("ballots_agree__gte", "1", None)
+    assert offending == []
