@@ -235,7 +235,8 @@ class ScoreSummarySerializer(serializers.Serializer):
         return {code: float(value) for code, value in review.mean_scores.items()}
 
     def get_voting(self, review) -> str:
-        return "secret" if review.is_secret else "open"
+        """The round's voting mode ("open" or "secret"), fixed when the round started."""
+        return review.voting
 
 
 class InitiativeDetailSerializer(InitiativeSummarySerializer):

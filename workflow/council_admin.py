@@ -153,9 +153,9 @@ class UrnHiddenAdminMixin:
 
 @admin.register(CouncilReview)
 class CouncilReviewAdmin(UrnHiddenAdminMixin, ReadOnlyAdminMixin, admin.ModelAdmin):
-    list_display = ("initiative", "council", "rubric", "meeting_date", "completed_at", "total",
-                    "agree_count", "majority_denominator", "recommended")  # fmt: skip
-    list_filter = ("recommended", "rubric")
+    list_display = ("initiative", "council", "voting", "rubric", "meeting_date", "completed_at",
+                    "total", "agree_count", "majority_denominator", "recommended")  # fmt: skip
+    list_filter = ("recommended", "voting", "rubric")
     search_fields = ("initiative__code", "initiative__title")
     list_select_related = ("initiative", "rubric", "council")
 
@@ -202,7 +202,7 @@ class EarlierScoreSheetInline(ReadOnlyAdminMixin, admin.TabularInline):
 class EarlierCouncilRoundAdmin(UrnHiddenAdminMixin, ReadOnlyAdminMixin, admin.ModelAdmin):
     """Rounds that ended when the dossier was sent back during scoring: kept, never edited."""
 
-    list_display = ("initiative", "number", "rubric", "started_at", "ended_at")
+    list_display = ("initiative", "number", "voting", "rubric", "started_at", "ended_at")
     search_fields = ("initiative__code", "initiative__title")
     list_select_related = ("initiative", "rubric")
     inlines = [EarlierScoreSheetInline]

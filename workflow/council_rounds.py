@@ -10,6 +10,7 @@ from django.utils import timezone
 from . import meeting, scoring
 from .council_plan import Plan, PlannedSeat, councils_with_seats, seat_plan
 from .models import (
+    Council,
     CouncilAssignment,
     CouncilReview,
     EarlierCouncilRound,
@@ -34,6 +35,7 @@ def council_round_close(*, initiative) -> EarlierCouncilRound | None:
         ended_at=timezone.now(),
         council=review.council if review else None,
         meeting_date=review.meeting_date if review else None,
+        voting=review.voting if review else Council.Voting.OPEN,
         ballots_agree=review.ballots_agree if review else 0,
         ballots_disagree=review.ballots_disagree if review else 0,
     )
@@ -67,7 +69,11 @@ def council_round_start(*, initiative, plan: Plan) -> None:
     Anything left of an earlier round is kept first."""
     council_round_close(initiative=initiative)
     CouncilReview.objects.create(
-        initiative=initiative, rubric=active_rubric(), council=plan.council
+        initiative=initiative,
+        rubric=active_rubric(),
+        council=plan.council,
+        # The round keeps the mode it is voted in, whatever the council decides later.
+        voting=plan.council.voting if plan.council else Council.Voting.OPEN,
     )
     CouncilAssignment.objects.bulk_create(
         CouncilAssignment(

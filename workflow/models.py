@@ -129,6 +129,11 @@ class CouncilReview(models.Model):
         blank=True,
         related_name="reviews",
     )
+    # The round's voting mode, the council's when the round started: a council that switches
+    # between open and secret voting later never re-labels or un-hides a round it voted on.
+    voting = models.CharField(
+        _("voting"), max_length=10, choices=Council.Voting.choices, default=Council.Voting.OPEN
+    )
     started_at = models.DateTimeField(_("started at"), auto_now_add=True)
     completed_at = models.DateTimeField(_("completed at"), null=True, blank=True)
     mean_scores = models.JSONField(_("mean score per criterion"), default=dict, blank=True)
@@ -171,7 +176,7 @@ class CouncilReview(models.Model):
 
     @property
     def is_secret(self) -> bool:
-        return self.council is not None and self.council.voting == Council.Voting.SECRET
+        return self.voting == Council.Voting.SECRET
 
     @property
     def tally_text(self) -> str:
@@ -317,6 +322,10 @@ class EarlierCouncilRound(models.Model):
         related_name="+",
     )
     meeting_date = models.DateField(_("meeting date"), null=True, blank=True)
+    # The round's voting mode, as it was fixed when the round started (CouncilReview.voting).
+    voting = models.CharField(
+        _("voting"), max_length=10, choices=Council.Voting.choices, default=Council.Voting.OPEN
+    )
     # A secret round's urn, as it stood when the round ended (its sheets keep no vote).
     ballots_agree = models.PositiveSmallIntegerField(_("ballots agreeing"), default=0)
     ballots_disagree = models.PositiveSmallIntegerField(_("ballots disagreeing"), default=0)
@@ -333,6 +342,10 @@ class EarlierCouncilRound(models.Model):
 
     def __str__(self):
         return f"{self.initiative} — {self.number}"
+
+    @property
+    def is_secret(self) -> bool:
+        return self.voting == Council.Voting.SECRET
 
 
 class EarlierScoreSheet(models.Model):

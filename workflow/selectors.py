@@ -316,15 +316,9 @@ def earlier_council_rounds(initiative) -> list[dict]:
             row.score_list = [as_decimal(row.scores.get(c.code)) for c in criteria]
         tables.append(
             {"round": earlier, "criteria": criteria, "rows": rows, "means": [], "ended": True,
-             "secret": earlier_round_secret(earlier), "presence": earlier.meeting_date is not None}
+             "secret": earlier.is_secret, "presence": earlier.meeting_date is not None}
         )  # fmt: skip
     return tables
-
-
-def earlier_round_secret(earlier) -> bool:
-    """A round voted by secret ballot: its council votes so, or its urn holds ballots."""
-    council_secret = earlier.council is not None and earlier.council.voting == "secret"
-    return council_secret or earlier.ballots_agree + earlier.ballots_disagree > 0
 
 
 def completeness(initiative) -> dict:

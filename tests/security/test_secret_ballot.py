@@ -465,3 +465,77 @@ def test_no_admin_names_the_urn_or_a_vote_in_a_list_filter_search_or_sort():
             assert not model_admin.lookup_allowed("ballots_disagree", "1", None)
             assert not model_admin.lookup_allowed("ballots_agree__gte", "1", None)
     assert offending == []
+
+
+# --- The voting mode is the round's ------------------------------------------------------------
+
+
+def switch(council, voting):
+    """The council changes its voting mode after the round (straight in the database: the
+    council screen refuses it while a dossier is being assessed)."""
+    type(council).objects.filter(pk=council.pk).update(voting=voting)
+
+
+def test_a_secret_round_stays_secret_when_its_council_later_votes_openly(
+    scored_dossier, people, client, api
+):
+    initiative, council, x_seat, members = scored_dossier("secret")
+    assert CouncilReview.objects.get(initiative=initiative).voting == "secret"
+    switch(council, "open")
+    everyone = people(council, x_seat, members)
+    client.force_login(everyone["leader"])
+    html = client.get(reverse("workflow:detail", args=[initiative.pk])).content.decode()
+    assert html.count("secret-ballot-note") == 2  # this round and the earlier one
+    assert 'id="score-tally"' in html and "bi-incognito" in html
+    summary = api(everyone["leader"]).get(f"/api/v1/initiatives/{initiative.pk}/").json()
+    assert summary["score_summary"]["voting"] == "secret"
+    results = load_workbook(io.BytesIO(exported(everyone["leader"])[0])).worksheets[0]
+    row = list(next(results.iter_rows(min_row=2, values_only=True)))
+    assert row[4] == "Bỏ phiếu kín"
+
+
+def test_an_open_round_stays_open_when_its_council_later_votes_by_secret_ballot(
+    scored_dossier, people, client, api
+):
+    initiative, council, x_seat, members = scored_dossier("open")
+    switch(council, "secret")
+    leader = people(council, x_seat, members)["leader"]
+    client.force_login(leader)
+    html = client.get(reverse("workflow:detail", args=[initiative.pk])).content.decode()
+    links = html_links(html, names_of(x_seat))
+    assert len([link for link in links if "Không đồng ý" in link]) == 2  # both rounds, by name
+    assert "secret-ballot-note" not in html
+    summary = api(leader).get(f"/api/v1/initiatives/{initiative.pk}/").json()
+    assert summary["score_summary"]["voting"] == "open"
+
+
+def test_a_round_votes_as_it_started_even_if_the_council_switches_meanwhile(at_state, province):
+    """The round started open: a sheet submitted after the council turned secret keeps its
+    vote with the sheet (as every other sheet of the round), and the reverse."""
+    for started, switched in (("open", "secret"), ("secret", "open")):
+        initiative = at_state("council_review")
+        council = make_council(province, 3, voting=started)
+        seat_on(initiative, council)
+        switch(council, switched)
+        scoresheets.scoresheet_save(initiative_id=initiative.pk, actor=seats(council)[0].user,
+                                    scores=GOOD, vote="disagree", submit=True)  # fmt: skip
+        sheet = ScoreSheet.objects.get(assignment__initiative=initiative, has_voted=True)
+        assert sheet.vote == ("disagree" if started == "open" else "")
+
+
+def test_the_migration_gives_each_round_its_councils_mode(scored_dossier):
+    from importlib import import_module
+
+    from workflow.models import EarlierCouncilRound
+
+    backfill = import_module("workflow.migrations.0016_round_voting").backfill
+    initiative, council, _x, _members = scored_dossier("secret")
+    CouncilReview.objects.update(voting="open")
+    EarlierCouncilRound.objects.update(voting="open")
+    backfill(apps, None)
+    assert CouncilReview.objects.get(initiative=initiative).voting == "secret"
+    assert set(EarlierCouncilRound.objects.values_list("voting", flat=True)) == {"secret"}
+    switch(council, "open")  # an earlier round whose urn holds ballots was secret whatever
+    EarlierCouncilRound.objects.update(voting="open")
+    backfill(apps, None)
+    assert set(EarlierCouncilRound.objects.values_list("voting", flat=True)) == {"secret"}
