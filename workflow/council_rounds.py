@@ -2,14 +2,16 @@
 how it completes, and how it ends without a result.
 
 The current round lives in CouncilReview / CouncilAssignment / ScoreSheet; a round that ends
-without a result (the dossier is sent back during scoring) is
-kept as rows of its own round (EarlierCouncilRound), never folded into the audit trail."""
+(the dossier sent back during scoring, without a result; or a completed round reopened by a
+granted appeal, with its result) is kept as rows of its own round (EarlierCouncilRound),
+never folded into the audit trail."""
 
 from django.utils import timezone
 
 from . import meeting, scoring
 from .council_plan import Plan, PlannedSeat, councils_with_seats, seat_plan
 from .models import (
+    RESULT_FIELDS,
     Council,
     CouncilAssignment,
     CouncilReview,
@@ -20,7 +22,8 @@ from .selectors import active_rubric, recusal_reason
 
 
 def council_round_close(*, initiative) -> EarlierCouncilRound | None:
-    """Move the current round's sheets into an earlier round; None when there is none."""
+    """Move the current round's sheets, and its result if it has one, into an earlier round;
+    None when there is none."""
     review = CouncilReview.objects.filter(initiative=initiative).first()
     assignments = list(
         CouncilAssignment.objects.filter(initiative=initiative).select_related("sheet")
@@ -38,6 +41,8 @@ def council_round_close(*, initiative) -> EarlierCouncilRound | None:
         voting=review.voting if review else Council.Voting.OPEN,
         ballots_agree=review.ballots_agree if review else 0,
         ballots_disagree=review.ballots_disagree if review else 0,
+        # A completed round (reopened by a granted appeal) keeps the council's result.
+        **({name: getattr(review, name) for name in RESULT_FIELDS} if review else {}),
     )
     EarlierScoreSheet.objects.bulk_create(_earlier_sheet(earlier, a) for a in assignments)
     CouncilAssignment.objects.filter(initiative=initiative).delete()  # sheets cascade

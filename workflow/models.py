@@ -110,7 +110,59 @@ class Criterion(models.Model):
         return self.name
 
 
-class CouncilReview(models.Model):
+class RoundResult(models.Model):
+    """The council's result on a round, stored when its meeting is recorded (complete_scoring):
+    on the current round (CouncilReview) and, when a granted appeal against a non-recognition
+    starts a new round, kept on the earlier one (EarlierCouncilRound). Empty (completed_at
+    None) for a round that ended without a result."""
+
+    completed_at = models.DateTimeField(_("completed at"), null=True, blank=True)
+    mean_scores = models.JSONField(_("mean score per criterion"), default=dict, blank=True)
+    total = models.DecimalField(
+        _("mean total"), max_digits=7, decimal_places=2, null=True, blank=True
+    )
+    named_count = models.PositiveSmallIntegerField(_("members named in the decision"), default=0)
+    present_count = models.PositiveSmallIntegerField(_("members present"), default=0)
+    # The tally: agree, disagree, and what the 2/3 rule counted them against (the council's
+    # majority base at the meeting, and that number of members). Empty base: a round completed
+    # before councils were bodies, counted against the sheets submitted.
+    agree_count = models.PositiveSmallIntegerField(_("members agreeing"), default=0)
+    disagree_count = models.PositiveSmallIntegerField(_("members disagreeing"), default=0)
+    member_count = models.PositiveSmallIntegerField(_("sheets counted"), default=0)
+    majority_base = models.CharField(
+        _("two-thirds rule counted against"),
+        max_length=10,
+        choices=Council.MajorityBase.choices,
+        blank=True,
+    )
+    majority_denominator = models.PositiveSmallIntegerField(
+        _("members the two-thirds rule counted against"), default=0
+    )
+    recommended = models.BooleanField(_("recommended for recognition"), null=True)
+    reasons = models.JSONField(_("reasons"), default=list, blank=True)
+
+    class Meta:
+        abstract = True
+
+    @property
+    def tally_text(self) -> str:
+        """ "4/5 members agree (counted against the members named in the council's decision)"."""
+        from .meeting import tally_text
+
+        return tally_text(self)
+
+    @property
+    def not_voting_count(self) -> int:
+        """Members of the denominator who neither agreed nor disagreed (absent, recused,
+        abstaining)."""
+        return max(self.majority_denominator - self.agree_count - self.disagree_count, 0)
+
+
+# What an earlier round keeps of the council's result (council_rounds.council_round_close).
+RESULT_FIELDS = tuple(field.name for field in RoundResult._meta.fields)
+
+
+class CouncilReview(RoundResult):
     """The council's work on one dossier: the frozen rubric and, once complete, the result."""
 
     initiative = models.OneToOneField(
@@ -135,37 +187,13 @@ class CouncilReview(models.Model):
         _("voting"), max_length=10, choices=Council.Voting.choices, default=Council.Voting.OPEN
     )
     started_at = models.DateTimeField(_("started at"), auto_now_add=True)
-    completed_at = models.DateTimeField(_("completed at"), null=True, blank=True)
-    mean_scores = models.JSONField(_("mean score per criterion"), default=dict, blank=True)
-    total = models.DecimalField(
-        _("mean total"), max_digits=7, decimal_places=2, null=True, blank=True
-    )
-    # The meeting (complete_scoring): its date and how many members were there.
+    # The meeting (complete_scoring): its date; the rest of the result is RoundResult's.
     meeting_date = models.DateField(_("meeting date"), null=True, blank=True)
-    named_count = models.PositiveSmallIntegerField(_("members named in the decision"), default=0)
-    present_count = models.PositiveSmallIntegerField(_("members present"), default=0)
-    # The tally: agree, disagree, and what the 2/3 rule counted them against (the council's
-    # majority base at the meeting, and that number of members). Empty base: a round completed
-    # before councils were bodies, counted against the sheets submitted.
-    agree_count = models.PositiveSmallIntegerField(_("members agreeing"), default=0)
-    disagree_count = models.PositiveSmallIntegerField(_("members disagreeing"), default=0)
-    member_count = models.PositiveSmallIntegerField(_("sheets counted"), default=0)
-    majority_base = models.CharField(
-        _("two-thirds rule counted against"),
-        max_length=10,
-        choices=Council.MajorityBase.choices,
-        blank=True,
-    )
-    majority_denominator = models.PositiveSmallIntegerField(
-        _("members the two-thirds rule counted against"), default=0
-    )
     # The urn of a secret ballot: counters a submitted sheet adds its vote to, apart from the
     # sheet (which keeps only a has-voted mark). Never shown before completion, when they
     # become agree_count / disagree_count.
     ballots_agree = models.PositiveSmallIntegerField(_("ballots agreeing"), default=0)
     ballots_disagree = models.PositiveSmallIntegerField(_("ballots disagreeing"), default=0)
-    recommended = models.BooleanField(_("recommended for recognition"), null=True)
-    reasons = models.JSONField(_("reasons"), default=list, blank=True)
 
     class Meta:
         verbose_name = _("council review")
@@ -177,19 +205,6 @@ class CouncilReview(models.Model):
     @property
     def is_secret(self) -> bool:
         return self.voting == Council.Voting.SECRET
-
-    @property
-    def tally_text(self) -> str:
-        """ "4/5 members agree (counted against the members named in the council's decision)"."""
-        from .meeting import tally_text
-
-        return tally_text(self)
-
-    @property
-    def not_voting_count(self) -> int:
-        """Members of the denominator who neither agreed nor disagreed (absent, recused,
-        abstaining)."""
-        return max(self.majority_denominator - self.agree_count - self.disagree_count, 0)
 
 
 def seat_name(row) -> str:
@@ -294,12 +309,13 @@ class ScoreSheet(models.Model):
         return str(self.assignment)
 
 
-class EarlierCouncilRound(models.Model):
-    """A council round that ended because the dossier was sent back during scoring.
+class EarlierCouncilRound(RoundResult):
+    """A council round that ended: sent back during scoring (no result), or completed and
+    later reopened by a granted appeal against the non-recognition (its result kept here).
 
-    When the dossier is accepted again a new round starts with empty sheets; the earlier
-    round's sheets are moved here, as rows of their own, and only reviewers and leaders read
-    them (DESIGN.md §6). They are never folded into the audit trail's data."""
+    When a new round starts with empty sheets, the earlier round's sheets are moved here, as
+    rows of their own, and only reviewers and leaders read them (DESIGN.md §6). They are never
+    folded into the audit trail's data."""
 
     initiative = models.ForeignKey(
         Initiative,

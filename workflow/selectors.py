@@ -294,8 +294,9 @@ def council_table(initiative, review) -> dict | None:
 
 
 def earlier_council_rounds(initiative) -> list[dict]:
-    """Rounds that ended when the dossier was sent back during scoring, each as a score table
-    (see _score_table.html). For reviewers and leaders only: callers decide."""
+    """Rounds that ended (sent back during scoring, or completed and reopened by a granted
+    appeal), each as a score table (see _score_table.html) with the round's result when it
+    had one. For reviewers and leaders only: callers decide."""
     sheets = EarlierScoreSheet.objects.filter(recused=False).select_related(
         "member", "council_member", "entered_by"
     )
@@ -314,8 +315,11 @@ def earlier_council_rounds(initiative) -> list[dict]:
         for row in rows:
             row.submitted_sheet = row if row.submitted_at else None
             row.score_list = [as_decimal(row.scores.get(c.code)) for c in criteria]
+        # A completed round reopened by a granted appeal shows its result with the sheets.
+        means = [as_decimal(earlier.mean_scores.get(c.code)) for c in criteria]
         tables.append(
-            {"round": earlier, "criteria": criteria, "rows": rows, "means": [], "ended": True,
+            {"round": earlier, "criteria": criteria, "rows": rows, "ended": True,
+             "means": means if earlier.completed_at else [], "total": earlier.total,
              "secret": earlier.is_secret, "presence": earlier.meeting_date is not None}
         )  # fmt: skip
     return tables
