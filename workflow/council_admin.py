@@ -181,12 +181,22 @@ class CouncilAssignmentAdmin(ReadOnlyAdminMixin, admin.ModelAdmin):
         return sheet is not None and sheet.is_locked
 
 
+# Under a secret ballot a member's scores and comment are shown without their name only (the
+# dossier page's anonymous sheets): next to the name, a telling score or comment is a vote.
+UNNAMED_ONLY = ("scores", "vote", "comment")
+
+
 class EarlierScoreSheetInline(ReadOnlyAdminMixin, admin.TabularInline):
     model = EarlierScoreSheet
     fields = ("member_name", "recused", "present", "scores", "vote", "has_voted", "comment",
               "entered_by", "submitted_at")  # fmt: skip
     readonly_fields = fields
     extra = 0
+
+    def get_fields(self, request, obj=None):
+        if obj is not None and obj.is_secret:
+            return [name for name in self.fields if name not in UNNAMED_ONLY]
+        return self.fields
 
     def get_queryset(self, request):
         return (
@@ -240,15 +250,17 @@ class ScoreSheetAdmin(ServiceRefusalsAdminMixin, admin.ModelAdmin):
     readonly_fields = ("assignment", "has_voted", "entered_by", "updated_at", "submitted_at")
 
     def get_fields(self, request, obj=None):
-        # Under a secret ballot a sheet keeps no vote: there is nothing to show or set.
+        # Under a secret ballot a sheet keeps no vote: there is nothing to show or set; once
+        # submitted, its scores and comment are shown only unnamed (on the dossier page).
         fields = super().get_fields(request, obj)
         if obj is not None and secret(obj):
-            fields = [name for name in fields if name != "vote"]
+            hidden = UNNAMED_ONLY if obj.is_locked else ("vote",)
+            fields = [name for name in fields if name not in hidden]
         return fields
 
     def get_form(self, request, obj=None, **kwargs):
         if obj is not None and secret(obj):
-            kwargs["fields"] = ("scores", "comment")
+            kwargs["fields"] = () if obj.is_locked else ("scores", "comment")
         return super().get_form(request, obj, **kwargs)
 
     @admin.display(description=_("initiative"), ordering="assignment__initiative")

@@ -1,5 +1,6 @@
 """Reads for the workflow: history, council work, and what a council member may see."""
 
+from dataclasses import dataclass
 from decimal import Decimal
 
 from django.db.models import (
@@ -240,9 +241,49 @@ def scoring_rows(initiative):
 
 
 def table_of(review, criteria, rows, **extra) -> dict:
-    """A score table for _score_table.html. `secret`: the vote column is left out."""
+    """A score table for _score_table.html: `rows` are the members' sheets by name, `seats`
+    every seat by name with its sheet (who has submitted: a has-voted mark).
+
+    Under a secret ballot (`secret`) there is no vote column, and `rows` are the submitted
+    sheets without names (ballots): with a lopsided tally, the one low score and its comment
+    next to a name would tell that member's vote. `missing` names who has not submitted."""
     secret = review is not None and review.is_secret
-    return {"criteria": criteria, "rows": rows, "secret": secret, "means": [], **extra}
+    table = {"criteria": criteria, "rows": rows, "seats": rows, "secret": secret, "means": [],
+             **extra}  # fmt: skip
+    if secret:
+        table["missing"] = [row.member_name for row in rows if row.submitted_sheet is None]
+        table["rows"] = ballots(rows)
+        # A single sheet beside the names of those who did not submit is that member's.
+        table["withheld"] = len(table["rows"]) == 1 and bool(table["missing"])
+        if table["withheld"]:
+            table["rows"] = []
+    return table
+
+
+@dataclass
+class Ballot:
+    """A submitted sheet of a secret round, shown without its member: "Sheet 2", its scores
+    and its comment."""
+
+    label: str
+    score_list: list
+    comment: str
+
+
+def ballots(rows) -> list[Ballot]:
+    """The submitted sheets, unnamed, in an order that follows neither the seats nor the
+    submissions: by total, then scores, then comment."""
+    sheets = [row for row in rows if row.submitted_sheet is not None]
+
+    def key(row):
+        scores = [score or Decimal(0) for score in row.score_list]
+        return sum(scores), scores, row.submitted_sheet.comment
+
+    return [
+        Ballot(_("Sheet %(number)s") % {"number": number}, row.score_list,
+               row.submitted_sheet.comment)
+        for number, row in enumerate(sorted(sheets, key=key), start=1)
+    ]  # fmt: skip
 
 
 def submitted_sheet(assignment):
@@ -318,9 +359,9 @@ def earlier_council_rounds(initiative) -> list[dict]:
         # A completed round reopened by a granted appeal shows its result with the sheets.
         means = [as_decimal(earlier.mean_scores.get(c.code)) for c in criteria]
         tables.append(
-            {"round": earlier, "criteria": criteria, "rows": rows, "ended": True,
-             "means": means if earlier.completed_at else [], "total": earlier.total,
-             "secret": earlier.is_secret, "presence": earlier.meeting_date is not None}
+            table_of(earlier, criteria, rows, round=earlier, ended=True,
+                     means=means if earlier.completed_at else [], total=earlier.total,
+                     presence=earlier.meeting_date is not None)
         )  # fmt: skip
     return tables
 

@@ -116,16 +116,26 @@ def workbook_links(data: bytes, names) -> list[str]:
 # --- The dossier -------------------------------------------------------------------------------
 
 
+# X scores the dossier far below everyone else and says why: with a 5-1 tally, these scores or
+# this comment next to X's name would tell X's vote.
+LOW = {"novelty": "4.25", "applicability": "3.75", "benefit": "2.5"}
+TELLING = "Giải pháp trùng với sáng kiến đã công nhận năm 2024, đề nghị không công nhận."
+TELLS = (TELLING, "4,25", "3,75", "4.25", "3.75")
+
+
 def vote_round(initiative, council, x_seat, members):
-    for seat in members:
+    for number, seat in enumerate(members):
+        scores = {"novelty": 30 + number, "applicability": 22, "benefit": 26 - number}
         if seat.user is None:
             scoresheets.scoresheet_save(initiative_id=initiative.pk, actor=secretary(council),
-                                        seat=seat.pk, scores=GOOD, vote="agree", submit=True,
+                                        seat=seat.pk, scores=scores, vote="agree", submit=True,
                                         comment="Phiếu giấy của chuyên gia.")  # fmt: skip
             continue
+        x = seat == x_seat
         scoresheets.scoresheet_save(
-            initiative_id=initiative.pk, actor=seat.user, scores=GOOD, submit=True,
-            vote="disagree" if seat == x_seat else "agree", comment=f"Ý kiến {seat.full_name}.",
+            initiative_id=initiative.pk, actor=seat.user, scores=LOW if x else scores,
+            submit=True, vote="disagree" if x else "agree",
+            comment=TELLING if x else f"Đạt yêu cầu ({number}).",
         )  # fmt: skip
 
 
@@ -249,6 +259,37 @@ def everything_reached(client, api, people, initiative, council, members) -> dic
     return reached
 
 
+def told_by(reached, names) -> list[str]:
+    """Where X's name stands with X's scores or comment: an element of a page, a JSON object,
+    a spreadsheet row, or a whole admin change page (its fields are separate rows). X's own
+    score sheet, seen by X, is left out."""
+    found = []
+    for (who, what), (kind, body) in reached.items():
+        if who == "x" and "scoresheet" in what:
+            continue
+        if kind == "html":
+            records = records_of(body) + ([body] if what.endswith("/change/") else [])
+        elif kind == "json":
+            records = list(json_records(body))
+        else:
+            records = [" ".join(str(v) for v in row if v is not None)
+                       for sheet in load_workbook(io.BytesIO(body)).worksheets
+                       for row in sheet.iter_rows(values_only=True)]  # fmt: skip
+        found += [f"{who} {what}: {r[:200]}" for r in records
+                  if any(n in r for n in names) and any(t in r for t in TELLS)]  # fmt: skip
+    return found
+
+
+def json_records(value):
+    if isinstance(value, dict):
+        yield json.dumps(value, ensure_ascii=False)
+        for inner in value.values():
+            yield from json_records(inner)
+    elif isinstance(value, list):
+        for inner in value:
+            yield from json_records(inner)
+
+
 def links_in(reached, names) -> list[str]:
     found = []
     for (who, what), (kind, body) in reached.items():
@@ -292,6 +333,11 @@ def test_no_page_api_export_or_admin_screen_links_a_member_to_their_vote(
     member_names = [n for seat in members if seat.user for n in names_of(seat)]
     member_names += [members[5].full_name]
     assert links_in(reached, member_names) == []
+    # Nor does anything put X's name next to X's low scores or telling comment, though the
+    # sheets themselves are shown, unnamed, to those inside the review.
+    assert told_by(reached, names_of(x_seat)) == []
+    detail = reached[("leader", reverse("workflow:detail", args=[initiative.pk]))][1]
+    assert TELLING in detail and "4,25" in detail and "Phiếu 1" in detail
     # The tally is there for those inside the review.
     detail = reached[("leader", reverse("workflow:detail", args=[initiative.pk]))][1]
     assert "5/6 thành viên đồng ý" in detail
@@ -539,3 +585,74 @@ def test_the_migration_gives_each_round_its_councils_mode(scored_dossier):
     EarlierCouncilRound.objects.update(voting="open")
     backfill(apps, None)
     assert set(EarlierCouncilRound.objects.values_list("voting", flat=True)) == {"secret"}
+
+
+# --- The score table of a secret round: unnamed sheets ----------------------------------------
+
+
+def table_html(html: str, start_marker: str) -> str:
+    start = html.index(start_marker)
+    return html[start : html.index("</table>", start)]
+
+
+def test_a_secret_rounds_sheets_are_unnamed_sorted_by_total_and_only_the_missing_named(
+    at_state, province, client
+):
+    initiative = at_state("council_review")
+    council = make_council(province, 3, voting="secret")
+    seat_on(initiative, council)
+    first, second, third = seats(council)
+    for seat, scores, vote, comment in ((first, GOOD, "agree", "Đạt yêu cầu."),
+                                        (second, LOW, "disagree", TELLING)):  # fmt: skip
+        scoresheets.scoresheet_save(initiative_id=initiative.pk, actor=seat.user, scores=scores,
+                                    vote=vote, comment=comment, submit=True)  # fmt: skip
+    # While the council scores, the reviewer sees who has submitted, not the sheets (a table
+    # growing one sheet at a time would tell whose each one is).
+    client.force_login(province.reviewer)
+    page = client.get(reverse("workflow:transition", args=[initiative.pk, "complete_scoring"]))
+    html = page.content.decode()
+    assert TELLING not in html and "4,25" not in html
+    status = html[html.index('id="sheet-status"') :]
+    assert all(seat.full_name in status[: status.index("</ul>")] for seat in (first, second, third))
+    services.initiative_request_revision(
+        initiative=initiative, actor=province.reviewer, comment="Bổ sung minh chứng."
+    )
+    client.force_login(province.leader)
+    html = client.get(reverse("workflow:detail", args=[initiative.pk])).content.decode()
+    table = table_html(html, 'id="earlier-rounds"')
+    assert not any(seat.full_name in table for seat in (first, second, third))
+    # The lowest total first, whatever the seats' order: X's sheet is "Sheet 1" here only
+    # because it is the lowest.
+    assert table.index("Phiếu 1") < table.index("4,25") < table.index("Phiếu 2")
+    assert table.index(TELLING) < table.index("Phiếu 2") < table.index("Đạt yêu cầu.")
+    missing = html[html.index("missing-sheets") :]
+    assert third.full_name in missing[: missing.index("</p>")]
+
+
+def test_a_single_sheet_beside_the_missing_names_is_not_shown(at_state, province, client):
+    initiative = at_state("council_review")
+    council = make_council(province, 3, voting="secret")
+    seat_on(initiative, council)
+    x_seat = seats(council)[1]
+    scoresheets.scoresheet_save(initiative_id=initiative.pk, actor=x_seat.user, scores=LOW,
+                                vote="disagree", comment=TELLING, submit=True)  # fmt: skip
+    services.initiative_request_revision(
+        initiative=initiative, actor=province.reviewer, comment="Bổ sung minh chứng."
+    )
+    client.force_login(province.leader)
+    html = client.get(reverse("workflow:detail", args=[initiative.pk])).content.decode()
+    assert TELLING not in html and "4,25" not in html
+    assert "Có một phiếu đã nộp" in html
+
+
+def test_under_an_open_vote_each_sheet_keeps_its_members_name(at_state, province, client):
+    initiative = at_state("council_review")
+    council = make_council(province, 3, voting="open")
+    seat_on(initiative, council)
+    x_seat = seats(council)[1]
+    scoresheets.scoresheet_save(initiative_id=initiative.pk, actor=x_seat.user, scores=LOW,
+                                vote="disagree", comment=TELLING, submit=True)  # fmt: skip
+    client.force_login(province.reviewer)
+    page = client.get(reverse("workflow:transition", args=[initiative.pk, "complete_scoring"]))
+    rows = [r for r in records_of(page.content.decode()) if x_seat.full_name in r]
+    assert any(TELLING in r and "4,25" in r for r in rows)
