@@ -249,6 +249,13 @@ class ScoreSheetAdmin(ServiceRefusalsAdminMixin, admin.ModelAdmin):
                            "assignment__council_member")  # fmt: skip
     readonly_fields = ("assignment", "has_voted", "entered_by", "updated_at", "submitted_at")
 
+    def lookup_allowed(self, lookup, value, request=None):
+        # `?comment__icontains=…` or `?scores__novelty=4.25` would list the member who wrote
+        # that comment or gave that score: under a secret ballot, their vote.
+        if any(part in UNNAMED_ONLY for part in lookup.split(LOOKUP_SEP)):
+            return False
+        return super().lookup_allowed(lookup, value, request)
+
     def get_fields(self, request, obj=None):
         # Under a secret ballot a sheet keeps no vote: there is nothing to show or set; once
         # submitted, its scores and comment are shown only unnamed (on the dossier page).

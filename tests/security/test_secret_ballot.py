@@ -656,3 +656,30 @@ def test_under_an_open_vote_each_sheet_keeps_its_members_name(at_state, province
     page = client.get(reverse("workflow:transition", args=[initiative.pk, "complete_scoring"]))
     rows = [r for r in records_of(page.content.decode()) if x_seat.full_name in r]
     assert any(TELLING in r and "4,25" in r for r in rows)
+
+
+def test_the_score_sheet_admin_refuses_filters_on_scores_and_comments(
+    at_state, province, client, django_user_model
+):
+    """A list of sheets filtered by a comment or a score names the member who wrote it."""
+    initiative = at_state("council_review")
+    council = make_council(province, 3, voting="secret")
+    seat_on(initiative, council)
+    x_seat = seats(council)[1]
+    scoresheets.scoresheet_save(initiative_id=initiative.pk, actor=x_seat.user, scores=LOW,
+                                vote="disagree", comment=TELLING, submit=True)  # fmt: skip
+    client.force_login(
+        django_user_model.objects.create_superuser("root", "r@example.vn", "pw-123-x")
+    )
+    base = reverse("admin:workflow_scoresheet_changelist")
+    for query in (
+        "comment__icontains=trùng",
+        "scores__novelty=4.25",
+        "scores__contains=4.25",
+        "comment=" + TELLING,
+        "vote=disagree",
+        "assignment__sheet__comment__icontains=t",
+    ):
+        status, rows = listed(client, f"{base}?{query}")
+        assert x_seat.full_name not in rows, query
+        assert status in (200, 302, 400)
