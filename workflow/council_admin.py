@@ -210,9 +210,11 @@ class EarlierScoreSheetInline(ReadOnlyAdminMixin, admin.TabularInline):
 
 @admin.register(EarlierCouncilRound)
 class EarlierCouncilRoundAdmin(UrnHiddenAdminMixin, ReadOnlyAdminMixin, admin.ModelAdmin):
-    """Rounds that ended when the dossier was sent back during scoring: kept, never edited."""
+    """Rounds that ended (sent back during scoring, or completed and reopened by a granted
+    appeal, with the council's result): kept, never edited."""
 
-    list_display = ("initiative", "number", "voting", "rubric", "started_at", "ended_at")
+    list_display = ("initiative", "number", "voting", "rubric", "started_at", "completed_at",
+                    "recommended", "ended_at")  # fmt: skip
     search_fields = ("initiative__code", "initiative__title")
     list_select_related = ("initiative", "rubric")
     inlines = [EarlierScoreSheetInline]
