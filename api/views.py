@@ -31,6 +31,7 @@ from workflow.services import SERVICES
 from . import adoption_serializers as a
 from . import scoring_serializers as sc
 from . import serializers as s
+from . import transition_serializers as ts
 
 
 class MeView(APIView):
@@ -120,7 +121,7 @@ class InitiativeViewSet(
         return self._detail(initiative)
 
     @extend_schema(
-        request=s.TransitionInputSerializer,
+        request=ts.TransitionInputSerializer,
         responses=s.InitiativeDetailSerializer,
         parameters=[
             OpenApiParameter("name", enum=sorted(SERVICES), location=OpenApiParameter.PATH)
@@ -132,7 +133,7 @@ class InitiativeViewSet(
         if service is None:
             raise NotFound(_("Unknown transition “%(name)s”.") % {"name": name})
         self.get_object()  # an invisible dossier is a 404 whatever the body says
-        serializer = s.TransitionInputSerializer(data=request.data)
+        serializer = ts.TransitionInputSerializer(data=request.data)
         serializer.is_valid(raise_exception=True)
         initiative = service(initiative=pk, actor=request.user, **serializer.arguments_for(name))
         return self._detail(initiative)

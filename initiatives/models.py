@@ -5,14 +5,30 @@ from django_fsm import RETURN_VALUE, ConcurrentTransitionMixin, FSMField, transi
 
 from agencies.models import Agency
 from common import clock
-from common.limits import LONG_TEXT, plausible_birth_date
+from common.limits import LONG_TEXT
 from common.text import clean_name, fold, nfc
 
 from . import permissions as can
 
 # The attachment models live in attachments.py; attachment_path is named by migration 0001.
 from .attachments import Attachment, AttachmentKind, attachment_path  # noqa: F401
+
+# The states and the decision's choices live in choices.py; callers name them here.
+from .choices import (  # noqa: F401
+    APPEAL_GRANTED,
+    APPEAL_UPHELD,
+    APPEALABLE_STATES,
+    EDITABLE_STATES,
+    PUBLIC_STATES,
+    S,
+    Scope,
+    SignerAuthority,
+    Status,
+)
 from .fields import BODY_FIELDS
+
+# The tables of people live in people_models.py; migrations and callers name them here.
+from .people_models import Author, Participant, PersonRow  # noqa: F401
 
 
 def current_year():
@@ -34,56 +50,6 @@ class Field(models.Model):
 
     def __str__(self):
         return self.name
-
-
-class Status(models.TextChoices):
-    # DESIGN.md §5 (version 2): the Vietnamese labels are the officials' own words.
-    DRAFT = "draft", _("Draft")
-    DEPARTMENT_REVIEW = "department_review", _("Application under review by the Department of S&T")
-    REVISION_REQUESTED = "revision_requested", _("Amendment or supplement requested")
-    COUNCIL_REVIEW = "council_review", _("Assessment by the initiative council")
-    AWAITING_DECISION = "awaiting_decision", _("Awaiting the provincial decision")
-    RECOGNIZED = "recognized", _("Recognized")
-    ROLLOUT = "rollout", _("Rolling out")
-    CLOSED = "closed", _("Rollout completed")
-    # Two legally different "no"s: the secretariat refuses the *application* on formal grounds
-    # (NĐ 13/2012 Điều 6); the competent head refuses *recognition* after the council (Điều 7).
-    REFUSED = "refused", _("Application refused")
-    REJECTED = "rejected", _("Not recognized")
-    # The agency's complaint against either "no" (Luật Khiếu nại 2011), being resolved by the
-    # reviewer (a refusal) or the leader (a non-recognition).
-    APPEAL_REVIEW = "appeal_review", _("Appeal under review")
-    # The leader's later decision cancelling a recognition (NĐ 13/2012 Điều 7 khoản 3).
-    REVOKED = "revoked", _("Recognition revoked")
-    WITHDRAWN = "withdrawn", _("Application withdrawn")
-
-
-S = Status
-# The outcomes an agency may appeal against (DESIGN.md §5 v2).
-APPEALABLE_STATES = (S.REFUSED, S.REJECTED)
-EDITABLE_STATES = (S.DRAFT, S.REVISION_REQUESTED)
-# Recognized initiatives are public (the registry); their dossiers' review stays internal.
-PUBLIC_STATES = (S.RECOGNIZED, S.ROLLOUT, S.CLOSED)
-
-
-# The outcomes of resolve_appeal (API.md): the contested decision stands, or it is set aside.
-APPEAL_UPHELD, APPEAL_GRANTED = "upheld", "granted"
-
-
-class Scope(models.TextChoices):
-    # Cấp cơ sở (the agency head's decision), cấp tỉnh (the provincial track's own decision),
-    # toàn quốc (recorded from a ministry's decision, never made by the province).
-    AGENCY = "agency", _("Agency level")
-    PROVINCIAL = "provincial", _("Provincial level")
-    NATIONAL = "national", _("National level")
-
-
-class SignerAuthority(models.TextChoices):
-    """The signature block of the decision (NĐ 30/2020): the chairman signs himself, or a
-    vice-chairman signs on his behalf ("KT." = ký thay). Labels are as printed, in capitals."""
-
-    CHAIRMAN = "chairman", _("CHAIRMAN")
-    VICE_CHAIRMAN = "vice_chairman", _("FOR THE CHAIRMAN / VICE-CHAIRMAN")
 
 
 class Initiative(ConcurrentTransitionMixin, models.Model):
@@ -423,56 +389,3 @@ class CodeSequence(models.Model):
 
     def __str__(self):
         return f"{self.year}: {self.last}"
-
-
-class PersonRow(models.Model):
-    """A row of the application's tables of people (authors, participants): who they are."""
-
-    full_name = models.CharField(_("full name"), max_length=150)
-    birth_date = models.DateField(
-        _("date of birth"), null=True, blank=True, validators=[plausible_birth_date]
-    )
-    workplace = models.CharField(_("workplace or permanent residence"), max_length=255, blank=True)
-    position = models.CharField(_("position"), max_length=150, blank=True)
-    qualification = models.CharField(_("qualification"), max_length=150, blank=True)
-    order = models.PositiveSmallIntegerField(default=0)
-
-    class Meta:
-        abstract = True
-        ordering = ["order", "id"]
-
-    def save(self, *args, **kwargs):
-        self.full_name = clean_name(self.full_name)
-        super().save(*args, **kwargs)
-
-    def __str__(self):
-        return self.full_name
-
-
-class Author(PersonRow):
-    initiative = models.ForeignKey(
-        Initiative, on_delete=models.CASCADE, related_name="authors", verbose_name=_("initiative")
-    )
-    contribution_percent = models.DecimalField(
-        _("contribution (%)"), max_digits=5, decimal_places=2
-    )
-
-    class Meta(PersonRow.Meta):
-        verbose_name = _("author")
-        verbose_name_plural = _("authors")
-
-
-class Participant(PersonRow):
-    """Người tham gia tổ chức áp dụng sáng kiến lần đầu."""
-
-    initiative = models.ForeignKey(
-        Initiative,
-        on_delete=models.CASCADE,
-        related_name="participants",
-        verbose_name=_("initiative"),
-    )
-    task = models.CharField(_("task in the first application"), max_length=500, blank=True)
-
-    class Meta(PersonRow.Meta):
-        verbose_name = _("participant")
-        verbose_name_plural = _("participants")

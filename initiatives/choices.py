@@ -1,0 +1,55 @@
+"""The dossier's states (DESIGN.md §5, state machine version 2) and the decision's choices.
+Imported by initiatives.models, which callers name."""
+
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+
+class Status(models.TextChoices):
+    # DESIGN.md §5 (version 2): the Vietnamese labels are the officials' own words.
+    DRAFT = "draft", _("Draft")
+    DEPARTMENT_REVIEW = "department_review", _("Application under review by the Department of S&T")
+    REVISION_REQUESTED = "revision_requested", _("Amendment or supplement requested")
+    COUNCIL_REVIEW = "council_review", _("Assessment by the initiative council")
+    AWAITING_DECISION = "awaiting_decision", _("Awaiting the provincial decision")
+    RECOGNIZED = "recognized", _("Recognized")
+    ROLLOUT = "rollout", _("Rolling out")
+    CLOSED = "closed", _("Rollout completed")
+    # Two legally different "no"s: the secretariat refuses the *application* on formal grounds
+    # (NĐ 13/2012 Điều 6); the competent head refuses *recognition* after the council (Điều 7).
+    REFUSED = "refused", _("Application refused")
+    REJECTED = "rejected", _("Not recognized")
+    # The agency's complaint against either "no" (Luật Khiếu nại 2011), being resolved by the
+    # reviewer (a refusal) or the leader (a non-recognition).
+    APPEAL_REVIEW = "appeal_review", _("Appeal under review")
+    # The leader's later decision cancelling a recognition (NĐ 13/2012 Điều 7 khoản 3).
+    REVOKED = "revoked", _("Recognition revoked")
+    WITHDRAWN = "withdrawn", _("Application withdrawn")
+
+
+S = Status
+# The outcomes an agency may appeal against (DESIGN.md §5 v2).
+APPEALABLE_STATES = (S.REFUSED, S.REJECTED)
+EDITABLE_STATES = (S.DRAFT, S.REVISION_REQUESTED)
+# Recognized initiatives are public (the registry); their dossiers' review stays internal.
+PUBLIC_STATES = (S.RECOGNIZED, S.ROLLOUT, S.CLOSED)
+
+
+# The outcomes of resolve_appeal (API.md): the contested decision stands, or it is set aside.
+APPEAL_UPHELD, APPEAL_GRANTED = "upheld", "granted"
+
+
+class Scope(models.TextChoices):
+    # Cấp cơ sở (the agency head's decision), cấp tỉnh (the provincial track's own decision),
+    # toàn quốc (recorded from a ministry's decision, never made by the province).
+    AGENCY = "agency", _("Agency level")
+    PROVINCIAL = "provincial", _("Provincial level")
+    NATIONAL = "national", _("National level")
+
+
+class SignerAuthority(models.TextChoices):
+    """The signature block of the decision (NĐ 30/2020): the chairman signs himself, or a
+    vice-chairman signs on his behalf ("KT." = ký thay). Labels are as printed, in capitals."""
+
+    CHAIRMAN = "chairman", _("CHAIRMAN")
+    VICE_CHAIRMAN = "vice_chairman", _("FOR THE CHAIRMAN / VICE-CHAIRMAN")
