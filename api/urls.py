@@ -2,7 +2,7 @@ from django.urls import path
 from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerSplitView
 from rest_framework.routers import SimpleRouter
 
-from . import auth, councils, registry, stats, views
+from . import auth, councils, registry, rounds, stats, views
 
 router = SimpleRouter()
 router.register("initiatives", views.InitiativeViewSet, basename="initiative")
@@ -35,6 +35,7 @@ urlpatterns = [
     ),
     *registry.urlpatterns,
     *councils.urlpatterns,
+    *rounds.urlpatterns,
     *stats.urlpatterns,
     *router.urls,
 ]

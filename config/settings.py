@@ -176,6 +176,10 @@ DECISION_NUMBER_EXAMPLE = os.environ.get("DECISION_NUMBER_EXAMPLE", "125/QĐ-UBN
 # A provincial dossier carries the agency's own (cơ sở) recognition decision among its
 # attachments, as the province requires before it considers an initiative.
 REQUIRE_AGENCY_RECOGNITION_ATTACHMENT = env_bool("REQUIRE_AGENCY_RECOGNITION_ATTACHMENT", True)
+# Rounds (đợt xét): "rolling" takes dossiers all year; "rounds" takes a dossier only while a
+# round covering its field is open. Agencies are reminded N days before a round closes.
+ROUNDS_MODE = os.environ.get("ROUNDS_MODE", "rolling")
+ROUND_CLOSING_REMIND_DAYS = int(os.environ.get("ROUND_CLOSING_REMIND_DAYS", "7"))
 
 STATIC_URL = "/static/"
 STATIC_ROOT = Path(os.environ.get("STATIC_ROOT", VAR_DIR / "static"))

@@ -25,6 +25,12 @@ CELERY_BEAT_SCHEDULE = {
         "args": ("adoption_reports",),
         "schedule": crontab(minute=25),
     },
+    # Agencies are told once when a round opens and once before it closes (workflow.rounds).
+    "round-notices": {
+        "task": "notifications.reminders.send_registered_reminders",
+        "args": ("rounds",),
+        "schedule": crontab(minute=35),
+    },
     "daily-digest": {
         "task": "notifications.digest.send_daily_digests",
         "schedule": crontab(hour=7, minute=0),

@@ -75,6 +75,16 @@ EVENTS = {
     "adoption_report_overdue": Event(
         C.ROLLOUT, _("An adoption report is overdue"), _("Report on the adoption")
     ),
+    "round_opened": Event(
+        C.DEADLINE,
+        _("A round is open for dossiers"),
+        _("Submit your agency's dossiers before the round closes"),
+    ),
+    "round_closing": Event(
+        C.DEADLINE,
+        _("A round closes soon"),
+        _("Submit your agency's dossiers before the round closes"),
+    ),
 }
 
 

@@ -53,6 +53,12 @@ MENU = (
         "councils",
         ("workflow:councils", "workflow:council_create", "workflow:council_edit"),
     ),
+    MenuEntry(
+        _("Rounds"),
+        "workflow:rounds",
+        "all",
+        ("workflow:rounds", "workflow:round_create", "workflow:round_edit"),
+    ),
     MenuEntry(_("Rollout dashboard"), "adoption:dashboard", "rollout", ("adoption:dashboard",)),
     MenuEntry(_("Registry"), "initiatives:registry", "all", ("initiatives:registry",)),
     MenuEntry(_("Administration"), "admin:index", "admin"),

@@ -255,5 +255,5 @@ class IntakeEntryAdmin(ReadOnlyAdminMixin, admin.ModelAdmin):
         return obj.receipt_number
 
 
-# The council's bodies, score sheets and deadline rules (registered on import).
-from . import council_admin  # noqa: E402, F401
+# The council's bodies, score sheets, deadline rules and rounds (registered on import).
+from . import council_admin, round_admin  # noqa: E402, F401

@@ -14,6 +14,8 @@ class WorkflowConfig(AppConfig):
         from . import decisions  # noqa: F401  (registers the decision number's system check)
         from .deadlines import legal_basis
         from .models import DeadlineRule
+        from .reminders import register_reminders
+        from .rounds import SOURCE, round_reminders
         from .selectors import (
             council_visibility,
             is_council_secretary,
@@ -22,6 +24,7 @@ class WorkflowConfig(AppConfig):
         )
 
         register_visibility(council_visibility)
+        register_reminders(SOURCE, round_reminders)
         register_insider(on_council_of)
         register_council_secretary(is_council_secretary)
         # The dossier form's revision card shows what the reviewer asked for (the audit trail).

@@ -10,6 +10,7 @@ from initiatives.models import Initiative
 # The council as a body lives in council_body.py and a dossier's rounds in round_models.py;
 # migrations and callers name the models here.
 from .council_body import Council, CouncilMember  # noqa: F401
+from .intake_rounds import Round, RoundDossier, RoundStatus  # noqa: F401
 from .round_models import (  # noqa: F401
     RESULT_FIELDS,
     CouncilAssignment,

@@ -215,6 +215,7 @@ NOT_ABOUT_ONE_DOSSIER = {
     "profile", "token_revoke_all", "initiatives:list", "initiatives:create",
     "workflow:review_queue", "workflow:council_list", "workflow:decisions",
     "workflow:councils", "workflow:council_create", "workflow:council_edit",
+    "workflow:rounds", "workflow:round_create", "workflow:round_edit", "api-rounds",
     "adoption:my_adoptions", "initiatives:registry", "initiatives:registry_similar",
     "adoption:dashboard", "adoption:dashboard_initiatives", "adoption:dashboard_matrix",
     "adoption:dashboard_list", "exports:start", "notifications:inbox",
@@ -232,6 +233,7 @@ LIST_PAGES = [
     ("adoption:dashboard", False), ("adoption:dashboard_list", False),
     ("notifications:inbox", False), ("initiative-list", True), ("api-registry", True),
     ("notification-list", True), ("api-stats-adoption", True), ("api-councils", True),
+    ("workflow:rounds", False), ("api-rounds", True),
 ]  # fmt: skip
 
 

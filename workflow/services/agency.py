@@ -15,10 +15,11 @@ from initiatives.services import initiative_assign_code
 from ..deadlines import due_date
 from ..intake import intake_record_resubmission, intake_register
 from ..models import DeadlineRule
+from ..rounds import round_attach, round_submission_problems
 from . import pipeline
 
 
-def _submission_check(declared: Collection[str]):
+def _submission_check(declared: Collection[str], *, in_round: bool = False):
     unknown = set(declared) - set(DECLARATION_FIELDS)
     if unknown:
         raise ValueError(f"not a declaration: {sorted(unknown)}")
@@ -28,7 +29,10 @@ def _submission_check(declared: Collection[str]):
         # submission page (or in the API body), they are stored only if the dossier is submitted.
         for name in declared:
             setattr(obj, name, True)
-        return submission_problems(obj, today=request_date(obj))
+        problems = submission_problems(obj, today=request_date(obj))
+        if in_round:  # ROUNDS_MODE = "rounds": only inside an open round of the dossier's field
+            problems |= round_submission_problems(obj, clock.today())
+        return problems
 
     return check
 
@@ -46,13 +50,14 @@ def initiative_submit(*, initiative, actor, comment: str = "", declared=()) -> I
         initiative_assign_code(obj, year=today.year)
         _open_department_review(obj)
         intake_register(initiative=obj, actor=actor, today=today)
+        round_attach(obj, today)
 
     return pipeline.perform(
         "submit",
         initiative=initiative,
         actor=actor,
         comment=comment,
-        check=_submission_check(declared),
+        check=_submission_check(declared, in_round=True),
         apply=apply,
     )
 

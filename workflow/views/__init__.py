@@ -7,6 +7,7 @@ transitions.py one page for every transition (screens in workflow.transition_scr
 scoresheet.py  the council member's score sheet
 lists.py       the work lists of the reviewers, the council and the leadership
 councils.py    the councils set up by decision: list, set up, edit
+rounds.py      the rounds (đợt xét): list, open, edit
 """
 
 from .appeal import AppealComplexView, NationalRecognitionView
@@ -14,6 +15,7 @@ from .base import PageView, require_role
 from .councils import CouncilEditView, CouncilsView
 from .dossier import InitiativeDetailView, application_rows, timeline
 from .lists import CouncilListView, DecisionListView, ReviewQueueView
+from .rounds import RoundEditView, RoundsView
 from .scoresheet import ScoreSheetView
 from .transitions import TransitionView
 
@@ -27,6 +29,8 @@ __all__ = [
     "NationalRecognitionView",
     "PageView",
     "ReviewQueueView",
+    "RoundEditView",
+    "RoundsView",
     "ScoreSheetView",
     "TransitionView",
     "application_rows",

@@ -1,0 +1,223 @@
+"""Rounds (đợt xét): the reads (lists for the API and the screen, a constant number of
+queries), the one write (round_save, by reviewers and administrators), the submission gate
+of ROUNDS_MODE = "rounds", and the notices to agencies when a round opens and before it closes
+(a reminder source, sent once each by notifications through workflow.reminders)."""
+
+from datetime import date, timedelta
+
+from django.conf import settings
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import transaction
+from django.db.models import Q
+from django.utils.translation import gettext
+from django.utils.translation import gettext as _
+
+from agencies import roles
+from agencies.models import Agency
+from agencies.selectors import agency_people_by_agency
+
+from .intake_rounds import Round, RoundDossier, RoundStatus
+from .reminders import Line, Reminder
+
+ROLLING, ROUNDS = "rolling", "rounds"
+SOURCE = "rounds"
+ROUND_FIELDS = ("year", "number", "title", "opens_on", "closes_on", "council", "decided_on")
+
+
+def rounds_mode() -> bool:
+    """Whether dossiers are taken only inside an open round (else: all year, "rolling")."""
+    return getattr(settings, "ROUNDS_MODE", ROLLING) == ROUNDS
+
+
+def may_manage_rounds(user) -> bool:
+    """The standing office (reviewers of the Department of S&T) and administrators."""
+    return bool(getattr(user, "is_superuser", False) or roles.is_reviewer(user))
+
+
+def may_see_rounds(user) -> bool:
+    """Everyone logged in: agencies must know when they may submit."""
+    return bool(getattr(user, "is_authenticated", False))
+
+
+def _fmt(day: date) -> str:
+    return day.strftime("%d/%m/%Y")
+
+
+# --- Reads --------------------------------------------------------------------------------------
+
+
+def rounds_list(*, year: int | None = None, status: str | None = None):
+    """Rounds with their council and fields, newest first."""
+    queryset = Round.objects.select_related("council").prefetch_related("fields")
+    if year:
+        queryset = queryset.filter(year=year)
+    if status:
+        queryset = queryset.with_status(status)
+    return queryset.order_by("-year", "-number", "-id")
+
+
+def round_detail(pk):
+    return rounds_list().filter(pk=pk).first()
+
+
+def _covering(field_code: str):
+    """Rounds that take dossiers of this field (a round with no field takes every field)."""
+    return Round.objects.filter(Q(fields__isnull=True) | Q(fields__code=field_code)).distinct()
+
+
+def open_round_for(field_code: str, today: date):
+    return _covering(field_code).with_status(RoundStatus.OPEN, today).order_by("closes_on").first()
+
+
+def next_round_for(field_code: str, today: date):
+    return (
+        _covering(field_code)
+        .with_status(RoundStatus.PLANNED, today)
+        .order_by("opens_on", "id")
+        .first()
+    )
+
+
+# --- The submission gate ------------------------------------------------------------------------
+
+
+def round_submission_problems(initiative, today: date) -> dict[str, list[str]]:
+    """In rounds mode, a dossier is submitted only while a round covering its field is open;
+    the agency is told which round comes next, or that none is planned."""
+    if not rounds_mode() or open_round_for(initiative.field_id, today):
+        return {}
+    upcoming = next_round_for(initiative.field_id, today)
+    if upcoming is None:
+        message = _(
+            "No round is open for this field and none is planned: the dossier can be submitted "
+            "once the Department of S&T opens a round."
+        )
+    else:
+        message = _(
+            "No round is open for this field. The next round is “%(title)s”, opening on %(date)s."
+        ) % {"title": upcoming.title, "date": _fmt(upcoming.opens_on)}
+    return {"round": [message]}
+
+
+def round_attach(initiative, today: date) -> None:
+    """In rounds mode, the dossier joins the open round of its field (once: a dossier keeps
+    its round)."""
+    if not rounds_mode():
+        return
+    found = open_round_for(initiative.field_id, today)
+    if found is not None:
+        RoundDossier.objects.get_or_create(initiative=initiative, defaults={"round": found})
+
+
+# --- The write ----------------------------------------------------------------------------------
+
+
+def round_problems(data: dict, fields, current=None) -> dict[str, list[str]]:
+    """What is wrong with a round as entered, per field, in Vietnamese."""
+    problems: dict[str, list[str]] = {}
+
+    def add(name, message):
+        problems.setdefault(name, []).append(message)
+
+    if not (data.get("title") or "").strip():
+        add("title", _("Give the round a title."))
+    opens, closes = data.get("opens_on"), data.get("closes_on")
+    if opens and closes and closes < opens:
+        add("closes_on", _("A round cannot close before it opens."))
+    others = Round.objects.exclude(pk=getattr(current, "pk", None))
+    year, number = data.get("year"), data.get("number")
+    if year and number and others.filter(year=year, number=number).exists():
+        add("number", _("Round %(number)s of %(year)s already exists.")
+            % {"number": number, "year": year})  # fmt: skip
+    if opens and closes and closes >= opens:
+        clash = _overlapping(others, opens, closes, fields)
+        if clash is not None:
+            add("opens_on", _("The round overlaps “%(title)s” (%(opens)s – %(closes)s) for a "
+                              "field both take.") % {"title": clash.title,
+                                                     "opens": _fmt(clash.opens_on),
+                                                     "closes": _fmt(clash.closes_on)})  # fmt: skip
+    return problems
+
+
+def _overlapping(others, opens: date, closes: date, fields):
+    """A round whose dates overlap and which takes a field this one takes (no field: every one)."""
+    codes = {f.code for f in fields}
+    candidates = others.filter(opens_on__lte=closes, closes_on__gte=opens).prefetch_related(
+        "fields"
+    )
+    for other in candidates.order_by("opens_on", "id"):
+        theirs = {f.code for f in other.fields.all()}
+        if not codes or not theirs or codes & theirs:
+            return other
+    return None
+
+
+@transaction.atomic
+def round_save(*, actor, data: dict, fields=(), current=None) -> Round:
+    """Create a round (current None) or change one; `fields` empty means every field."""
+    if not may_manage_rounds(actor):
+        raise PermissionDenied(_("Only the Department of S&T's reviewers manage rounds."))
+    fields = list(fields)
+    if current is not None:
+        current = Round.objects.select_for_update().get(pk=current.pk)
+    problems = round_problems(data, fields, current)
+    if problems:
+        raise ValidationError(problems)
+    instance = current or Round()
+    for name in ROUND_FIELDS:
+        if name in data:
+            setattr(instance, name, data[name])
+    instance.save()
+    instance.fields.set(fields)
+    return instance
+
+
+# --- Notices to agencies ------------------------------------------------------------------------
+
+
+def _round_text(title, opens: date, closes: date, codes) -> str:
+    text = gettext("Round: %(title)s, open from %(opens)s to %(closes)s.") % {
+        "title": title,
+        "opens": _fmt(opens),
+        "closes": _fmt(closes),
+    }
+    covered = ", ".join(codes) if codes else gettext("every field")
+    return text + " " + gettext("Fields: %(fields)s.") % {"fields": covered}
+
+
+def _agency_people() -> list:
+    """Staff and heads of every active agency, each once (two queries)."""
+    ids = list(Agency.objects.filter(is_active=True).values_list("pk", flat=True))
+    seen, people = set(), []
+    for users in agency_people_by_agency(ids).values():
+        for user in users:
+            if user.pk not in seen:
+                seen.add(user.pk)
+                people.append(user)
+    return people
+
+
+def round_reminders(day: date) -> list[Reminder]:
+    """The opening notice of every open round, and the closing notice once a round closes in
+    ROUND_CLOSING_REMIND_DAYS days or fewer; keys hold the date, so a moved date is told again."""
+    remind = timedelta(days=settings.ROUND_CLOSING_REMIND_DAYS)
+    open_rounds = list(
+        Round.objects.with_status(RoundStatus.OPEN, day)
+        .prefetch_related("fields")
+        .order_by("opens_on", "id")
+    )
+    if not open_rounds:
+        return []
+    people = [(user, True) for user in _agency_people()]
+    reminders = []
+    for item in open_rounds:
+        names = [f.name for f in item.fields.all()]
+        line = Line(_round_text, item.title, item.opens_on, item.closes_on, names)
+        common = {"initiative": None, "due": item.closes_on, "recipients": people,
+                  "details": (line,), "url": "/rounds/"}  # fmt: skip
+        key = f"round:{item.pk}:opened:{item.opens_on.isoformat()}"
+        reminders.append(Reminder(key=key, kind="round_opened", **common))
+        if item.closes_on - remind <= day:
+            key = f"round:{item.pk}:closing:{item.closes_on.isoformat()}"
+            reminders.append(Reminder(key=key, kind="round_closing", **common))
+    return reminders

@@ -1,0 +1,86 @@
+"""The rounds (đợt xét): the list everyone logged in reads, and the page where the Department's
+reviewers (and administrators) open a round or change one (rounds.round_save)."""
+
+from django.contrib import messages
+from django.core.exceptions import ValidationError
+from django.http import Http404
+from django.shortcuts import redirect
+from django.utils.translation import gettext as _
+
+from common import clock
+
+from ..round_forms import RoundForm
+from ..rounds import (
+    may_manage_rounds,
+    may_see_rounds,
+    round_detail,
+    round_save,
+    rounds_list,
+    rounds_mode,
+)
+from .base import PageView, require_role
+
+
+class RoundsView(PageView):
+    template_name = "workflow/rounds.html"
+    per_page = 20
+
+    def check_access(self, user):
+        require_role(may_see_rounds(user))
+
+    def get_context_data(self, **kwargs):
+        page = self.paginate(rounds_list())
+        today = clock.today()
+        for item in page.object_list:
+            item.current_status = item.status_on(today)
+        return super().get_context_data(
+            rounds=page,
+            may_manage=may_manage_rounds(self.request.user),
+            rounds_mode=rounds_mode(),
+            **kwargs,
+        )
+
+
+class RoundEditView(PageView):
+    """A new round (no pk) or an existing one."""
+
+    template_name = "workflow/round_form.html"
+
+    def check_access(self, user):
+        require_role(may_manage_rounds(user))
+        self.round = None
+        if "pk" in self.kwargs:
+            self.round = round_detail(self.kwargs["pk"])
+            if self.round is None:
+                raise Http404(_("Round not found."))
+
+    def get(self, request, *args, **kwargs):
+        return self.render_page(RoundForm(instance=self.round))
+
+    def post(self, request, *args, **kwargs):
+        form = RoundForm(request.POST, instance=self.round)
+        if form.is_valid():
+            try:
+                saved = self.save(form)
+            except ValidationError as error:
+                self.show_errors(form, error)
+            else:
+                messages.success(request, _("Round “%(title)s” saved.") % {"title": saved.title})
+                return redirect("workflow:rounds")
+        return self.render_page(form)
+
+    def save(self, form):
+        return round_save(actor=self.request.user, data=form.service_data(),
+                          fields=form.cleaned_data["fields"], current=self.round)  # fmt: skip
+
+    @staticmethod
+    def show_errors(form, error):
+        problems = (
+            dict(error.message_dict) if hasattr(error, "error_dict") else {None: error.messages}
+        )
+        for field, messages_ in problems.items():
+            for message in messages_:
+                form.add_error(field if field in form.fields else None, message)
+
+    def render_page(self, form):
+        return self.render_to_response(self.get_context_data(form=form, round=self.round))
