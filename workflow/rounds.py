@@ -15,6 +15,7 @@ from django.utils.translation import gettext as _
 from agencies import roles
 from agencies.models import Agency
 from agencies.selectors import agency_people_by_agency
+from initiatives.models import Status
 
 from .intake_rounds import Round, RoundDossier, RoundStatus
 from .reminders import Line, Reminder
@@ -221,3 +222,45 @@ def round_reminders(day: date) -> list[Reminder]:
             key = f"round:{item.pk}:closing:{item.closes_on.isoformat()}"
             reminders.append(Reminder(key=key, kind="round_closing", **common))
     return reminders
+
+
+# --- The round page -----------------------------------------------------------------------------
+
+
+def may_see_round_page(user) -> bool:
+    """The standing office and the leadership (who decide on the round's dossiers)."""
+    return may_manage_rounds(user) or roles.is_leader(user)
+
+
+def round_dossiers(item) -> list:
+    """The round's dossiers with their agency and council result (one query); a dossier
+    withdrawn is no longer part of the round."""
+    entries = (
+        RoundDossier.objects.filter(round=item)
+        .exclude(initiative__status__in=(Status.DRAFT, Status.WITHDRAWN))
+        .select_related("initiative__agency", "initiative__council_review")
+        .order_by("initiative__code", "initiative_id")
+    )
+    return [entry.initiative for entry in entries]
+
+
+def _result(initiative):
+    review = getattr(initiative, "council_review", None)
+    return review if review is not None and review.completed_at else None
+
+
+def round_overview(item) -> dict:
+    """The dossiers by state, the council's results ranked by mean total (highest first), and
+    the dossiers it recommends for recognition — the basis of the standing office's Tờ trình."""
+    dossiers = round_dossiers(item)
+    by_state: dict[str, list] = {}
+    for initiative in dossiers:
+        by_state.setdefault(initiative.status, []).append(initiative)
+    results = [(i, _result(i)) for i in dossiers if _result(i) is not None]
+    results.sort(key=lambda pair: (-(pair[1].total or 0), pair[0].code or ""))
+    return {
+        "count": len(dossiers),
+        "by_state": sorted(by_state.items()),
+        "results": results,
+        "recommended": [i for i, review in results if review.recommended],
+    }

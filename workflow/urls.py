@@ -33,6 +33,7 @@ urlpatterns = [
     path("councils/new/", views.CouncilEditView.as_view(), name="council_create"),
     path("councils/<int:pk>/edit/", views.CouncilEditView.as_view(), name="council_edit"),
     path("rounds/", views.RoundsView.as_view(), name="rounds"),
+    path("rounds/<int:pk>/", views.RoundPageView.as_view(), name="round"),
     path("rounds/new/", views.RoundEditView.as_view(), name="round_create"),
     path("rounds/<int:pk>/edit/", views.RoundEditView.as_view(), name="round_edit"),
 ]

@@ -2,6 +2,7 @@
 the submission gate of ROUNDS_MODE = "rounds" (and nothing changes in rolling mode)."""
 
 from datetime import timedelta
+from decimal import Decimal
 
 import pytest
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -9,7 +10,7 @@ from django.urls import reverse
 
 from initiatives.models import Field
 from tests.conftest import make_draft, today
-from workflow.models import Round, RoundDossier
+from workflow.models import CouncilReview, Round, RoundDossier
 from workflow.rounds import round_save
 from workflow.services import initiative_submit
 
@@ -221,3 +222,61 @@ def test_rounds_mode_with_no_round_planned(province, settings, client):
     assert "chưa có đợt nào được lên kế hoạch" in response.content.decode().lower()
     initiative.refresh_from_db()
     assert initiative.status == "draft"
+
+
+# --- The round page ------------------------------------------------------------------------------
+
+
+@pytest.fixture
+def full_round(province, at_state):
+    start = today()
+    made = round_save(actor=province.reviewer, data=data(opens_on=start - timedelta(days=60)))
+    high, low = at_state("awaiting_decision"), at_state("awaiting_decision")
+    waiting = at_state("department_review")
+    CouncilReview.objects.filter(initiative=high).update(total=Decimal("82.5"), recommended=True)
+    CouncilReview.objects.filter(initiative=low).update(total=Decimal("41"), recommended=False)
+    for initiative in (low, high, waiting):
+        RoundDossier.objects.create(round=made, initiative=initiative)
+    return made, high, low, waiting
+
+
+def test_the_round_page_ranks_results_and_lists_the_recommended(
+    province, client, full_round, django_assert_max_num_queries
+):
+    made, high, low, waiting = full_round
+    client.force_login(province.leader)
+    with django_assert_max_num_queries(14):
+        response = client.get(reverse("workflow:round", args=[made.pk]))
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert "3 hồ sơ" in html
+    results = html[html.index('id="round-results"') :]
+    assert results.index(high.code) < results.index(low.code)  # highest mean total first
+    recommended = html[html.index('id="round-recommended"') :]
+    assert high.code in recommended.split("</ol>")[0]
+    assert low.code not in recommended.split("</ol>")[0]
+    assert waiting.code in html  # listed under its state
+    assert "Chờ UBND tỉnh quyết định" in html
+
+
+def test_the_round_page_query_count_does_not_grow(
+    province, client, full_round, at_state, django_assert_max_num_queries
+):
+    made = full_round[0]
+    for _ in range(3):
+        RoundDossier.objects.create(round=made, initiative=at_state("awaiting_decision"))
+    client.force_login(province.reviewer)
+    with django_assert_max_num_queries(14):
+        assert client.get(reverse("workflow:round", args=[made.pk])).status_code == 200
+
+
+@pytest.mark.parametrize("who", ["staff", "head", "council"])
+def test_agencies_and_council_members_do_not_open_the_round_page(who, province, client):
+    made = round_save(actor=province.reviewer, data=data())
+    client.force_login(province.council[0] if who == "council" else getattr(province, who))
+    assert client.get(reverse("workflow:round", args=[made.pk])).status_code == 403
+
+
+def test_an_unknown_round_is_404(province, client):
+    client.force_login(province.reviewer)
+    assert client.get(reverse("workflow:round", args=[999])).status_code == 404

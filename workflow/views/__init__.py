@@ -15,7 +15,7 @@ from .base import PageView, require_role
 from .councils import CouncilEditView, CouncilsView
 from .dossier import InitiativeDetailView, application_rows, timeline
 from .lists import CouncilListView, DecisionListView, ReviewQueueView
-from .rounds import RoundEditView, RoundsView
+from .rounds import RoundEditView, RoundPageView, RoundsView
 from .scoresheet import ScoreSheetView
 from .transitions import TransitionView
 
@@ -30,6 +30,7 @@ __all__ = [
     "PageView",
     "ReviewQueueView",
     "RoundEditView",
+    "RoundPageView",
     "RoundsView",
     "ScoreSheetView",
     "TransitionView",

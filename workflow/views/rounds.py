@@ -12,13 +12,15 @@ from common import clock
 from ..round_forms import RoundForm
 from ..rounds import (
     may_manage_rounds,
+    may_see_round_page,
     may_see_rounds,
     round_detail,
+    round_overview,
     round_save,
     rounds_list,
     rounds_mode,
 )
-from .base import PageView, require_role
+from .base import PageView, require_role, state_label
 
 
 class RoundsView(PageView):
@@ -36,6 +38,7 @@ class RoundsView(PageView):
         return super().get_context_data(
             rounds=page,
             may_manage=may_manage_rounds(self.request.user),
+            may_open=may_see_round_page(self.request.user),
             rounds_mode=rounds_mode(),
             **kwargs,
         )
@@ -84,3 +87,27 @@ class RoundEditView(PageView):
 
     def render_page(self, form):
         return self.render_to_response(self.get_context_data(form=form, round=self.round))
+
+
+class RoundPageView(PageView):
+    """One round for the standing office and the leaders: its dossiers by state, the council's
+    results ranked, and the dossiers recommended for recognition."""
+
+    template_name = "workflow/round_page.html"
+
+    def check_access(self, user):
+        require_role(may_see_round_page(user))
+        self.round = round_detail(self.kwargs["pk"])
+        if self.round is None:
+            raise Http404(_("Round not found."))
+
+    def get_context_data(self, **kwargs):
+        overview = round_overview(self.round)
+        states = [(state_label(state), rows) for state, rows in overview.pop("by_state")]
+        return super().get_context_data(
+            round=self.round,
+            by_state=states,
+            may_manage=may_manage_rounds(self.request.user),
+            **overview,
+            **kwargs,
+        )
