@@ -15,6 +15,7 @@ from .council import ensure_council
 from .data import AUTHORS, COUNCIL, DOSSIERS
 from .follow_ups import FOLLOW_UPS
 from .rollout import adopt
+from .rounds import ensure_rounds
 
 
 def ensure_dossiers(people, today: date) -> int:
@@ -28,6 +29,7 @@ def ensure_dossiers(people, today: date) -> int:
         if title not in existing:
             _build(spec, people, agencies, today, council)
             built += 1
+    ensure_rounds(people, today, council, titles)
     return built
 
 

@@ -264,3 +264,20 @@ def round_overview(item) -> dict:
         "results": results,
         "recommended": [i for i, review in results if review.recommended],
     }
+
+
+@transaction.atomic
+def round_add_dossiers(*, actor, intake, initiatives) -> int:
+    """Put dossiers taken outside any round (rolling mode, or before rounds were used) into a
+    round, by the standing office; a dossier already in a round keeps it. How many were added."""
+    if not may_manage_rounds(actor):
+        raise PermissionDenied(_("Only the Department of S&T's reviewers manage rounds."))
+    added = 0
+    for initiative in initiatives:
+        if initiative.status in (Status.DRAFT, Status.WITHDRAWN):
+            continue
+        _entry, created = RoundDossier.objects.get_or_create(
+            initiative=initiative, defaults={"round": intake}
+        )
+        added += created
+    return added

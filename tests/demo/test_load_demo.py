@@ -255,3 +255,17 @@ def test_demo_token_stops_working_when_debug_is_off(db, settings):
     assert client.get("/api/v1/me/").status_code == 200
     settings.DEBUG = False
     assert client.get("/api/v1/me/").status_code == 401
+
+
+def test_two_rounds_one_decided_one_open(demo):
+    from workflow.models import Round
+
+    rounds = {r.status: r for r in Round.objects.all()}
+    assert set(rounds) == {"decided", "open"}
+    decided = {
+        i.status for i in Initiative.objects.filter(intake_round_entry__round=rounds["decided"])
+    }
+    assert decided and decided <= {"recognized", "rollout", "closed", "rejected", "revoked"}
+    assert rounds["open"].entries.filter(initiative__status="department_review").exists()
+    load_demo()
+    assert Round.objects.count() == 2

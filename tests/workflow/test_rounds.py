@@ -11,7 +11,7 @@ from django.urls import reverse
 from initiatives.models import Field
 from tests.conftest import make_draft, today
 from workflow.models import CouncilReview, Round, RoundDossier
-from workflow.rounds import round_save
+from workflow.rounds import round_add_dossiers, round_save
 from workflow.services import initiative_submit
 
 pytestmark = pytest.mark.django_db
@@ -280,3 +280,14 @@ def test_agencies_and_council_members_do_not_open_the_round_page(who, province, 
 def test_an_unknown_round_is_404(province, client):
     client.force_login(province.reviewer)
     assert client.get(reverse("workflow:round", args=[999])).status_code == 404
+
+
+def test_the_office_adds_dossiers_taken_outside_a_round(province, at_state, draft):
+    made = round_save(actor=province.reviewer, data=data())
+    submitted = at_state("department_review")
+    with pytest.raises(PermissionDenied):
+        round_add_dossiers(actor=province.leader, intake=made, initiatives=[submitted])
+    added = round_add_dossiers(actor=province.reviewer, intake=made, initiatives=[submitted, draft])
+    assert added == 1  # a draft is not taken into a round
+    assert list(made.entries.values_list("initiative", flat=True)) == [submitted.pk]
+    assert round_add_dossiers(actor=province.reviewer, intake=made, initiatives=[submitted]) == 0
