@@ -7,8 +7,9 @@ from datetime import date, timedelta
 
 from django.conf import settings
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.db import transaction
+from django.db import IntegrityError, transaction
 from django.db.models import Q
+from django.urls import reverse
 from django.utils.translation import gettext
 from django.utils.translation import gettext as _
 
@@ -168,7 +169,18 @@ def round_save(*, actor, data: dict, fields=(), current=None) -> Round:
     for name in ROUND_FIELDS:
         if name in data:
             setattr(instance, name, data[name])
-    instance.save()
+    try:
+        with transaction.atomic():  # a concurrent save of the same number loses here, not in a 500
+            instance.save()
+    except IntegrityError as error:
+        raise ValidationError(
+            {
+                "number": [
+                    _("Round %(number)s of %(year)s already exists.")
+                    % {"number": instance.number, "year": instance.year}
+                ]
+            }
+        ) from error
     instance.fields.set(fields)
     return instance
 
@@ -215,7 +227,7 @@ def round_reminders(day: date) -> list[Reminder]:
         names = [f.name for f in item.fields.all()]
         line = Line(_round_text, item.title, item.opens_on, item.closes_on, names)
         common = {"initiative": None, "due": item.closes_on, "recipients": people,
-                  "details": (line,), "url": "/rounds/"}  # fmt: skip
+                  "details": (line,), "url": reverse("workflow:rounds")}  # fmt: skip
         key = f"round:{item.pk}:opened:{item.opens_on.isoformat()}"
         reminders.append(Reminder(key=key, kind="round_opened", **common))
         if item.closes_on - remind <= day:

@@ -291,3 +291,16 @@ def test_the_office_adds_dossiers_taken_outside_a_round(province, at_state, draf
     assert added == 1  # a draft is not taken into a round
     assert list(made.entries.values_list("initiative", flat=True)) == [submitted.pk]
     assert round_add_dossiers(actor=province.reviewer, intake=made, initiatives=[submitted]) == 0
+
+
+def test_a_number_taken_meanwhile_is_a_validation_error(province, monkeypatch):
+    from workflow import rounds
+
+    round_save(actor=province.reviewer, data=data())
+    # As if a concurrent save had taken the number after this one was checked.
+    monkeypatch.setattr(rounds, "round_problems", lambda *args, **kwargs: {})
+    later = today() + timedelta(days=100)
+    with pytest.raises(ValidationError) as error:
+        round_save(actor=province.reviewer, data=data(opens_on=later, closes_on=later))
+    assert "đã có" in problems(error)["number"].lower()
+    assert Round.objects.count() == 1
