@@ -1,0 +1,134 @@
+"""Persons behind author rows: the migration of today's authors and linking on save."""
+
+from datetime import date
+from decimal import Decimal
+
+import pytest
+from django.core.exceptions import ValidationError
+
+from agencies.models import Person
+from initiatives import services
+from initiatives.models import Author
+from initiatives.person_links import link_unlinked_authors
+from tests.conftest import make_draft
+
+BORN = date(1980, 5, 1)
+
+
+def _author(initiative, name, birth_date=None, order=0):
+    return Author.objects.create(
+        initiative=initiative,
+        full_name=name,
+        birth_date=birth_date,
+        contribution_percent=Decimal(50),
+        order=order,
+    )
+
+
+@pytest.fixture
+def two_drafts(province):
+    first = make_draft(province, authors=[])
+    second = make_draft(province, authors=[])
+    return first, second
+
+
+def test_person_stores_nfc_and_folded_name(province):
+    person = Person.objects.create(full_name="Nguye\u0302\u0303n  Văn Đức", agency=province.stp)
+    assert person.full_name == "Nguyễn  Văn Đức"
+    assert person.folded_name == "nguyen van duc"
+    assert person.civil_servant_code is None
+
+
+def test_migration_joins_same_name_agency_and_birth_date(two_drafts):
+    first, second = two_drafts
+    a = _author(first, "Nguyễn Văn An", BORN)
+    b = _author(second, "NGUYEN VAN AN", BORN)
+    assert link_unlinked_authors(Author, Person) == 1
+    a.refresh_from_db(), b.refresh_from_db()
+    assert a.person_id == b.person_id
+    assert a.person.agency_id == first.agency_id
+
+
+def test_migration_never_joins_rows_whose_birth_dates_differ(two_drafts):
+    first, second = two_drafts
+    a = _author(first, "Nguyễn Văn An", BORN)
+    b = _author(second, "Nguyễn Văn An", date(1990, 1, 1))
+    c = _author(second, "Nguyễn Văn An", None, order=1)
+    assert link_unlinked_authors(Author, Person) == 3
+    ids = {Author.objects.get(pk=row.pk).person_id for row in (a, b, c)}
+    assert len(ids) == 3
+
+
+def test_migration_joins_rows_without_birth_date_of_the_same_name(two_drafts):
+    first, second = two_drafts
+    a = _author(first, "Trần Thị Bình")
+    b = _author(second, "Trần Thị Bình")
+    link_unlinked_authors(Author, Person)
+    assert Author.objects.get(pk=a.pk).person_id == Author.objects.get(pk=b.pk).person_id
+
+
+def test_migration_keeps_agencies_apart(province, two_drafts):
+    first, _second = two_drafts
+    other = make_draft(
+        province, authors=[], agency=province.phoyen, created_by=province.other_staff
+    )
+    a = _author(first, "Lê Văn Cường", BORN)
+    b = _author(other, "Lê Văn Cường", BORN)
+    link_unlinked_authors(Author, Person)
+    assert Author.objects.get(pk=a.pk).person_id != Author.objects.get(pk=b.pk).person_id
+
+
+def test_migration_reuses_an_existing_person_and_is_idempotent(two_drafts):
+    first, _second = two_drafts
+    existing = Person.objects.create(full_name="Lê Văn Cường", birth_date=BORN, agency=first.agency)
+    a = _author(first, "Le Van Cuong", BORN)
+    assert link_unlinked_authors(Author, Person) == 0
+    assert Author.objects.get(pk=a.pk).person_id == existing.pk
+    assert link_unlinked_authors(Author, Person) == 0
+
+
+def _row(name, birth_date=None, percent=100, **extra):
+    return {"full_name": name, "birth_date": birth_date,
+            "contribution_percent": Decimal(percent), **extra}  # fmt: skip
+
+
+def test_saving_authors_links_the_exact_match(province, draft):
+    person = Person.objects.create(full_name="Nguyễn Thị Lan", birth_date=BORN, agency=province.stp)
+    services.initiative_update(
+        initiative=draft, actor=province.staff, data={},
+        authors=[_row("Nguyen Thi LAN", BORN, 60), _row("Trần Văn Hùng", None, 40)],
+    )  # fmt: skip
+    first, second = draft.authors.order_by("order")
+    assert first.person_id == person.pk
+    assert second.person_id not in (None, person.pk)
+    assert second.person.full_name == "Trần Văn Hùng"
+
+
+def test_saving_never_merges_a_namesake_with_another_birth_date(province, draft):
+    person = Person.objects.create(full_name="Nguyễn Thị Lan", birth_date=BORN, agency=province.stp)
+    services.initiative_update(
+        initiative=draft, actor=province.staff, data={},
+        authors=[_row("Nguyễn Thị Lan", date(1991, 2, 3))],
+    )  # fmt: skip
+    author = draft.authors.get()
+    assert author.person_id != person.pk
+    assert Person.objects.filter(folded_name="nguyen thi lan").count() == 2
+
+
+def test_saving_keeps_the_person_chosen(province, draft):
+    chosen = Person.objects.create(full_name="Nguyễn Thị Lan", birth_date=BORN, agency=province.stp)
+    services.initiative_update(
+        initiative=draft, actor=province.staff, data={},
+        authors=[_row("Nguyễn T. Lan", None, person=chosen.pk)],
+    )  # fmt: skip
+    assert draft.authors.get().person_id == chosen.pk
+
+
+def test_a_person_of_another_agency_cannot_be_chosen(province, draft):
+    foreign = Person.objects.create(full_name="Nguyễn Thị Lan", agency=province.phoyen)
+    with pytest.raises(ValidationError) as raised:
+        services.initiative_update(
+            initiative=draft, actor=province.staff, data={},
+            authors=[_row("Nguyễn Thị Lan", person=foreign.pk)],
+        )  # fmt: skip
+    assert "authors" in raised.value.message_dict
