@@ -47,8 +47,10 @@ def link_unlinked_authors(author_model, person_model) -> int:
 
 def resolve_person(agency_id, row: dict, person_model):
     """The person of an author row being saved: the one chosen (row["person"], an id or a
-    Person, of the dossier's agency), else the exact match, else a new person."""
-    chosen = row.get("person")
+    Person, of the dossier's agency) while the row still bears that person's name, else the
+    exact match, else a new person. A row renamed to someone else drops the old choice."""
+    name = clean_name(row.get("full_name") or "")
+    chosen = row.get("person") or row.get("person_id")
     if chosen:
         chosen_id = getattr(chosen, "pk", chosen)
         person = person_model.objects.filter(pk=chosen_id, agency_id=agency_id).first()
@@ -56,8 +58,8 @@ def resolve_person(agency_id, row: dict, person_model):
             raise ValidationError(
                 {"authors": [_("The chosen person is not one of the applicant agency's.")]}
             )
-        return person
-    name = clean_name(row.get("full_name") or "")
+        if person.folded_name == fold(name):
+            return person
     birth_date = row.get("birth_date")
     match = (
         person_model.objects.filter(

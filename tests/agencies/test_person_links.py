@@ -5,6 +5,7 @@ from decimal import Decimal
 
 import pytest
 from django.core.exceptions import ValidationError
+from django.urls import reverse
 
 from agencies.models import Person
 from initiatives import services
@@ -119,9 +120,18 @@ def test_saving_keeps_the_person_chosen(province, draft):
     chosen = Person.objects.create(full_name="Nguyễn Thị Lan", birth_date=BORN, agency=province.stp)
     services.initiative_update(
         initiative=draft, actor=province.staff, data={},
-        authors=[_row("Nguyễn T. Lan", None, person=chosen.pk)],
+        authors=[_row("Nguyen Thi Lan", None, person=chosen.pk)],
     )  # fmt: skip
     assert draft.authors.get().person_id == chosen.pk
+
+
+def test_a_row_renamed_to_someone_else_drops_the_chosen_person(province, draft):
+    chosen = Person.objects.create(full_name="Nguyễn Thị Lan", birth_date=BORN, agency=province.stp)
+    services.initiative_update(
+        initiative=draft, actor=province.staff, data={},
+        authors=[_row("Phan Văn Khải", BORN, person=chosen.pk)],
+    )  # fmt: skip
+    assert draft.authors.get().person.full_name == "Phan Văn Khải"
 
 
 def test_a_person_of_another_agency_cannot_be_chosen(province, draft):
@@ -132,3 +142,40 @@ def test_a_person_of_another_agency_cannot_be_chosen(province, draft):
             authors=[_row("Nguyễn Thị Lan", person=foreign.pk)],
         )  # fmt: skip
     assert "authors" in raised.value.message_dict
+
+
+# --- Through the API and the web form -------------------------------------------------------
+
+
+def test_api_author_rows_carry_and_accept_the_person(province, draft, api):
+    chosen = Person.objects.create(full_name="Phạm Văn Bình", birth_date=BORN, agency=province.stp)
+    staff = api(province.staff)
+    url = f"/api/v1/initiatives/{draft.pk}/"
+    body = {"authors": [{"full_name": "Pham Van Binh", "contribution_percent": 100,
+                         "person": chosen.pk}]}  # fmt: skip
+    response = staff.patch(url, body, format="json")
+    assert response.status_code == 200, response.data
+    assert response.data["authors"][0]["person"] == chosen.pk
+    # Sent back without a person: matched again (no birth date, so another person than chosen).
+    body["authors"][0].pop("person")
+    again = staff.patch(url, body, format="json")
+    assert again.data["authors"][0]["person"] not in (None, chosen.pk)
+
+
+def test_api_refuses_a_person_of_another_agency(province, draft, api):
+    foreign = Person.objects.create(full_name="Phạm Văn Bình", agency=province.phoyen)
+    body = {"authors": [{"full_name": "Phạm Văn Bình", "contribution_percent": 100,
+                         "person": foreign.pk}]}  # fmt: skip
+    response = api(province.staff).patch(f"/api/v1/initiatives/{draft.pk}/", body, format="json")
+    assert response.status_code == 400
+    assert "authors" in response.data
+    assert draft.authors.count() == 2  # nothing written
+
+
+def test_the_edit_form_keeps_the_person_of_each_row(client, province, draft):
+    chosen = Person.objects.create(full_name="Nguyễn Thị Lan", birth_date=BORN, agency=province.stp)
+    draft.authors.filter(full_name="Nguyễn Thị Lan").update(person=chosen)
+    client.force_login(province.staff)
+    html = client.get(reverse("initiatives:edit", args=[draft.pk])).content.decode()
+    assert f'name="authors-0-person" value="{chosen.pk}"' in html
+    assert 'type="hidden" name="authors-0-person"' in html
