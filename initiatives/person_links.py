@@ -71,3 +71,15 @@ def resolve_person(agency_id, row: dict, person_model):
     return match or person_model.objects.create(
         full_name=name, birth_date=birth_date, agency_id=agency_id
     )
+
+
+def authorship_recusal(initiative, member) -> str:
+    """A recusal rule (workflow.selectors.register_recusal_rule): the member's registry person
+    (agencies.Person.user) is one of the dossier's authors. Identity, never a shared name."""
+    from .models import Author
+
+    if member is None or not member.pk:
+        return ""
+    if Author.objects.filter(initiative_id=initiative.pk, person__user_id=member.pk).exists():
+        return _("Is an author of the initiative")
+    return ""
