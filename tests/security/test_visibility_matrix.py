@@ -221,7 +221,7 @@ NOT_ABOUT_ONE_DOSSIER = {
     "notifications:read_all", "notifications:settings", "api-token", "api-logout",
     "api-logout-all", "api-me", "api-agencies", "api-rubric", "api-schema", "api-docs",
     "api-registry", "api-stats-adoption", "api-councils", "initiative-list", "notification-list",
-    "notification-read-all", "healthz",
+    "notification-read-all", "healthz", "api-persons", "api-person-recognitions",
 }  # fmt: skip
 
 # Lists each role reads: the dossier's secrets never show up in any of them.
@@ -232,6 +232,7 @@ LIST_PAGES = [
     ("adoption:dashboard", False), ("adoption:dashboard_list", False),
     ("notifications:inbox", False), ("initiative-list", True), ("api-registry", True),
     ("notification-list", True), ("api-stats-adoption", True), ("api-councils", True),
+    ("api-persons", True),
 ]  # fmt: skip
 
 
