@@ -64,3 +64,16 @@ def person_recognitions(person, recognized: RecognitionFilter | None = None):
         .select_related("initiative", "initiative__agency", "initiative__field")
         .order_by("-initiative__decision_date", "-initiative_id")
     )
+
+
+def person_suggestions(agency_ids, full_name: str, birth_date=None, limit: int = 10):
+    """Persons of these agencies who may be the author being typed: the same folded name and,
+    when a birth date is typed, the same one or none known. A suggestion only: the form's
+    user chooses, nothing is merged."""
+    folded = fold(full_name)
+    if not folded or not agency_ids:
+        return Person.objects.none()
+    queryset = persons(q="", recognized=None).filter(agency_id__in=agency_ids, folded_name=folded)
+    if birth_date:
+        queryset = queryset.filter(Q(birth_date=birth_date) | Q(birth_date__isnull=True))
+    return queryset[:limit]

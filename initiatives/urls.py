@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import attachment_views, registry_views, views
+from . import attachment_views, person_views, registry_views, views
 
 app_name = "initiatives"
 urlpatterns = [
@@ -23,6 +23,9 @@ urlpatterns = [
         "attachments/<int:pk>/",
         attachment_views.AttachmentDownloadView.as_view(),
         name="attachment",
+    ),
+    path(
+        "persons/suggest/", person_views.PersonSuggestionsView.as_view(), name="person_suggestions"
     ),
     *registry_views.urlpatterns,
 ]

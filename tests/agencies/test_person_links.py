@@ -179,3 +179,37 @@ def test_the_edit_form_keeps_the_person_of_each_row(client, province, draft):
     html = client.get(reverse("initiatives:edit", args=[draft.pk])).content.decode()
     assert f'name="authors-0-person" value="{chosen.pk}"' in html
     assert 'type="hidden" name="authors-0-person"' in html
+
+
+# --- Suggestions while drafting ---------------------------------------------------------------
+
+SUGGEST = "/persons/suggest/"
+
+
+def test_the_form_is_offered_persons_of_the_agency_by_folded_name_and_birth_date(province, client):
+    same = Person.objects.create(full_name="Nguyễn Văn An", birth_date=BORN, agency=province.stp)
+    undated = Person.objects.create(full_name="Nguyễn Văn An", agency=province.stp)
+    Person.objects.create(
+        full_name="Nguyễn Văn An", birth_date=date(1990, 1, 1), agency=province.stp
+    )
+    Person.objects.create(full_name="Nguyễn Văn An", birth_date=BORN, agency=province.phoyen)
+    Person.objects.create(full_name="Nguyễn Văn Anh", birth_date=BORN, agency=province.stp)
+    client.force_login(province.staff)
+    found = client.get(SUGGEST, {"full_name": "nguyen  VAN an", "birth_date": "01/05/1980"})
+    assert {p["id"] for p in found.json()["persons"]} == {same.pk, undated.pk}
+    first = next(p for p in found.json()["persons"] if p["id"] == same.pk)
+    assert first["birth_date"] == "01/05/1980" and first["recognitions"] == 0
+    # Without a birth date typed, every namesake of the agency is offered.
+    assert len(client.get(SUGGEST, {"full_name": "Nguyễn Văn An"}).json()["persons"]) == 3
+
+
+def test_suggestions_stay_inside_the_users_agencies(province, client):
+    Person.objects.create(full_name="Nguyễn Văn An", agency=province.phoyen)
+    client.force_login(province.staff)
+    assert client.get(SUGGEST, {"full_name": "Nguyễn Văn An"}).json() == {"persons": []}
+    other = client.get(SUGGEST, {"full_name": "Nguyễn Văn An", "agency": province.phoyen.pk})
+    assert other.status_code == 403
+    client.force_login(province.reviewer)  # no agency to draft for: nothing to suggest
+    assert client.get(SUGGEST, {"full_name": "Nguyễn Văn An"}).json() == {"persons": []}
+    client.logout()
+    assert client.get(SUGGEST, {"full_name": "x"}).status_code == 302

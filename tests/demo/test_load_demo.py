@@ -9,7 +9,7 @@ from django.core.management import call_command
 from django.test import RequestFactory
 
 from adoption.models import Adoption, AdoptionReport
-from agencies.models import Agency, Membership, User
+from agencies.models import Agency, Membership, Person, User
 from initiatives.models import Initiative, Status
 from notifications.models import Notification
 from workflow.council_body import Council
@@ -30,7 +30,7 @@ DEMO_ACCOUNTS = {
 }
 MODELS = (
     Agency, User, Membership, Initiative, TransitionLog, Notification, CouncilAssignment,
-    ScoreSheet, Adoption, AdoptionReport,
+    ScoreSheet, Adoption, AdoptionReport, Person,
 )  # fmt: skip
 
 
@@ -255,3 +255,14 @@ def test_demo_token_stops_working_when_debug_is_off(db, settings):
     assert client.get("/api/v1/me/").status_code == 200
     settings.DEBUG = False
     assert client.get("/api/v1/me/").status_code == 401
+
+
+def test_demo_authors_are_persons_and_some_have_several_recognitions(demo):
+    """Authors are linked as the dossier form links them; nobody is split or merged by name."""
+    from initiatives.person_selectors import persons
+
+    assert not Initiative.objects.filter(authors__person__isnull=True).exists()
+    lan = Person.objects.get(folded_name="nguyen thi lan")
+    assert lan.authorships.count() >= 5
+    recognized = {p.full_name: p.recognitions for p in persons() if p.recognitions}
+    assert max(recognized.values()) >= 2, recognized

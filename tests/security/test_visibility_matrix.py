@@ -222,6 +222,7 @@ NOT_ABOUT_ONE_DOSSIER = {
     "api-logout-all", "api-me", "api-agencies", "api-rubric", "api-schema", "api-docs",
     "api-registry", "api-stats-adoption", "api-councils", "initiative-list", "notification-list",
     "notification-read-all", "healthz", "api-persons", "api-person-recognitions",
+    "initiatives:person_suggestions",
 }  # fmt: skip
 
 # Lists each role reads: the dossier's secrets never show up in any of them.
