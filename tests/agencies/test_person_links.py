@@ -213,3 +213,12 @@ def test_suggestions_stay_inside_the_users_agencies(province, client):
     assert client.get(SUGGEST, {"full_name": "Nguyễn Văn An"}).json() == {"persons": []}
     client.logout()
     assert client.get(SUGGEST, {"full_name": "x"}).status_code == 302
+
+
+def test_the_dossier_form_wires_the_suggestions(client, province, draft):
+    client.force_login(province.staff)
+    html = client.get(reverse("initiatives:edit", args=[draft.pk])).content.decode()
+    assert f'data-suggest-url="{SUGGEST}"' in html
+    assert f'data-suggest-agency="{draft.agency_id}"' in html
+    assert html.count("data-person-suggestions") == 3  # two rows and the new row's template
+    assert 'aria-live="polite"' in html
