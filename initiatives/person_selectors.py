@@ -7,7 +7,7 @@ from datetime import date
 from django.db.models import Count, Exists, OuterRef, Q
 
 from agencies.models import Person
-from common.text import fold
+from common.text import fold, vi_name_sort_key
 
 from .choices import PUBLIC_STATES
 from .models import Author
@@ -77,3 +77,26 @@ def person_suggestions(agency_ids, full_name: str, birth_date=None, limit: int =
     if birth_date:
         queryset = queryset.filter(Q(birth_date=birth_date) | Q(birth_date__isnull=True))
     return queryset[:limit]
+
+
+def recognition_rows(*, q: str = "", agency_id=None, recognized: RecognitionFilter | None = None):
+    """Persons × recognized initiatives (the export's rows), sorted as official lists are:
+    given name, then family and middle names, in Vietnamese order; then by decision date.
+    Sorted here, not by the database, whose collation may not know that "Đ" follows "D"."""
+    recognized = recognized or RecognitionFilter()
+    rows = Author.objects.filter(recognized.q(), person__isnull=False).select_related(
+        "person", "person__agency", "initiative"
+    )
+    if folded := fold(q):
+        rows = rows.filter(person__folded_name__contains=folded)
+    if agency_id:
+        rows = rows.filter(person__agency_id=agency_id)
+    return sorted(
+        rows,
+        key=lambda a: (
+            vi_name_sort_key(a.person.full_name),
+            a.person_id,
+            a.initiative.decision_date or date.min,
+            a.initiative_id,
+        ),
+    )
