@@ -27,5 +27,7 @@ urlpatterns = [
     path(
         "persons/suggest/", person_views.PersonSuggestionsView.as_view(), name="person_suggestions"
     ),
+    path("persons/", person_views.PersonListView.as_view(), name="persons"),
+    path("persons/<int:pk>/", person_views.PersonDetailView.as_view(), name="person"),
     *registry_views.urlpatterns,
 ]

@@ -222,7 +222,7 @@ NOT_ABOUT_ONE_DOSSIER = {
     "api-logout-all", "api-me", "api-agencies", "api-rubric", "api-schema", "api-docs",
     "api-registry", "api-stats-adoption", "api-councils", "initiative-list", "notification-list",
     "notification-read-all", "healthz", "api-persons", "api-person-recognitions",
-    "initiatives:person_suggestions",
+    "initiatives:person_suggestions", "initiatives:persons", "initiatives:person",
 }  # fmt: skip
 
 # Lists each role reads: the dossier's secrets never show up in any of them.
@@ -233,7 +233,7 @@ LIST_PAGES = [
     ("adoption:dashboard", False), ("adoption:dashboard_list", False),
     ("notifications:inbox", False), ("initiative-list", True), ("api-registry", True),
     ("notification-list", True), ("api-stats-adoption", True), ("api-councils", True),
-    ("api-persons", True),
+    ("api-persons", True), ("initiatives:persons", False),
 ]  # fmt: skip
 
 
