@@ -54,6 +54,9 @@ MENU = (
         ("workflow:councils", "workflow:council_create", "workflow:council_edit"),
     ),
     MenuEntry(_("Rollout dashboard"), "adoption:dashboard", "rollout", ("adoption:dashboard",)),
+    MenuEntry(
+        _("Authors"), "initiatives:persons", "all", ("initiatives:persons", "initiatives:person")
+    ),
     MenuEntry(_("Registry"), "initiatives:registry", "all", ("initiatives:registry",)),
     MenuEntry(_("Administration"), "admin:index", "admin"),
 )
