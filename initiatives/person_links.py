@@ -75,11 +75,25 @@ def resolve_person(agency_id, row: dict, person_model):
 
 def authorship_recusal(initiative, member) -> str:
     """A recusal rule (workflow.selectors.register_recusal_rule): the member's registry person
-    (agencies.Person.user) is one of the dossier's authors. Identity, never a shared name."""
-    from .models import Author
-
+    (agencies.Person.user) is one of the dossier's authors. Identity, never a shared name.
+    The authors' accounts are read once per dossier object: a council page asks for every
+    member of every council, and must not cost a query each."""
     if member is None or not member.pk:
         return ""
-    if Author.objects.filter(initiative_id=initiative.pk, person__user_id=member.pk).exists():
+    if member.pk in _author_user_ids(initiative):
         return _("Is an author of the initiative")
     return ""
+
+
+def _author_user_ids(initiative) -> frozenset:
+    from .models import Author
+
+    cached = getattr(initiative, "_author_user_ids", None)
+    if cached is None:
+        cached = frozenset(
+            Author.objects.filter(
+                initiative_id=initiative.pk, person__user__isnull=False
+            ).values_list("person__user_id", flat=True)
+        )
+        initiative._author_user_ids = cached
+    return cached
