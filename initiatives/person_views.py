@@ -75,21 +75,21 @@ class PersonFilterForm(forms.Form):
     )
     level = forms.ChoiceField(label=gettext_lazy("Level"), required=False)
 
-    def __init__(self, data, *, with_agency=True):
+    def __init__(self, data, *, of_one_person=False):
         super().__init__(data)
         for key, label in (("from", gettext_lazy("From year")), ("to", gettext_lazy("To year"))):
             self.fields[key] = forms.IntegerField(
                 label=label, required=False, min_value=1990, max_value=2100
             )
         self.fields["level"].choices = [("", _("All levels")), *Scope.choices]
-        if with_agency:
+        if not of_one_person:
             agencies = Agency.objects.filter(is_active=True).order_by("name")
             self.fields["agency"].choices = [
                 ("", _("All agencies")),
                 *agencies.values_list("pk", "name"),
             ]
-        else:
-            del self.fields["agency"]
+        else:  # a person's page: only the period and the level
+            del self.fields["agency"], self.fields["q"]
 
     def recognition_filter(self) -> RecognitionFilter:
         data = self.cleaned_data if self.is_valid() else {}
@@ -130,7 +130,7 @@ class PersonDetailView(PageView):
 
     def get_context_data(self, **kwargs):
         person = get_object_or_404(Person.objects.select_related("agency"), pk=self.kwargs["pk"])
-        form = PersonFilterForm(self.request.GET or None, with_agency=False)
+        form = PersonFilterForm(self.request.GET or None, of_one_person=True)
         user = self.request.user
         sees = roles.oversees_province(user) or person.agency_id in roles.agency_member_ids(user)
         return super().get_context_data(

@@ -54,6 +54,7 @@ def test_the_person_page_filters_by_period_and_level(
     assert "Một cửa 2023" in html and "Số hoá 2025" in html
     assert "Đang thẩm định" not in html
     assert "02/09/1975" in html
+    assert 'name="q"' not in html and 'name="level"' in html  # the person is given
     with django_assert_max_num_queries(12):
         html = client.get(url, {"from": 2024, "level": "provincial"}).content.decode()
     assert "Số hoá 2025" in html and "Một cửa 2023" not in html
