@@ -100,3 +100,17 @@ def recognition_rows(*, q: str = "", agency_id=None, recognized: RecognitionFilt
             a.initiative_id,
         ),
     )
+
+
+def person_other_dossiers(person, user):
+    """The person's authorships of dossiers not (or no longer) recognized — drafts, dossiers
+    under review, refused, revoked — that `user` may see; the page shows them only to the
+    person's agency, reviewers and leaders."""
+    from .selectors import visible_initiatives
+
+    return (
+        Author.objects.filter(person=person, initiative__in=visible_initiatives(user))
+        .exclude(initiative__status__in=PUBLIC_STATES)
+        .select_related("initiative")
+        .order_by("-initiative__created_at")
+    )

@@ -18,7 +18,13 @@ from agencies.models import Agency, Person
 from common.views import FilteredListView, PageView
 
 from .choices import Scope
-from .person_selectors import RecognitionFilter, person_recognitions, person_suggestions, persons
+from .person_selectors import (
+    RecognitionFilter,
+    person_other_dossiers,
+    person_recognitions,
+    person_suggestions,
+    persons,
+)
 
 
 def _date(value: str):
@@ -138,5 +144,6 @@ class PersonDetailView(PageView):
             filter_form=form,
             sees_birth_date=sees,
             recognitions=list(person_recognitions(person, form.recognition_filter())),
+            other_dossiers=list(person_other_dossiers(person, user)) if sees else [],
             **kwargs,
         )

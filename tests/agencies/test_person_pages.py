@@ -4,9 +4,10 @@ from datetime import date
 
 import pytest
 from django.urls import reverse
+from django.utils import timezone
 
 from agencies.models import Person
-from initiatives.models import Status
+from initiatives.models import Initiative, Status
 from tests.api.test_persons import _authored
 
 pytestmark = pytest.mark.django_db
@@ -52,7 +53,8 @@ def test_the_person_page_filters_by_period_and_level(
     url = reverse("initiatives:person", args=[an.pk])
     html = client.get(url).content.decode()
     assert "Một cửa 2023" in html and "Số hoá 2025" in html
-    assert "Đang thẩm định" not in html
+    recognized = html.split('id="other-dossiers"')[0]
+    assert "Đang thẩm định" not in recognized  # listed apart, as not recognized
     assert "02/09/1975" in html
     assert 'name="q"' not in html and 'name="level"' in html  # the person is given
     with django_assert_max_num_queries(12):
@@ -67,3 +69,15 @@ def test_pages_need_a_login_and_an_existing_person(client, province, an):
     client.force_login(province.staff)
     assert client.get(reverse("initiatives:person", args=[999999])).status_code == 404
     assert client.get(LIST, {"from": "abc"}).status_code == 200
+
+
+def test_unrecognized_dossiers_only_for_the_agency_reviewers_and_leaders(client, province, an):
+    Initiative.objects.filter(title="Đang thẩm định").update(submitted_at=timezone.now())
+    url = reverse("initiatives:person", args=[an.pk])
+    for user, sees in ((province.staff, True), (province.reviewer, True),
+                       (province.leader, True), (province.outsider, False),
+                       (province.council[0], False)):  # fmt: skip
+        client.force_login(user)
+        html = client.get(url).content.decode()
+        assert ("Đang thẩm định" in html) is sees, user
+        assert "Số hoá 2025" in html
