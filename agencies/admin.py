@@ -1,11 +1,14 @@
 from django.contrib import admin, messages
 from django.contrib.auth.admin import UserAdmin as DjangoUserAdmin
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
-from . import services
+from common.text import fold
+
+from . import person_services, services
 from .forms import AdminLoginForm
-from .models import Agency, ApiToken, Membership, User
+from .models import Agency, ApiToken, Membership, Person, PersonMergeLog, User
 
 # The admin's login page says when a locked-out person may try again, as /accounts/login/ does.
 admin.site.login_form = AdminLoginForm
@@ -146,3 +149,64 @@ class MembershipAdmin(admin.ModelAdmin):
     search_fields = ("user__username", "user__full_name", "agency__code", "agency__name")
     list_select_related = ("user", "agency")
     autocomplete_fields = ("user", "agency")
+
+
+@admin.register(Person)
+class PersonAdmin(admin.ModelAdmin):
+    """The person registry. Two rows that are the same human are merged with the action (the
+    first selected, oldest, is kept); a person with authorships is never deleted."""
+
+    list_display = ("full_name", "birth_date", "agency", "civil_servant_code", "user")
+    list_filter = ("agency__kind",)
+    search_fields = ("full_name", "folded_name", "civil_servant_code")
+    list_select_related = ("agency", "user")
+    autocomplete_fields = ("agency",)
+    raw_id_fields = ("user",)
+    fields = ("full_name", "birth_date", "agency", "civil_servant_code", "user")
+    actions = ["merge_selected"]
+
+    def get_search_results(self, request, queryset, search_term):
+        # Diacritics-insensitive: "nguyen van an" finds "Nguyễn Văn An".
+        return super().get_search_results(request, queryset, fold(search_term))
+
+    @admin.action(description=_("Merge the selected persons (the same human) into the oldest"))
+    def merge_selected(self, request, queryset):
+        persons = list(queryset.order_by("id"))
+        if len(persons) != 2:
+            self.message_user(request, _("Select exactly two persons to merge."), messages.ERROR)
+            return
+        keep, drop = persons
+        try:
+            log = person_services.person_merge(keep=keep, drop=drop, actor=request.user)
+        except (ValidationError, PermissionDenied) as error:
+            for message in getattr(error, "messages", [str(error)]):
+                self.message_user(request, message, messages.ERROR)
+            return
+        self.message_user(
+            request,
+            _("%(drop)s was merged into %(keep)s (%(count)s authorships moved).")
+            % {"drop": log.dropped_name, "keep": keep, "count": log.authorships_moved},
+        )
+
+
+@admin.register(PersonMergeLog)
+class PersonMergeLogAdmin(admin.ModelAdmin):
+    list_display = (
+        "at",
+        "kept",
+        "dropped_name",
+        "dropped_birth_date",
+        "authorships_moved",
+        "actor",
+    )
+    list_select_related = ("kept", "actor")
+    readonly_fields = list_display
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False

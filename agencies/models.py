@@ -146,3 +146,6 @@ class ApiToken(AbstractAuthToken):
 
     def __str__(self):
         return f"{self.token_key}… — {self.user}"
+
+
+from .person_models import Person, PersonMergeLog  # noqa: E402, F401

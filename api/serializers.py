@@ -113,10 +113,13 @@ class AuthorSerializer(WholeRowSerializer):
     contribution_percent = serializers.DecimalField(
         max_digits=5, decimal_places=2, min_value=Decimal("0.01"), max_value=Decimal(100)
     )
+    # The registry's person (GET /api/v1/persons/); optional: without it the row is matched
+    # by agency, folded name and birth date, or a new person is created.
+    person = serializers.IntegerField(source="person_id", required=False, allow_null=True)
 
     class Meta:
         model = Author
-        fields = AUTHOR_FIELDS
+        fields = [*AUTHOR_FIELDS, "person"]
 
 
 class ParticipantSerializer(WholeRowSerializer):

@@ -2,7 +2,7 @@ from django.urls import path
 from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerSplitView
 from rest_framework.routers import SimpleRouter
 
-from . import auth, councils, registry, rounds, stats, views
+from . import auth, councils, persons, registry, rounds, stats, views
 
 router = SimpleRouter()
 router.register("initiatives", views.InitiativeViewSet, basename="initiative")
@@ -13,6 +13,12 @@ urlpatterns = [
     path("me/", views.MeView.as_view(), name="api-me"),
     path("agencies/", views.AgencyListView.as_view(), name="api-agencies"),
     path("rubric/", views.RubricView.as_view(), name="api-rubric"),
+    path("persons/", persons.PersonListView.as_view(), name="api-persons"),
+    path(
+        "persons/<int:pk>/recognitions/",
+        persons.PersonRecognitionsView.as_view(),
+        name="api-person-recognitions",
+    ),
     path(
         "attachments/<int:pk>/download/",
         views.AttachmentDownloadView.as_view(),

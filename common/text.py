@@ -54,3 +54,36 @@ def printable(value: str) -> str:
     spaced = (" " if ch.isspace() else ch for ch in text)
     kept = "".join(ch for ch in spaced if unicodedata.category(ch) not in _INVISIBLE)
     return _SPACES.sub(" ", kept).strip()
+
+
+# Vietnamese collation (TCVN 5712 order): a ă â b c d đ e ê g h i k l m n o ô ơ p q r s t u ư v
+# x y. ă, â, đ, ê, ô, ơ, ư are letters of their own, sorted after their base; the five tones
+# only decide between words spelt with the same letters.
+_LETTER_MARKS = {"\u0306": 1, "\u0302": 2, "\u031b": 3}  # breve, circumflex, horn
+_TONES = {"\u0300": 1, "\u0309": 2, "\u0303": 3, "\u0301": 4, "\u0323": 5}  # huyền hỏi ngã sắc nặng
+
+
+def _vi_letter(char: str) -> tuple[tuple, int]:
+    decomposed = unicodedata.normalize("NFD", char)
+    base, marks = decomposed[0], decomposed[1:]
+    if base == "đ":
+        return (ord("d"), 9), 0
+    letter = max((_LETTER_MARKS.get(mark, 0) for mark in marks), default=0)
+    tone = max((_TONES.get(mark, 0) for mark in marks), default=0)
+    return (ord(base), letter), tone
+
+
+def vi_sort_key(text: str) -> tuple:
+    """Sort key of a Vietnamese text: letters first ("Đ" after every "D…"), then tones."""
+    letters, tones = [], []
+    for char in _SPACES.sub(" ", nfc(text or "")).strip().lower():
+        letter, tone = _vi_letter(char)
+        letters.append(letter)
+        tones.append(tone)
+    return tuple(letters), tuple(tones)
+
+
+def vi_name_sort_key(full_name: str) -> tuple:
+    """Official lists: by the given name (the last word), then the family and middle names."""
+    parts = _SPACES.sub(" ", nfc(full_name or "")).strip().split(" ")
+    return vi_sort_key(parts[-1]), vi_sort_key(" ".join(parts[:-1]))

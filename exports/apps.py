@@ -39,6 +39,7 @@ def offer_buttons():
         BUTTON,
         context=button("council_results", _("Export the council results to Excel")),
     )
+    register_slot("person_list.actions", BUTTON, context=button("persons", to_excel))
     reports = _("Export the reports to Excel")
     register_slot("my_adoptions.actions", BUTTON, context=button("reports", reports))
     register_slot(

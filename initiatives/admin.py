@@ -61,7 +61,8 @@ class AuthorInline(admin.TabularInline):
     model = Author
     extra = 0
     max_num = MAX_AUTHORS
-    fields = ("order", *AUTHOR_FIELDS)
+    fields = ("order", *AUTHOR_FIELDS, "person")
+    raw_id_fields = ("person",)  # thousands of persons: an id and a lookup, not a select
 
 
 class ParticipantInline(admin.TabularInline):
@@ -187,7 +188,7 @@ def edited_rows(formsets) -> dict:
             kept = [f.cleaned_data for f in formset.forms
                     if f.cleaned_data and not f.cleaned_data.get("DELETE")]  # fmt: skip
             kept.sort(key=lambda row: row.get("order") or 0)
-            names = AUTHOR_FIELDS if formset.model is Author else PARTICIPANT_FIELDS
+            names = (*AUTHOR_FIELDS, "person") if formset.model is Author else PARTICIPANT_FIELDS
             key = "authors" if formset.model is Author else "participants"
             rows[key] = [{name: row.get(name) for name in names} for row in kept]
     return rows

@@ -17,6 +17,7 @@ from common.xlsx import (
     new_workbook,
 )
 
+from . import person_export
 from .listing import dossier_rows, filter_form
 from .models import Initiative
 
@@ -79,4 +80,7 @@ def build(user, query: dict, progress_for):
     return workbook
 
 
-BUILDERS = {"initiatives": ExportBuilder(TITLE, PARAMS, lambda user: True, build)}
+BUILDERS = {
+    "initiatives": ExportBuilder(TITLE, PARAMS, lambda user: True, build),
+    "persons": person_export.BUILDER,
+}

@@ -22,6 +22,7 @@ class _PersonForm(forms.ModelForm):
 
     birth_date = date_field(label=_("Date of birth"), validators=[plausible_birth_date])
     columns = ()
+    extra_fields = ()  # kept with the row, not columns of the paper form
     max_rows = MAX_PARTICIPANTS
 
     def __init__(self, *args, **kwargs):
@@ -31,11 +32,16 @@ class _PersonForm(forms.ModelForm):
         self.helper.disable_csrf = True
         self.helper.layout = Layout(
             Row(*(Column(name, css_class=css) for name, css in self.columns)),
+            *(Field(name) for name in self.extra_fields),
             Div(Field("DELETE"), css_class="formset-delete"),
         )
 
     def person_data(self) -> dict:
-        return {name: self.cleaned_data.get(name) for name in self.Meta.fields}
+        return {name: self.cleaned_data.get(name) for name in self.row_fields()}
+
+    @classmethod
+    def row_fields(cls) -> tuple:
+        return (*cls.Meta.fields, *cls.extra_fields)
 
 
 class AuthorForm(_PersonForm):
@@ -49,6 +55,10 @@ class AuthorForm(_PersonForm):
             attrs={"step": "0.01", "min": "0.01", "max": "100", "data-contribution": ""}
         ),
     )
+    # The registry's person behind the row (agencies.Person): kept across edits so that a
+    # person chosen once stays chosen; initiatives.services matches or creates it otherwise.
+    person = forms.IntegerField(required=False, widget=forms.HiddenInput)
+    extra_fields = ("person",)
     columns = (
         ("full_name", "col-md-6"),
         ("birth_date", "col-sm-6 col-md-3"),

@@ -39,6 +39,16 @@ class Author(PersonRow):
     contribution_percent = models.DecimalField(
         _("contribution (%)"), max_digits=5, decimal_places=2
     )
+    # The human behind the row (agencies.Person); set by initiatives.services when the row is
+    # written. PROTECT: a person with authorships is merged, never deleted.
+    person = models.ForeignKey(
+        "agencies.Person",
+        verbose_name=_("person"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="authorships",
+    )
 
     class Meta(PersonRow.Meta):
         verbose_name = _("author")

@@ -8,6 +8,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from agencies import roles
+from agencies.models import Person
 from common.exceptions import Conflict, UploadTooLarge
 from common.files import ALLOWED_TYPES, Refused, clean_filename, inspect_upload
 from common.limits import MAX_AUTHORS, MAX_PARTICIPANTS
@@ -16,6 +17,7 @@ from common.text import clean_name, nfc
 from .attachment_rules import appeal_upload_kind_ok, appeal_uploads_open
 from .fields import AGENCY_FIELDS, AUTHOR_FIELDS, PARTICIPANT_FIELDS
 from .models import Attachment, Author, CodeSequence, Initiative, Participant, Status
+from .person_links import resolve_person
 
 
 def dossier_fields(data: dict, allowed=AGENCY_FIELDS) -> dict:
@@ -78,7 +80,12 @@ def _replace_people(initiative, authors, participants):
     if authors is not None:
         initiative.authors.all().delete()
         Author.objects.bulk_create(
-            Author(initiative=initiative, order=i, **_pick(row, AUTHOR_FIELDS))
+            Author(
+                initiative=initiative,
+                order=i,
+                person=resolve_person(initiative.agency_id, row, Person),
+                **_pick(row, AUTHOR_FIELDS),
+            )
             for i, row in enumerate(authors)
         )
     if participants is not None:

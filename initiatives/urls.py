@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import attachment_views, registry_views, views
+from . import attachment_views, person_views, registry_views, views
 
 app_name = "initiatives"
 urlpatterns = [
@@ -24,5 +24,10 @@ urlpatterns = [
         attachment_views.AttachmentDownloadView.as_view(),
         name="attachment",
     ),
+    path(
+        "persons/suggest/", person_views.PersonSuggestionsView.as_view(), name="person_suggestions"
+    ),
+    path("persons/", person_views.PersonListView.as_view(), name="persons"),
+    path("persons/<int:pk>/", person_views.PersonDetailView.as_view(), name="person"),
     *registry_views.urlpatterns,
 ]

@@ -134,9 +134,13 @@ class _DossierFormView(TemplateView):
     def rows(self, relation, form_class) -> list[dict]:
         if self.initiative is None:
             return []
-        names = form_class.Meta.fields
+        # A relation (the author's registry person) is carried as its key.
+        names = [
+            f"{name}_id" if name in form_class.extra_fields else name
+            for name in form_class.row_fields()
+        ]
         return [
-            {name: getattr(person, name) for name in names}
+            {name.removesuffix("_id"): getattr(person, name) for name in names}
             for person in getattr(self.initiative, relation).all()
         ]
 

@@ -60,6 +60,9 @@ MENU = (
         ("workflow:rounds", "workflow:round_create", "workflow:round_edit"),
     ),
     MenuEntry(_("Rollout dashboard"), "adoption:dashboard", "rollout", ("adoption:dashboard",)),
+    MenuEntry(
+        _("Authors"), "initiatives:persons", "all", ("initiatives:persons", "initiatives:person")
+    ),
     MenuEntry(_("Registry"), "initiatives:registry", "all", ("initiatives:registry",)),
     MenuEntry(_("Administration"), "admin:index", "admin"),
 )

@@ -9,6 +9,7 @@ class WorkflowConfig(AppConfig):
     def ready(self):
         from common.slots import register_slot
         from initiatives.permissions import register_council_secretary, register_insider
+        from initiatives.person_links import authorship_recusal
         from initiatives.selectors import register_visibility
 
         from . import decisions  # noqa: F401  (registers the decision number's system check)
@@ -21,10 +22,12 @@ class WorkflowConfig(AppConfig):
             is_council_secretary,
             latest_revision_request,
             on_council_of,
+            register_recusal_rule,
         )
 
         register_visibility(council_visibility)
         register_reminders(SOURCE, round_reminders)
+        register_recusal_rule(authorship_recusal)  # a member who is an author (issue 11)
         register_insider(on_council_of)
         register_council_secretary(is_council_secretary)
         # The dossier form's revision card shows what the reviewer asked for (the audit trail).

@@ -90,6 +90,45 @@
     if (first) first.focus();
   }
 
+  /* Person registry: after the name (or birth date) of an author is typed, offer the persons of
+   * the agency with the same name and birth date; choosing one fills the row's hidden "person"
+   * field. Nothing is chosen without a click, so two namesakes are never joined by themselves. */
+  function suggestPersons(container, row) {
+    var url = container.dataset.suggestUrl;
+    var box = row.querySelector("[data-person-suggestions]");
+    var name = row.querySelector('input[name$="-full_name"]');
+    var person = row.querySelector('input[name$="-person"]');
+    if (!url || !box || !name || !person) return;
+    var born = row.querySelector('input[name$="-birth_date"]');
+    var query = new URLSearchParams({ full_name: name.value, birth_date: born ? born.value : "" });
+    if (container.dataset.suggestAgency) query.set("agency", container.dataset.suggestAgency);
+    fetch(url + "?" + query.toString(), { credentials: "same-origin" })
+      .then(function (response) { return response.ok ? response.json() : { persons: [] }; })
+      .then(function (data) {
+        box.textContent = "";
+        data.persons.forEach(function (found) {
+          if (String(found.id) === person.value) return;
+          var line = document.createElement("p");
+          line.className = "mb-1";
+          var bornText = found.birth_date
+            ? container.dataset.suggestBorn.replace("{date}", found.birth_date) : "";
+          line.textContent = container.dataset.suggestText.replace("{name}", found.full_name)
+            .replace("{born}", bornText).replace("{count}", String(found.recognitions)) + " ";
+          var choose = document.createElement("button");
+          choose.type = "button";
+          choose.className = "btn btn-sm btn-outline-secondary";
+          choose.textContent = container.dataset.suggestChoose;
+          choose.addEventListener("click", function () {
+            person.value = String(found.id);
+            box.textContent = container.dataset.suggestChosen.replace("{name}", found.full_name);
+          });
+          line.appendChild(choose);
+          box.appendChild(line);
+        });
+      })
+      .catch(function () { box.textContent = ""; });
+  }
+
   function setUp(container) {
     rowsOf(container).forEach(function (row) {
       enableRow(container, row);
@@ -103,6 +142,11 @@
     }
     container.addEventListener("input", function (event) {
       if (event.target.matches("input[data-contribution]")) showTotal(container);
+    });
+    container.addEventListener("change", function (event) {
+      if (event.target.matches('input[name$="-full_name"], input[name$="-birth_date"]')) {
+        suggestPersons(container, event.target.closest("[data-formset-row]"));
+      }
     });
     renumber(container);
     showTotal(container);

@@ -9,7 +9,7 @@ from django.core.management import call_command
 from django.test import RequestFactory
 
 from adoption.models import Adoption, AdoptionReport
-from agencies.models import Agency, Membership, User
+from agencies.models import Agency, Membership, Person, User
 from initiatives.models import Initiative, Status
 from notifications.models import Notification
 from workflow.council_body import Council
@@ -30,7 +30,7 @@ DEMO_ACCOUNTS = {
 }
 MODELS = (
     Agency, User, Membership, Initiative, TransitionLog, Notification, CouncilAssignment,
-    ScoreSheet, Adoption, AdoptionReport,
+    ScoreSheet, Adoption, AdoptionReport, Person,
 )  # fmt: skip
 
 
@@ -269,3 +269,14 @@ def test_two_rounds_one_decided_one_open(demo):
     assert rounds["open"].entries.filter(initiative__status="department_review").exists()
     load_demo()
     assert Round.objects.count() == 2
+
+
+def test_demo_authors_are_persons_and_some_have_several_recognitions(demo):
+    """Authors are linked as the dossier form links them; nobody is split or merged by name."""
+    from initiatives.person_selectors import persons
+
+    assert not Initiative.objects.filter(authors__person__isnull=True).exists()
+    lan = Person.objects.get(folded_name="nguyen thi lan")
+    assert lan.authorships.count() >= 5
+    recognized = {p.full_name: p.recognitions for p in persons() if p.recognitions}
+    assert max(recognized.values()) >= 2, recognized

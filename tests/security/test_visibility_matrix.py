@@ -223,7 +223,8 @@ NOT_ABOUT_ONE_DOSSIER = {
     "notifications:read_all", "notifications:settings", "api-token", "api-logout",
     "api-logout-all", "api-me", "api-agencies", "api-rubric", "api-schema", "api-docs",
     "api-registry", "api-stats-adoption", "api-councils", "initiative-list", "notification-list",
-    "notification-read-all", "healthz",
+    "notification-read-all", "healthz", "api-persons", "api-person-recognitions",
+    "initiatives:person_suggestions", "initiatives:persons", "initiatives:person",
 }  # fmt: skip
 
 # Lists each role reads: the dossier's secrets never show up in any of them.
@@ -235,6 +236,7 @@ LIST_PAGES = [
     ("notifications:inbox", False), ("initiative-list", True), ("api-registry", True),
     ("notification-list", True), ("api-stats-adoption", True), ("api-councils", True),
     ("workflow:rounds", False), ("api-rounds", True),
+    ("api-persons", True), ("initiatives:persons", False),
 ]  # fmt: skip
 
 

@@ -1,0 +1,149 @@
+"""The person registry's pages (issue 11): the search (/persons/), a person's page
+(/persons/<id>/), and the dossier form's suggestions (/persons/suggest/?full_name=&birth_date=
+&agency= → JSON: only persons of an agency the user acts for; the user chooses, nothing is
+merged here)."""
+
+from django import forms
+from django.contrib.auth.mixins import LoginRequiredMixin
+from django.core.exceptions import PermissionDenied
+from django.http import JsonResponse
+from django.shortcuts import get_object_or_404
+from django.utils.dateparse import parse_date
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+from django.views import View
+
+from agencies import roles
+from agencies.models import Agency, Person
+from common.views import FilteredListView, PageView
+
+from .choices import Scope
+from .person_selectors import (
+    RecognitionFilter,
+    person_other_dossiers,
+    person_recognitions,
+    person_suggestions,
+    persons,
+)
+
+
+def _date(value: str):
+    """dd/mm/yyyy (the form's format) or yyyy-mm-dd; anything else is no date."""
+    value = (value or "").strip()
+    if "/" in value:
+        parts = value.split("/")
+        value = "-".join(reversed(parts)) if len(parts) == 3 else ""
+    try:
+        return parse_date(value)
+    except ValueError:
+        return None
+
+
+class PersonSuggestionsView(LoginRequiredMixin, View):
+    def get(self, request):
+        agencies = roles.agency_member_ids(request.user)
+        requested = request.GET.get("agency", "")
+        if requested:
+            if not requested.isdigit() or int(requested) not in agencies:
+                raise PermissionDenied(_("You can only look up the persons of your agency."))
+            agencies = {int(requested)}
+        found = person_suggestions(
+            agencies, request.GET.get("full_name", "")[:150], _date(request.GET.get("birth_date"))
+        )
+        return JsonResponse(
+            {
+                "persons": [
+                    {
+                        "id": person.pk,
+                        "full_name": person.full_name,
+                        "birth_date": person.birth_date.strftime("%d/%m/%Y")
+                        if person.birth_date
+                        else "",
+                        "agency": person.agency.name,
+                        "recognitions": person.recognitions,
+                    }
+                    for person in found
+                ]
+            }
+        )
+
+
+# --- The person registry's pages (issue 11) ---------------------------------------------------
+
+
+class PersonFilterForm(forms.Form):
+    """The emulation office's question: name (with or without diacritics), agency, and "has a
+    recognition at level L in years N–M". The years' keys are "from" and "to", as in the API."""
+
+    q = forms.CharField(label=gettext_lazy("Name"), required=False, max_length=200)
+    agency = forms.TypedChoiceField(
+        label=gettext_lazy("Agency"), required=False, coerce=int, empty_value=None
+    )
+    level = forms.ChoiceField(label=gettext_lazy("Level"), required=False)
+
+    def __init__(self, data, *, of_one_person=False):
+        super().__init__(data)
+        for key, label in (("from", gettext_lazy("From year")), ("to", gettext_lazy("To year"))):
+            self.fields[key] = forms.IntegerField(
+                label=label, required=False, min_value=1990, max_value=2100
+            )
+        self.fields["level"].choices = [("", _("All levels")), *Scope.choices]
+        if not of_one_person:
+            agencies = Agency.objects.filter(is_active=True).order_by("name")
+            self.fields["agency"].choices = [
+                ("", _("All agencies")),
+                *agencies.values_list("pk", "name"),
+            ]
+        else:  # a person's page: only the period and the level
+            del self.fields["agency"], self.fields["q"]
+
+    def recognition_filter(self) -> RecognitionFilter:
+        data = self.cleaned_data if self.is_valid() else {}
+        return RecognitionFilter(data.get("from"), data.get("to"), data.get("level") or "")
+
+
+class PersonListView(FilteredListView):
+    """Every logged-in user searches persons by name; the counts are of recognized initiatives
+    only, and birth dates show to the person's agency, reviewers and leaders."""
+
+    template_name = "initiatives/person_list.html"
+    rows_name = "persons"
+
+    def filter_form(self):
+        return PersonFilterForm(self.request.GET or None)
+
+    def filtered(self, form):
+        data = form.cleaned_data if form.is_bound and form.is_valid() else {}
+        return persons(
+            q=data.get("q") or "",
+            agency_id=data.get("agency"),
+            recognized=form.recognition_filter() if form.is_bound else None,
+        )
+
+    def get_context_data(self, **kwargs):
+        user = self.request.user
+        return super().get_context_data(
+            oversees=roles.oversees_province(user),
+            my_agencies=roles.agency_member_ids(user),
+            **kwargs,
+        )
+
+
+class PersonDetailView(PageView):
+    """A person's recognized initiatives, filtered by period and level (one query)."""
+
+    template_name = "initiatives/person_detail.html"
+
+    def get_context_data(self, **kwargs):
+        person = get_object_or_404(Person.objects.select_related("agency"), pk=self.kwargs["pk"])
+        form = PersonFilterForm(self.request.GET or None, of_one_person=True)
+        user = self.request.user
+        sees = roles.oversees_province(user) or person.agency_id in roles.agency_member_ids(user)
+        return super().get_context_data(
+            person=person,
+            filter_form=form,
+            sees_birth_date=sees,
+            recognitions=list(person_recognitions(person, form.recognition_filter())),
+            other_dossiers=list(person_other_dossiers(person, user)) if sees else [],
+            **kwargs,
+        )
