@@ -1,10 +1,13 @@
 """The rounds screen's form: shapes only; workflow.rounds.round_save decides."""
 
+from crispy_forms.bootstrap import InlineRadios
 from django import forms
 from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
 
-from initiatives.models import Field
+from common import clock
+from common.limits import COMMENT
+from initiatives.models import Field, SignerAuthority
 
 from .council_body import Council
 from .forms import date_field, inline_helper
@@ -45,3 +48,29 @@ class RoundForm(forms.ModelForm):
 
     def service_data(self) -> dict:
         return {name: self.cleaned_data.get(name) for name in ROUND_FIELDS}
+
+
+class RoundDecisionForm(forms.Form):
+    """The shared fields of a round's batch decision; the per-dossier choices (recognize_<id>,
+    reason_<id>) are read by the view, as the dossiers are not known to the form."""
+
+    decision_number = forms.CharField(label=_("Decision number"), max_length=60)
+    decision_date = date_field(_("Decision date"))
+    signer_name = forms.CharField(label=_("Signer's full name"), max_length=120)
+    signer_authority = forms.ChoiceField(
+        label=_("Signer's authority"), choices=SignerAuthority.choices, widget=forms.RadioSelect
+    )
+    comment = forms.CharField(
+        label=_("Comment for every recognized dossier (optional)"),
+        required=False,
+        max_length=COMMENT,
+        widget=forms.Textarea(attrs={"rows": 2}),
+    )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["decision_date"].initial = clock.today()
+        self.helper = inline_helper(
+            "decision_number", "decision_date", "signer_name", InlineRadios("signer_authority"),
+            "comment",
+        )  # fmt: skip

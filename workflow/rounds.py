@@ -275,6 +275,7 @@ def round_overview(item) -> dict:
         "by_state": sorted(by_state.items()),
         "results": results,
         "recommended": [i for i, review in results if review.recommended],
+        "dossiers": dossiers,
     }
 
 

@@ -36,4 +36,5 @@ urlpatterns = [
     path("rounds/<int:pk>/", views.RoundPageView.as_view(), name="round"),
     path("rounds/new/", views.RoundEditView.as_view(), name="round_create"),
     path("rounds/<int:pk>/edit/", views.RoundEditView.as_view(), name="round_edit"),
+    path("rounds/<int:pk>/decide/", views.RoundDecideView.as_view(), name="round_decide"),
 ]

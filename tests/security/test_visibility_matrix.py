@@ -216,6 +216,7 @@ NOT_ABOUT_ONE_DOSSIER = {
     "workflow:review_queue", "workflow:council_list", "workflow:decisions",
     "workflow:councils", "workflow:council_create", "workflow:council_edit",
     "workflow:rounds", "workflow:round", "workflow:round_create", "workflow:round_edit",
+    "workflow:round_decide",
     "api-rounds",
     "adoption:my_adoptions", "initiatives:registry", "initiatives:registry_similar",
     "adoption:dashboard", "adoption:dashboard_initiatives", "adoption:dashboard_matrix",

@@ -8,6 +8,7 @@ scoresheet.py  the council member's score sheet
 lists.py       the work lists of the reviewers, the council and the leadership
 councils.py    the councils set up by decision: list, set up, edit
 rounds.py      the rounds (đợt xét): list, open, edit
+round_decision.py  the batch decision of a round
 """
 
 from .appeal import AppealComplexView, NationalRecognitionView
@@ -15,6 +16,7 @@ from .base import PageView, require_role
 from .councils import CouncilEditView, CouncilsView
 from .dossier import InitiativeDetailView, application_rows, timeline
 from .lists import CouncilListView, DecisionListView, ReviewQueueView
+from .round_decision import RoundDecideView
 from .rounds import RoundEditView, RoundPageView, RoundsView
 from .scoresheet import ScoreSheetView
 from .transitions import TransitionView
@@ -29,6 +31,7 @@ __all__ = [
     "NationalRecognitionView",
     "PageView",
     "ReviewQueueView",
+    "RoundDecideView",
     "RoundEditView",
     "RoundPageView",
     "RoundsView",

@@ -21,6 +21,7 @@ from ..rounds import (
     rounds_mode,
 )
 from .base import PageView, require_role, state_label
+from .round_decision import decision_context
 
 
 class RoundsView(PageView):
@@ -103,9 +104,11 @@ class RoundPageView(PageView):
 
     def get_context_data(self, **kwargs):
         overview = round_overview(self.round)
+        decision = decision_context(self.round, self.request.user, overview)
         states = [(state_label(state), rows) for state, rows in overview.pop("by_state")]
         return super().get_context_data(
             round=self.round,
+            **decision,
             by_state=states,
             may_manage=may_manage_rounds(self.request.user),
             **overview,
