@@ -5,13 +5,19 @@ on the rounds screen and in the admin. `status` is derived from the dates (plann
 closed) unless the round's decision is recorded (decided); `fields` lists field codes, empty
 when the round takes every field; `council` is the council's id, or null."""
 
+from django.core.exceptions import PermissionDenied
+from django.http import Http404
 from django.urls import path
+from django.utils.translation import gettext as _
 from drf_spectacular.utils import extend_schema
-from rest_framework import generics, serializers
+from rest_framework import generics, serializers, views
 from rest_framework.permissions import IsAuthenticated
+from rest_framework.response import Response
 
+from common.limits import COMMENT
 from workflow.intake_rounds import Round, RoundStatus
-from workflow.rounds import rounds_list
+from workflow.round_decision import BatchRefused, may_decide_round, round_decide
+from workflow.rounds import may_see_round_page, round_detail, rounds_list
 
 
 class RoundFilterSerializer(serializers.Serializer):
@@ -50,3 +56,63 @@ class RoundListView(generics.ListAPIView):
 
 
 urlpatterns = [path("rounds/", RoundListView.as_view(), name="api-rounds")]
+
+
+class RoundDecisionSerializer(serializers.Serializer):
+    """POST /api/v1/rounds/{id}/decide/: the batch decision (workflow.round_decision)."""
+
+    decision_number = serializers.CharField(max_length=60, required=False, default="")
+    decision_date = serializers.DateField(required=False, allow_null=True, default=None)
+    signer_name = serializers.CharField(max_length=120, required=False, default="")
+    signer_authority = serializers.CharField(max_length=40, required=False, default="")
+    recognize = serializers.ListField(
+        child=serializers.IntegerField(), required=False, allow_null=True, default=None,
+        help_text="ids to recognize; omitted: the dossiers the council recommends",
+    )  # fmt: skip
+    decline = serializers.DictField(
+        child=serializers.CharField(allow_blank=True, max_length=COMMENT), required=False,
+        default=dict, help_text="{id: reason} of the dossiers to decline",
+    )  # fmt: skip
+    reasons = serializers.DictField(
+        child=serializers.CharField(allow_blank=True, max_length=COMMENT), required=False,
+        default=dict, help_text="{id: reason} of recognized dossiers (against the council)",
+    )  # fmt: skip
+    comment = serializers.CharField(
+        allow_blank=True, max_length=COMMENT, required=False, default=""
+    )
+
+    def validate(self, attrs):
+        for name in ("decline", "reasons"):
+            if any(not str(key).isdigit() for key in attrs[name]):
+                raise serializers.ValidationError({name: [_("Keys must be dossier ids.")]})
+        return attrs
+
+
+class RoundDecideView(views.APIView):
+    """Recognize and decline a round's dossiers in one act: all or nothing. A refusal is 400
+    with the shared fields' problems and {"dossiers": {code: [messages]}}."""
+
+    permission_classes = [IsAuthenticated]
+
+    @extend_schema(request=RoundDecisionSerializer, responses={200: dict})
+    def post(self, request, pk):
+        if not (may_see_round_page(request.user) and may_decide_round(request.user)):
+            raise PermissionDenied(_("Only the provincial leadership decides on a round."))
+        item = round_detail(pk)
+        if item is None:
+            raise Http404(_("Round not found."))
+        data = RoundDecisionSerializer(data=request.data)
+        data.is_valid(raise_exception=True)
+        try:
+            done = round_decide(round=item, actor=request.user, **data.validated_data)
+        except BatchRefused as error:
+            return Response({**error.fields, "dossiers": error.dossiers}, status=400)
+        return Response({
+            "recognized": [i.code for i in done["recognized"]],
+            "declined": [i.code for i in done["declined"]],
+        })  # fmt: skip
+
+
+urlpatterns.append(
+    path("rounds/<int:pk>/decide/", RoundDecideView.as_view(), name="api-round-decide")
+)

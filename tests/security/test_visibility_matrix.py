@@ -217,7 +217,7 @@ NOT_ABOUT_ONE_DOSSIER = {
     "workflow:councils", "workflow:council_create", "workflow:council_edit",
     "workflow:rounds", "workflow:round", "workflow:round_create", "workflow:round_edit",
     "workflow:round_decide",
-    "api-rounds",
+    "api-rounds", "api-round-decide",
     "adoption:my_adoptions", "initiatives:registry", "initiatives:registry_similar",
     "adoption:dashboard", "adoption:dashboard_initiatives", "adoption:dashboard_matrix",
     "adoption:dashboard_list", "exports:start", "notifications:inbox",

@@ -177,7 +177,34 @@ def test_the_leader_confirms_then_decides(province, batch, client):
     assert reload(first).status == reload(second).status == "recognized"
     assert reload(low).status == "rejected"
     page = client.get(response["Location"]).content.decode()
-    assert "2" in page and reload(made).decided_on == today()
+    assert "2 hồ sơ được công nhận, 1 hồ sơ không được công nhận" in page
+    assert reload(made).decided_on == today()
+    assert 'id="round-decide-form"' not in page  # nothing awaits the decision any more
+
+
+def test_an_unticked_dossier_without_reason_is_left(province, batch, client):
+    made, first, second, low, _waiting = batch
+    client.force_login(province.leader)
+    url = reverse("workflow:round_decide", args=[made.pk])
+    data = form_data(made, first, second, low, action="review") | {f"reason_{low.pk}": ""}
+    html = client.post(url, data).content.decode()
+    assert low.code in html[html.index('id="confirm-left"') :]
+    client.post(url, data | {"action": "confirm"})
+    assert reload(low).status == "awaiting_decision"
+    assert reload(made).decided_on is None
+
+
+def test_recognizing_against_the_council_on_the_page_needs_its_reason(province, batch, client):
+    made, first, second, low, _waiting = batch
+    client.force_login(province.leader)
+    url = reverse("workflow:round_decide", args=[made.pk])
+    data = form_data(made, first, second, low, action="confirm") | {
+        f"recognize_{low.pk}": "on", f"reason_{low.pk}": ""}  # fmt: skip
+    with nothing_changes(Initiative, Round):
+        html = client.post(url, data).content.decode()
+    assert f'id="problems-{low.pk}"' in html
+    assert f'id="problems-{first.pk}"' not in html
+    assert 'id="round-decide-refused"' in html
 
 
 def test_a_refused_batch_names_the_dossier_and_keeps_the_values(province, batch, client):

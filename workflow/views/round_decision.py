@@ -49,9 +49,13 @@ def _posted_ids(data) -> set[int]:
 
 def choices(rows) -> dict:
     """The service's lists: ticked → recognize (its reason, if any, goes with it); unticked with
-    a reason → decline; unticked without a reason → decline, which asks for the reason."""
+    a reason → decline; unticked without a reason → left awaiting the decision."""
     recognize = [row["initiative"].pk for row in rows if row["checked"]]
-    decline = {row["initiative"].pk: row["reason"] for row in rows if not row["checked"]}
+    decline = {
+        row["initiative"].pk: row["reason"]
+        for row in rows
+        if not row["checked"] and row["reason"].strip()
+    }
     reasons = {row["initiative"].pk: row["reason"] for row in rows if row["checked"]}
     return {"recognize": recognize, "decline": decline, "reasons": reasons}
 
