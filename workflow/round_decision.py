@@ -47,7 +47,9 @@ def awaiting_dossiers(item) -> list:
 
 
 def recommended_ids(item) -> list[int]:
-    return [i.pk for i in round_overview(item)["recommended"]]
+    """The dossiers the council recommends that still await the decision."""
+    recommended = round_overview(item)["recommended"]
+    return [i.pk for i in recommended if i.status == Status.AWAITING_DECISION]
 
 
 def _problems_of(error) -> dict[str, list[str]]:

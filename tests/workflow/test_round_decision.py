@@ -79,6 +79,14 @@ def test_a_dossier_in_neither_list_is_left_and_the_round_stays_undecided(provinc
     assert reload(made).decided_on is None
 
 
+def test_the_default_skips_recommended_dossiers_already_decided(province, batch):
+    made, first, second, low, _waiting = batch
+    decide(made, province.leader, recognize=[first.pk])  # an earlier sitting
+    done = decide(made, province.leader, decline={low.pk: REASON})
+    assert [i.pk for i in done["recognized"]] == [second.pk]
+    assert reload(made).decided_on == today()
+
+
 @pytest.mark.parametrize("who", ["reviewer", "staff"])
 def test_others_cannot_decide(who, province, batch):
     made, _first, *_ = batch
@@ -101,10 +109,11 @@ def test_a_dossier_changed_meanwhile_stops_the_whole_batch(province, batch):
 
 
 def test_a_dossier_sent_back_meanwhile_is_named(province, batch):
-    made, first, _second, _low, _waiting = batch
+    made, first, second, _low, _waiting = batch
+    # The leader's page listed `first`; it was sent back to the Department before the post.
     Initiative.objects.filter(pk=first.pk).update(status="department_review")
     with nothing_changes(Initiative, Round), pytest.raises(BatchRefused) as error:
-        decide(made, province.leader)
+        decide(made, province.leader, recognize=[first.pk, second.pk])
     assert list(error.value.dossiers) == [first.code]
 
 
