@@ -32,12 +32,12 @@ def test_the_leader_decides_through_the_api(province, api, batch):  # noqa: F811
 
 
 def test_a_refused_batch_names_each_dossier(province, api, batch):  # noqa: F811
-    made, _first, second, low, _waiting = batch
+    made, first, second, low, _waiting = batch
+    # `second` was sent back after the leader's client listed it.
     Initiative.objects.filter(pk=second.pk).update(status="department_review")
+    data = body(recognize=[first.pk, second.pk], decline={str(low.pk): ""})
     with nothing_changes(Initiative, Round):
-        response = api(province.leader).post(
-            url(made), body(decline={str(low.pk): ""}), format="json"
-        )
+        response = api(province.leader).post(url(made), data, format="json")
     assert response.status_code == 400
     assert set(response.json()["dossiers"]) == {second.code, low.code}
 
