@@ -21,7 +21,7 @@ from common.exceptions import Conflict
 from initiatives.models import Initiative, Status
 
 from .intake_rounds import Round, RoundDossier
-from .rounds import round_dossiers, round_overview
+from .rounds import round_overview
 from .services import initiative_decline, initiative_recognize
 
 # The problems of these fields are the same for every dossier: shown once, on the field.
@@ -39,11 +39,6 @@ class BatchRefused(ValidationError):
 
 def may_decide_round(user) -> bool:
     return bool(getattr(user, "is_superuser", False) or roles.is_leader(user))
-
-
-def awaiting_dossiers(item) -> list:
-    """The round's dossiers still awaiting the decision."""
-    return [i for i in round_dossiers(item) if i.status == Status.AWAITING_DECISION]
 
 
 def recommended_ids(item) -> list[int]:
