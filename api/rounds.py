@@ -19,6 +19,8 @@ from workflow.intake_rounds import Round, RoundStatus
 from workflow.round_decision import BatchRefused, may_decide_round, round_decide
 from workflow.rounds import may_see_round_page, round_detail, rounds_list
 
+from .serializers import IdField
+
 
 class RoundFilterSerializer(serializers.Serializer):
     year = serializers.IntegerField(min_value=2000, max_value=2100, required=False)
@@ -66,7 +68,7 @@ class RoundDecisionSerializer(serializers.Serializer):
     signer_name = serializers.CharField(max_length=120, required=False, default="")
     signer_authority = serializers.CharField(max_length=40, required=False, default="")
     recognize = serializers.ListField(
-        child=serializers.IntegerField(), required=False, allow_null=True, default=None,
+        child=IdField(), required=False, allow_null=True, default=None,
         help_text="ids to recognize; omitted: the dossiers the council recommends",
     )  # fmt: skip
     decline = serializers.DictField(
@@ -80,6 +82,21 @@ class RoundDecisionSerializer(serializers.Serializer):
     comment = serializers.CharField(
         allow_blank=True, max_length=COMMENT, required=False, default=""
     )
+
+    def validate_decline(self, value):
+        return _ids_as_keys(value)
+
+    def validate_reasons(self, value):
+        return _ids_as_keys(value)
+
+
+def _ids_as_keys(value: dict) -> dict[int, str]:
+    """{id: text} with its keys checked as dossier ids (JSON keys arrive as strings)."""
+    field = IdField()
+    try:
+        return {field.run_validation(key): text for key, text in value.items()}
+    except serializers.ValidationError:
+        raise serializers.ValidationError(_("The keys must be dossier ids.")) from None
 
     def validate(self, attrs):
         for name in ("decline", "reasons"):

@@ -55,3 +55,20 @@ def test_an_unknown_round_is_404(province, api):
         reverse("api-round-decide", args=[999]), body(), format="json"
     )
     assert response.status_code == 404
+
+
+@pytest.mark.parametrize(
+    "bad",
+    [
+        {"decline": {"abc": REASON}},
+        {"reasons": {"-1": REASON}},
+        {"recognize": [10**30]},
+        {"decline": {str(10**30): REASON}},
+    ],
+)
+def test_malformed_ids_are_a_400_not_a_500(bad, province, api, batch):  # noqa: F811
+    made = batch[0]
+    with nothing_changes(Initiative, Round):
+        response = api(province.leader).post(url(made), body(**bad), format="json")
+    assert response.status_code == 400
+    assert set(response.json()) & {"decline", "reasons", "recognize"}
