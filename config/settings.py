@@ -14,24 +14,27 @@ import dj_database_url
 from csp.constants import NONE, SELF
 from django.utils.translation import gettext_lazy as _
 
+from .env import env_bool, env_list
+
+# The procedure's settings (NĐ 13/2012, TT 18/2013) live in config/procedure.py.
+from .procedure import (  # noqa: F401
+    COUNCIL_ADHOC_PANELS,
+    DECISION_NUMBER_EXAMPLE,
+    DECISION_NUMBER_PATTERN,
+    REQUIRE_AGENCY_RECOGNITION_ATTACHMENT,
+    REVISION_REPLY_MAX_MONTHS,
+    REVISION_REPLY_MIN_MONTHS,
+    REVISION_REQUESTS_MAX,
+    ROUND_CLOSING_REMIND_DAYS,
+    ROUNDS_MODE,
+)
+
 # Fixed tables (the periodic jobs, the OpenAPI description) live in config/tables.py.
 from .tables import CELERY_BEAT_SCHEDULE, SPECTACULAR_SETTINGS  # noqa: F401
 
 BASE_DIR = Path(__file__).resolve().parent.parent
 VAR_DIR = Path(os.environ.get("VAR_DIR", BASE_DIR / "var"))
 VAR_DIR.mkdir(parents=True, exist_ok=True)
-
-
-def env_bool(name, default=False):
-    value = os.environ.get(name)
-    if value is None:
-        return default
-    return value.strip().lower() in {"1", "true", "yes", "on"}
-
-
-def env_list(name, default):
-    value = os.environ.get(name)
-    return [item.strip() for item in value.split(",") if item.strip()] if value else default
 
 
 DEBUG = env_bool("DEBUG", False)
@@ -159,27 +162,6 @@ USE_I18N = True
 USE_TZ = True
 USE_THOUSAND_SEPARATOR = True
 FORMAT_MODULE_PATH = ["config.formats"]
-
-# The procedure (NĐ 13/2012/NĐ-CP, TT 18/2013/TT-BKHCN). The Department of S&T asks for
-# corrections once, with a complete list, during its review of the application; the agency has
-# at least one calendar month to reply (counted with calendar-month arithmetic, not 30 days).
-REVISION_REQUESTS_MAX = int(os.environ.get("REVISION_REQUESTS_MAX", "1"))
-REVISION_REPLY_MIN_MONTHS = int(os.environ.get("REVISION_REPLY_MIN_MONTHS", "1"))
-REVISION_REPLY_MAX_MONTHS = int(os.environ.get("REVISION_REPLY_MAX_MONTHS", "3"))
-# A dossier is accepted into a council set up by decision (Hội đồng sáng kiến). Only a
-# province that still allows it lets the reviewer hand-pick an ad-hoc panel of council members.
-COUNCIL_ADHOC_PANELS = env_bool("COUNCIL_ADHOC_PANELS", False)
-# The leader's decision number must follow the province's numbering (NĐ 30/2020 layout,
-# "125/QĐ-UBND"); compared after NFC normalisation. The example is what the error message shows.
-DECISION_NUMBER_PATTERN = os.environ.get("DECISION_NUMBER_PATTERN", r"^\d+/QĐ-UBND$")
-DECISION_NUMBER_EXAMPLE = os.environ.get("DECISION_NUMBER_EXAMPLE", "125/QĐ-UBND")
-# A provincial dossier carries the agency's own (cơ sở) recognition decision among its
-# attachments, as the province requires before it considers an initiative.
-REQUIRE_AGENCY_RECOGNITION_ATTACHMENT = env_bool("REQUIRE_AGENCY_RECOGNITION_ATTACHMENT", True)
-# Rounds (đợt xét): "rolling" takes dossiers all year; "rounds" takes a dossier only while a
-# round covering its field is open. Agencies are reminded N days before a round closes.
-ROUNDS_MODE = os.environ.get("ROUNDS_MODE", "rolling")
-ROUND_CLOSING_REMIND_DAYS = int(os.environ.get("ROUND_CLOSING_REMIND_DAYS", "7"))
 
 STATIC_URL = "/static/"
 STATIC_ROOT = Path(os.environ.get("STATIC_ROOT", VAR_DIR / "static"))

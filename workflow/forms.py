@@ -396,14 +396,3 @@ class ScoreSheetForm(forms.Form):
 def _points(value) -> str:
     """40.00 → "40", 12.50 → "12.5": for HTML attributes and help texts."""
     return f"{value.normalize():f}" if hasattr(value, "normalize") else str(value)
-
-
-class NationalRecognitionForm(forms.Form):
-    """A ministry's decision recognizing the initiative nationwide; the service names what is
-    missing, so nothing is required here."""
-
-    decision_number = forms.CharField(
-        label=_("Number of the ministry's decision"), max_length=60, required=False
-    )
-    decision_date = date_field(_("Date of the ministry's decision"), required=False)
-    issuer = forms.CharField(label=_("Issued by (ministry)"), max_length=200, required=False)

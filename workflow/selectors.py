@@ -36,6 +36,9 @@ from .models import (
     TransitionLog,
 )
 
+# Recusal lives in recusal.py; callers name it here.
+from .recusal import recusal_reason, register_recusal_rule  # noqa: F401
+
 
 def council_visibility(user) -> Q | None:
     """Council members see the dossiers they score (registered with initiatives); a recused
@@ -116,35 +119,6 @@ def eligible_assignments(initiative):
         .filter(Q(member__isnull=True) | Q(member__is_active=True))
         .select_related("member", "council_member", "sheet__entered_by")
     )
-
-
-# Further reasons a member may not score a dossier, each `rule(initiative, user) -> str` ("" when
-# it does not apply). The seam for the Person registry (next issue): a member who is the same
-# Person as an author is recused there — by identity, never by comparing names.
-_recusal_rules: list = []
-
-
-def register_recusal_rule(rule) -> None:
-    if rule not in _recusal_rules:
-        _recusal_rules.append(rule)
-
-
-def recusal_reason(initiative, member, member_agencies=None) -> str:
-    """Why a council member may not score this dossier, or "" (TT 18: no conflict of interest).
-
-    Identities only: a member who holds any role in the applicant agency is recused; a member
-    who merely bears an author's name is not. An outside expert (no account, member None) is
-    never recused here: the secretary declares their conflict on paper."""
-    if member is None:
-        return ""
-    if member_agencies is None:
-        member_agencies = {agency for _role, agency in roles.memberships(member)}
-    if initiative.agency_id in member_agencies:
-        return _("Works at the applicant agency")
-    for rule in _recusal_rules:
-        if reason := rule(initiative, member):
-            return reason
-    return ""
 
 
 # --- Web screens (reviewer, council, leader): shaped reads, a constant number of queries ------

@@ -22,7 +22,7 @@ from initiatives.models import APPEAL_UPHELD, APPEALABLE_STATES, AttachmentKind,
 from .. import selectors as sel
 from .. import services
 from ..appeal_rules import appeal_last_day
-from ..forms import NationalRecognitionForm
+from ..national_forms import NationalRecognitionForm
 from ..permissions import may_take
 from ..services.appeals import APPEAL_COMPLEX
 

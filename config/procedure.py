@@ -1,0 +1,27 @@
+"""Settings of the procedure as the law defines it, each overridable from the environment
+(README: configuration). Imported by config/settings.py."""
+
+import os
+
+from .env import env_bool
+
+# The procedure (NĐ 13/2012/NĐ-CP, TT 18/2013/TT-BKHCN). The Department of S&T asks for
+# corrections once, with a complete list, during its review of the application; the agency has
+# at least one calendar month to reply (counted with calendar-month arithmetic, not 30 days).
+REVISION_REQUESTS_MAX = int(os.environ.get("REVISION_REQUESTS_MAX", "1"))
+REVISION_REPLY_MIN_MONTHS = int(os.environ.get("REVISION_REPLY_MIN_MONTHS", "1"))
+REVISION_REPLY_MAX_MONTHS = int(os.environ.get("REVISION_REPLY_MAX_MONTHS", "3"))
+# A dossier is accepted into a council set up by decision (Hội đồng sáng kiến). Only a
+# province that still allows it lets the reviewer hand-pick an ad-hoc panel of council members.
+COUNCIL_ADHOC_PANELS = env_bool("COUNCIL_ADHOC_PANELS", False)
+# The leader's decision number must follow the province's numbering (NĐ 30/2020 layout,
+# "125/QĐ-UBND"); compared after NFC normalisation. The example is what the error message shows.
+DECISION_NUMBER_PATTERN = os.environ.get("DECISION_NUMBER_PATTERN", r"^\d+/QĐ-UBND$")
+DECISION_NUMBER_EXAMPLE = os.environ.get("DECISION_NUMBER_EXAMPLE", "125/QĐ-UBND")
+# A provincial dossier carries the agency's own (cơ sở) recognition decision among its
+# attachments, as the province requires before it considers an initiative.
+REQUIRE_AGENCY_RECOGNITION_ATTACHMENT = env_bool("REQUIRE_AGENCY_RECOGNITION_ATTACHMENT", True)
+# Rounds (đợt xét): "rolling" takes dossiers all year; "rounds" takes a dossier only while a
+# round covering its field is open. Agencies are reminded N days before a round closes.
+ROUNDS_MODE = os.environ.get("ROUNDS_MODE", "rolling")
+ROUND_CLOSING_REMIND_DAYS = int(os.environ.get("ROUND_CLOSING_REMIND_DAYS", "7"))
