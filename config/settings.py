@@ -21,6 +21,9 @@ from .procedure import (  # noqa: F401
     COUNCIL_ADHOC_PANELS,
     DECISION_NUMBER_EXAMPLE,
     DECISION_NUMBER_PATTERN,
+    DOCUMENT_DEPARTMENT_BODY,
+    DOCUMENT_NUMBER_FORMATS,
+    DOCUMENT_PROVINCE_BODY,
     REQUIRE_AGENCY_RECOGNITION_ATTACHMENT,
     REVISION_REPLY_MAX_MONTHS,
     REVISION_REPLY_MIN_MONTHS,
@@ -71,6 +74,7 @@ INSTALLED_APPS = [
     "notifications",
     "adoption",
     "exports",
+    "documents",
     "api",
     "portal",
     "demo",
@@ -390,5 +394,10 @@ LOGGING = {
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": os.environ.get("LOG_LEVEL", "INFO")},
     # Lockouts are warnings; axes' per-login "deleted 0 failed attempts" lines are noise.
-    "loggers": {"axes": {"level": "WARNING"}},
+    # WeasyPrint logs each rendering step, fontTools each font it subsets: noise too.
+    "loggers": {
+        "axes": {"level": "WARNING"},
+        "weasyprint": {"level": "WARNING"},
+        "fontTools": {"level": "WARNING"},
+    },
 }

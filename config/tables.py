@@ -40,6 +40,11 @@ CELERY_BEAT_SCHEDULE = {
         "task": "exports.tasks.fail_stale_exports",
         "schedule": timedelta(minutes=10),
     },
+    # Documents whose task was lost (broker outage, crash) are issued late, never not at all.
+    "issue-missing-documents": {
+        "task": "documents.tasks.issue_missing_documents",
+        "schedule": timedelta(minutes=10),
+    },
     # Export files are kept EXPORT_RETENTION_DAYS days, then deleted with their jobs.
     "purge-old-exports": {
         "task": "exports.tasks.purge_old_exports",
