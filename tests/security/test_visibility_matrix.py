@@ -226,6 +226,8 @@ NOT_ABOUT_ONE_DOSSIER = {
     "api-registry", "api-stats-adoption", "api-councils", "initiative-list", "notification-list",
     "notification-read-all", "healthz", "api-persons", "api-person-recognitions",
     "initiatives:person_suggestions", "initiatives:persons", "initiatives:person",
+    # Public: a certificate or decision checked by its verification code (tests/documents).
+    "documents:verify", "api-verify",
 }  # fmt: skip
 
 # Lists each role reads: the dossier's secrets never show up in any of them.

@@ -1,0 +1,8 @@
+from django.urls import path
+
+from . import views
+
+app_name = "documents"
+urlpatterns = [
+    path("verify/<slug:code>/", views.VerifyView.as_view(), name="verify"),
+]
