@@ -7,7 +7,7 @@ of one certificate leaves the others issued, and the task can run again."""
 from django.utils import timezone
 
 from initiatives.models import Initiative
-from workflow.models import IntakeEntry, TransitionLog
+from workflow.models import IntakeEntry, RoundDossier, TransitionLog
 
 from . import builders
 from .models import Document, DocumentKind
@@ -72,7 +72,9 @@ ATTESTING_KINDS = (DocumentKind.CERTIFICATE, DocumentKind.RECOGNITION_DECISION)
 
 def issue_certificates(log, initiative) -> list[Document]:
     """Giấy chứng nhận sáng kiến: one per author, numbered per year without gaps. Issued even
-    when the recognition was revoked before this ran (the act happened), then revoked too."""
+    when the recognition was revoked before this ran (the act happened), then revoked too. A
+    dossier of a round (decided in one batch) names its round."""
+    entry = RoundDossier.objects.filter(initiative=initiative).first()
     documents = [
         document_issue(
             kind=DocumentKind.CERTIFICATE,
@@ -81,6 +83,7 @@ def issue_certificates(log, initiative) -> list[Document]:
             verifiable=True,
             build=builders.certificate_builder(initiative=initiative, author=author),
             initiative=initiative,
+            round_id=entry.round_id if entry else None,
             author=author,
             person_id=author.person_id,
             log=log,
