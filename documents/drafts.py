@@ -20,7 +20,7 @@ def _authority(signer_authority: str) -> list[str]:
         return ["KT. CHỦ TỊCH", "PHÓ CHỦ TỊCH"]
     label = str(SignerAuthority(signer_authority).label)
     lines = [part.strip() for part in label.split("/") if part.strip()]
-    return (lines + [""])[:2]
+    return [*lines, ""][:2]
 
 
 def recognition_decision_context(

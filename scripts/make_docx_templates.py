@@ -116,8 +116,9 @@ def recognition_decision():
     para(doc, "Điều 2. Quyết định này có hiệu lực kể từ ngày ký.")
     para(
         doc,
-        "Điều 3. Chánh Văn phòng UBND tỉnh, Giám đốc Sở Khoa học và Công nghệ, thủ trưởng các "
-        "cơ quan, đơn vị và các tác giả có tên tại Điều 1 chịu trách nhiệm thi hành Quyết định này.",
+        "Điều 3. Chánh Văn phòng UBND tỉnh, Giám đốc Sở Khoa học và Công nghệ, thủ trưởng "
+        "các cơ quan, đơn vị và các tác giả có tên tại Điều 1 chịu trách nhiệm thi hành "
+        "Quyết định này.",
     )
     footer(
         doc,
@@ -130,14 +131,13 @@ def recognition_decision():
     para(doc, "(Kèm theo Quyết định số {{ number }} {{ date_words }})", italic=True, align=center)
     table = doc.add_table(rows=4, cols=5)
     table.style = "Table Grid"
-    for cell, title in zip(
-        table.rows[0].cells, ("STT", "Tên sáng kiến", "Tác giả", "Cơ quan, đơn vị", "Mã hồ sơ")
-    ):
+    titles = ("STT", "Tên sáng kiến", "Tác giả", "Cơ quan, đơn vị", "Mã hồ sơ")
+    for cell, title in zip(table.rows[0].cells, titles, strict=True):
         cell.paragraphs[0].add_run(title).bold = True
     table.rows[1].cells[0].paragraphs[0].add_run("{%tr for item in items %}")
     values = ("{{ item.index }}", "{{ item.title }}", "{{ item.authors }}",
               "{{ item.agency }}", "{{ item.code }}")  # fmt: skip
-    for cell, value in zip(table.rows[2].cells, values):
+    for cell, value in zip(table.rows[2].cells, values, strict=True):
         cell.paragraphs[0].add_run(value)
     table.rows[3].cells[0].paragraphs[0].add_run("{%tr endfor %}")
     return doc
