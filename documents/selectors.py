@@ -2,6 +2,12 @@
 
 from datetime import date
 
+from django.http import Http404
+from django.utils.text import slugify
+
+from initiatives.permissions import sees_confidential
+from initiatives.selectors import visible_initiatives
+
 from .models import VERIFIABLE_KINDS, Document
 
 
@@ -49,3 +55,43 @@ def verification(document: Document) -> dict:
 
 def _date(value) -> date | None:
     return date.fromisoformat(value) if value else None
+
+
+def may_read(document: Document, user) -> bool:
+    """Given that the user sees the dossier: certificates and decisions are for everyone who does;
+    the rest (a receipt lists every attachment, confidential ones included; notices give
+    reasons) stays inside the dossier's review."""
+    if document.kind in VERIFIABLE_KINDS:
+        return True
+    return document.initiative is not None and sees_confidential(document.initiative, user)
+
+
+def initiative_documents(initiative, user) -> list[Document]:
+    """The documents of a dossier the user sees, oldest first, each version listed; a constant
+    number of queries."""
+    documents = list(
+        Document.objects.filter(initiative=initiative).select_related("author", "superseded_by")
+    )
+    if all(d.kind in VERIFIABLE_KINDS for d in documents):
+        return documents
+    inside = sees_confidential(initiative, user)
+    return [d for d in documents if inside or d.kind in VERIFIABLE_KINDS]
+
+
+def visible_document(user, pk) -> Document:
+    """A document of a dossier the user may see and read (404 otherwise, never 403)."""
+    document = (
+        Document.objects.filter(initiative__in=visible_initiatives(user))
+        .select_related("initiative")
+        .filter(pk=pk)
+        .first()
+    )
+    if document is None or not may_read(document, user):
+        raise Http404
+    return document
+
+
+def download_name(document: Document) -> str:
+    """ "certificate-001-GCN-SKKN-v1.pdf": what the document is, readable in a file list."""
+    number = slugify(document.number.replace("/", "-")) or str(document.pk)
+    return f"{document.kind}-{number}-v{document.version}.{document.format}"

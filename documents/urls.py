@@ -5,4 +5,5 @@ from . import views
 app_name = "documents"
 urlpatterns = [
     path("verify/<slug:code>/", views.VerifyView.as_view(), name="verify"),
+    path("documents/<int:pk>/download/", views.DocumentDownloadView.as_view(), name="download"),
 ]

@@ -1,9 +1,18 @@
-"""The public verification page: anyone (no login) checks a certificate or decision by the code
-printed on it or its QR code."""
+"""Pages of official documents: the public verification page (anyone checks a certificate or
+decision by the code printed on it or its QR code), and the download of a dossier's documents
+(to those who may see the dossier; receipts and notices to those inside its review)."""
 
+from django.contrib.auth.mixins import LoginRequiredMixin
+from django.http import Http404
+from django.views import View
 from django.views.generic import TemplateView
 
-from .selectors import verifiable_document, verification
+from common.files import DOCX, PDF, file_download
+
+from .models import Document
+from .selectors import download_name, verifiable_document, verification, visible_document
+
+CONTENT_TYPES = {Document.Format.PDF: PDF, Document.Format.DOCX: DOCX}
 
 
 class VerifyView(TemplateView):
@@ -16,3 +25,18 @@ class VerifyView(TemplateView):
         )
         # An unknown code is a 404, so a crawler does not index guesses as pages.
         return self.render_to_response(context, status=200 if document else 404)
+
+
+def document_response(document: Document):
+    try:
+        handle = document.file.open("rb")
+    except FileNotFoundError:
+        raise Http404 from None
+    return file_download(
+        handle, name=download_name(document), content_type=CONTENT_TYPES[document.format]
+    )
+
+
+class DocumentDownloadView(LoginRequiredMixin, View):
+    def get(self, request, pk):
+        return document_response(visible_document(request.user, pk))
