@@ -25,8 +25,14 @@ def plain(document) -> Rendered:
 def issued(at_state):
     """A dossier in rollout (Phổ Yên adopts it) with its receipt and one certificate."""
     initiative = at_state("rollout")
-    receipt = document_issue(kind=DocumentKind.RECEIPT, act_key="t:receipt", number="1/2026",
-                             build=plain, initiative=initiative, log=act(initiative, "submit"))  # fmt: skip
+    receipt = document_issue(
+        kind=DocumentKind.RECEIPT,
+        act_key="t:receipt",
+        number="1/2026",
+        build=plain,
+        initiative=initiative,
+        log=act(initiative, "submit"),
+    )
     author = initiative.authors.first()
     certificate = document_issue(kind=DocumentKind.CERTIFICATE, act_key="t:cert", build=plain,
                                  verifiable=True, initiative=initiative, author=author)  # fmt: skip
