@@ -9,11 +9,17 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date
 
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.files.base import ContentFile
 from django.db import transaction
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
+from agencies import roles
 from common import clock
+from common.exceptions import Conflict
+from common.files import ALLOWED_TYPES, JPEG, PDF, PNG
+from initiatives.services import check_upload
 
 from .models import Document, new_verification_code
 from .numbering import format_number, lock_sequence, take_number
@@ -119,3 +125,33 @@ def documents_revoke(*, initiative, kinds) -> int:
     return Document.objects.filter(
         initiative=initiative, kind__in=list(kinds), status=Document.Status.ISSUED
     ).update(status=Document.Status.REVOKED)
+
+
+SCAN_TYPES = (PDF, PNG, JPEG)
+
+
+@transaction.atomic
+def document_attach_signed_scan(*, document: Document, file, actor) -> Document:
+    """The signed and stamped paper, scanned (PDF or picture, checked like every upload),
+    becomes the authoritative copy. Once attached it is never replaced: a wrong scan is put
+    right by correcting the document (a new version takes its own scan)."""
+    if not (actor.is_superuser or roles.is_reviewer(actor) or roles.is_leader(actor)):
+        raise PermissionDenied(_("Only reviewers and leaders upload signed documents."))
+    locked = Document.objects.select_for_update().get(pk=document.pk)
+    if locked.signed_scan:
+        raise Conflict(_("This document already has its signed scan."), status=locked.status)
+    if locked.status == Document.Status.SUPERSEDED:
+        raise Conflict(_("A superseded version takes no signed scan."), status=locked.status)
+    content_type = check_upload(file)
+    if content_type not in SCAN_TYPES:
+        raise ValidationError({"file": [_("A signed scan is a PDF, PNG or JPEG file.")]})
+    file.seek(0)
+    content = file.read()
+    locked.signed_scan_sha256 = hashlib.sha256(content).hexdigest()
+    locked.signed_scan.save(f"scan.{ALLOWED_TYPES[content_type]}", ContentFile(content), False)
+    try:
+        locked.save(update_fields=["signed_scan", "signed_scan_sha256"])
+    except BaseException:
+        locked.signed_scan.delete(save=False)
+        raise
+    return locked

@@ -7,7 +7,7 @@ from django.http import Http404
 from django.views import View
 from django.views.generic import TemplateView
 
-from common.files import DOCX, PDF, file_download
+from common.files import ALLOWED_TYPES, DOCX, PDF, file_download
 
 from .models import Document
 from .selectors import download_name, verifiable_document, verification, visible_document
@@ -37,6 +37,25 @@ def document_response(document: Document):
     )
 
 
+def signed_scan_response(document: Document):
+    """The signed, stamped scan: the authoritative copy once uploaded."""
+    if not document.signed_scan:
+        raise Http404
+    extension = document.signed_scan.name.rsplit(".", 1)[-1]
+    content_type = next((t for t, ext in ALLOWED_TYPES.items() if ext == extension), PDF)
+    try:
+        handle = document.signed_scan.open("rb")
+    except FileNotFoundError:
+        raise Http404 from None
+    name = download_name(document).rsplit(".", 1)[0] + f"-ban-ky.{extension}"
+    return file_download(handle, name=name, content_type=content_type)
+
+
 class DocumentDownloadView(LoginRequiredMixin, View):
     def get(self, request, pk):
         return document_response(visible_document(request.user, pk))
+
+
+class SignedScanDownloadView(LoginRequiredMixin, View):
+    def get(self, request, pk):
+        return signed_scan_response(visible_document(request.user, pk))

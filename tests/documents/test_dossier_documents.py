@@ -118,3 +118,22 @@ def test_the_api_answers_by_the_dossiers_visibility(api, province, issued):
     assert api(province.other_staff).get(download).status_code == 404
     assert api(province.outsider).get(download).status_code == 404
     assert api().get(download).status_code == 401
+
+
+def test_the_person_registry_names_the_certificate_in_force(api, province, issued):
+    from agencies.models import Person
+    from documents import builders
+    from documents.services import document_correct
+
+    initiative, _receipt, certificate = issued
+    person = Person.objects.create(full_name="Nguyễn Thị Lan", agency=province.stp)
+    initiative.authors.filter(pk=certificate.author_id).update(person=person)
+    url = f"/api/v1/persons/{person.pk}/recognitions/"
+
+    [row] = api(province.outsider).get(url).json()["results"]
+    assert row["certificate_number"] == "001/GCN-SKKN"
+
+    build = builders.certificate_builder(initiative=initiative, author=certificate.author)
+    document_correct(document=certificate, build=build)
+    [row] = api(province.outsider).get(url).json()["results"]
+    assert row["certificate_number"] == "001/GCN-SKKN"  # the corrected version keeps it

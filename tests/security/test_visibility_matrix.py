@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from datetime import date
 
 import pytest
+from django.core.files.base import ContentFile
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
 
@@ -182,6 +183,10 @@ READS = [
     Cell("api-document-download", "receipt", confidential_file, api=True, confidential=False),
     Cell("documents:download", "certificate", public_file, confidential=False),
     Cell("documents:download", "receipt", confidential_file, confidential=False),
+    Cell("api-document-signed-scan", "certificate", public_file, api=True, confidential=False),
+    Cell("api-document-signed-scan", "receipt", confidential_file, api=True, confidential=False),
+    Cell("documents:signed_scan", "certificate", public_file, confidential=False),
+    Cell("documents:signed_scan", "receipt", confidential_file, confidential=False),
 ]
 
 # Writes: anonymous is refused (401 / login), whoever cannot see the object gets 404 and
@@ -330,12 +335,15 @@ def _document_targets(initiative):
         return Rendered(PDF, Document.Format.PDF, "Văn bản")
 
     about = {"initiative": initiative, "build": plain}
-    return {
+    documents = {
         "receipt": document_issue(kind=DocumentKind.RECEIPT, act_key="m:r", number="1/2027",
                                   **about),
         "certificate": document_issue(kind=DocumentKind.CERTIFICATE, act_key="m:c",
                                       verifiable=True, **about),
     }  # fmt: skip
+    for document in documents.values():  # the signed, stamped copy uploaded afterwards
+        document.signed_scan.save("scan.pdf", ContentFile(PDF))
+    return documents
 
 
 def _url(cell, targets):
