@@ -38,7 +38,8 @@ def _signature(initiative) -> dict:
         if initiative.signer_authority
         else ""
     )
-    lines = [part.strip() for part in label.split("/") if part.strip()] or ["CHỦ TỊCH"]
+    default = ["THỦ TRƯỞNG"] if initiative.scope == Scope.AGENCY else ["CHỦ TỊCH"]
+    lines = [part.strip() for part in label.split("/") if part.strip()] or default
     return {"authority": lines, "title": "", "name": initiative.signer_name}
 
 
@@ -98,18 +99,27 @@ def receipt_builder(*, initiative, intake, log, resubmission: int = 0):
 # --- Giấy chứng nhận sáng kiến -----------------------------------------------------------
 
 
+def _grantor(initiative) -> tuple[list[str], str]:
+    """Who recognized it: the province's chairman, or (cơ sở level) the agency's head."""
+    if initiative.scope == Scope.AGENCY:
+        return [wording.province_body(), wording.upper(initiative.agency.name)], (
+            f"Thủ trưởng {initiative.agency.name}"
+        )
+    return wording.province_committee(), f"Chủ tịch Ủy ban nhân dân tỉnh {settings.PROVINCE_NAME}"
+
+
 def certificate_context(document: Document, *, initiative, author) -> dict:
     names = author_names(initiative)
     co_authors = [name for name in names if name != author.full_name]
-    province = settings.PROVINCE_NAME
     decided = initiative.decision_date
+    issuer_lines, decider = _grantor(initiative)
     return {
         "title": f"Giấy chứng nhận sáng kiến {document.number}",
-        "issuer_lines": wording.province_committee(),
+        "issuer_lines": issuer_lines,
         "number": document.number,
         # Issued with the decision: dated as the decision is.
         "place_date": wording.place_and_date(decided or timezone.localdate(document.issued_at)),
-        "grantor": wording.upper(f"Chủ tịch Ủy ban nhân dân tỉnh {province}"),
+        "grantor": wording.upper(decider),
         "author_name": author.full_name,
         "author_position": author.position,
         "author_workplace": author.workplace,
@@ -119,7 +129,7 @@ def certificate_context(document: Document, *, initiative, author) -> dict:
         "scope": str(Scope(initiative.scope).label).lower() if initiative.scope else "",
         "decision_number": initiative.decision_number,
         "decision_date": decided.strftime("%d/%m/%Y") if decided else "",
-        "decider": f"Chủ tịch Ủy ban nhân dân tỉnh {province}",
+        "decider": decider,
         "verification_code": document.verification_code,
         "verify_url": verify_url(document.verification_code),
         "qr": qr_data_uri(verify_url(document.verification_code)),

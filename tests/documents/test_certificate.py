@@ -123,3 +123,17 @@ def test_the_stored_checksum_is_the_files(at_state):
     for document in issuing.issue_for_act(act(initiative, "recognize").pk):
         with document.file.open("rb") as handle:
             assert hashlib.sha256(handle.read()).hexdigest() == document.sha256
+
+
+def test_an_agency_level_recognition_is_granted_by_the_agencys_head(at_state):
+    initiative = at_state("recognized")
+    type(initiative).objects.filter(pk=initiative.pk).update(scope="agency", signer_authority="")
+
+    first, _ = issuing.issue_for_act(act(initiative, "recognize").pk)
+
+    text = pdf_text(first)
+    assert "UBND TỈNH THÁI NGUYÊN SỞ TƯ PHÁP" in text
+    assert "THỦ TRƯỞNG SỞ TƯ PHÁP" in text
+    assert "phạm vi ảnh hưởng: cấp cơ sở" in text
+    assert "của Thủ trưởng Sở Tư pháp" in text
+    assert "ỦY BAN NHÂN DÂN TỈNH" not in text
