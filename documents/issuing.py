@@ -2,11 +2,12 @@
 
 Each act is a TransitionLog row; a document of an act is keyed by it (act_key), so running this
 twice for one act issues nothing new. Each document is issued in its own transaction: a failure
-of one certificate leaves the others issued, and the task can run again."""
+of one certificate leaves the others issued, and the task can run again (issuing the rest)."""
 
+from django.db import transaction
 from django.utils import timezone
 
-from initiatives.models import Initiative
+from initiatives.models import Initiative, Status
 from workflow.models import IntakeEntry, RoundDossier, TransitionLog
 
 from . import builders
@@ -71,29 +72,42 @@ ATTESTING_KINDS = (DocumentKind.CERTIFICATE, DocumentKind.RECOGNITION_DECISION)
 
 
 def issue_certificates(log, initiative) -> list[Document]:
-    """Giấy chứng nhận sáng kiến: one per author, numbered per year without gaps. Issued even
-    when the recognition was revoked before this ran (the act happened), then revoked too. A
-    dossier of a round (decided in one batch) names its round."""
+    """Giấy chứng nhận sáng kiến: one per author, numbered per year without gaps. A dossier of a
+    round (decided in one batch) names its round."""
     entry = RoundDossier.objects.filter(initiative=initiative).first()
-    documents = [
-        document_issue(
-            kind=DocumentKind.CERTIFICATE,
-            act_key=act_key(log, f":author:{author.pk}"),
-            on=timezone.localdate(log.created_at),
-            verifiable=True,
-            build=builders.certificate_builder(initiative=initiative, author=author),
-            initiative=initiative,
-            round_id=entry.round_id if entry else None,
-            author=author,
-            person_id=author.person_id,
-            log=log,
-            issued_by=log.actor,
-        )
+    return [
+        _issue_certificate(log, initiative, author, entry.round_id if entry else None)
         for author in initiative.authors.order_by("order", "id")
     ]
-    if initiative.status == "revoked":
+
+
+@transaction.atomic
+def _issue_certificate(log, initiative, author, round_id) -> Document:
+    """Issued under the dossier's row lock, which a revocation takes too: a certificate issued
+    after the recognition was revoked (the task ran late) is revoked at once — the act
+    happened — and a revocation never misses one issued at the same moment."""
+    status = (
+        Initiative.objects.select_for_update()
+        .values_list("status", flat=True)
+        .get(pk=initiative.pk)
+    )
+    document = document_issue(
+        kind=DocumentKind.CERTIFICATE,
+        act_key=act_key(log, f":author:{author.pk}"),
+        on=timezone.localdate(log.created_at),
+        verifiable=True,
+        build=builders.certificate_builder(initiative=initiative, author=author),
+        initiative=initiative,
+        round_id=round_id,
+        author=author,
+        person_id=author.person_id,
+        log=log,
+        issued_by=log.actor,
+    )
+    if status == Status.REVOKED and document.status == Document.Status.ISSUED:
         documents_revoke(initiative=initiative, kinds=ATTESTING_KINDS)
-    return documents
+        document.refresh_from_db()
+    return document
 
 
 def issue_missing(since, before) -> list[int]:
