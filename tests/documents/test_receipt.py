@@ -42,9 +42,8 @@ def test_submit_issues_a_receipt_with_the_intake_number_and_what_was_received(at
     assert initiative.title in text
     assert "Sở Tư pháp" in text
     assert "Nguyễn Thị Lan, Trần Văn Hùng" in text
-    assert "quyet-dinh-cong-nhan-co-so.pdf (Quyết định công nhận cấp cơ sở)" in text or (
-        "quyet-dinh-co-so.pdf" in text
-    )
+    assert "1. Đơn yêu cầu công nhận sáng kiến." in text
+    assert "2. quyet-dinh-co-so.pdf (Quyết định công nhận sáng kiến cấp cơ sở)." in text
     assert intake.promised_result_on.strftime("%d/%m/%Y") in text
     assert "Thái Nguyên, ngày" in text
     assert receipt.sha256 == hashlib.sha256(receipt.file.open("rb").read()).hexdigest()
@@ -81,3 +80,39 @@ def test_resubmission_issues_a_new_receipt_keeping_the_intake_number(at_state, p
     assert second.pk != first.pk
     assert second.number == first.number
     assert "nộp lại sau khi sửa đổi, bổ sung lần 1" in pdf_text(second)
+
+
+def test_submitting_through_the_api_issues_the_receipt_once_committed(
+    draft, province, api, eager, django_capture_on_commit_callbacks
+):
+    from workflow.scenarios import attach_agency_decision
+
+    attach_agency_decision(draft, province.staff)
+    with django_capture_on_commit_callbacks(execute=True):
+        response = api(province.staff).post(
+            f"/api/v1/initiatives/{draft.pk}/transitions/submit/", {}, format="json"
+        )
+
+    assert response.status_code == 200, response.content
+    [receipt] = Document.objects.filter(initiative=draft, kind=DocumentKind.RECEIPT)
+    assert receipt.log == submit_log(draft)
+
+
+def test_a_broker_outage_does_not_break_the_submission(
+    draft, province, api, monkeypatch, django_capture_on_commit_callbacks
+):
+    from documents.tasks import issue_act_documents
+    from workflow.scenarios import attach_agency_decision
+
+    def broker_down(*args, **kwargs):
+        raise ConnectionError("broker unreachable")
+
+    monkeypatch.setattr(issue_act_documents, "delay", broker_down)
+    attach_agency_decision(draft, province.staff)
+    with django_capture_on_commit_callbacks(execute=True):
+        response = api(province.staff).post(
+            f"/api/v1/initiatives/{draft.pk}/transitions/submit/", {}, format="json"
+        )
+
+    assert response.status_code == 200
+    assert not Document.objects.exists()  # the sweeper issues it later (test_versions.py)
