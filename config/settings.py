@@ -33,7 +33,7 @@ from .procedure import (  # noqa: F401
 )
 
 # Fixed tables (the periodic jobs, the OpenAPI description) live in config/tables.py.
-from .tables import CELERY_BEAT_SCHEDULE, SPECTACULAR_SETTINGS  # noqa: F401
+from .tables import CELERY_BEAT_SCHEDULE, CELERY_TASK_ROUTES, SPECTACULAR_SETTINGS  # noqa: F401
 
 BASE_DIR = Path(__file__).resolve().parent.parent
 VAR_DIR = Path(os.environ.get("VAR_DIR", BASE_DIR / "var"))

@@ -87,7 +87,7 @@ def receipt_builder(*, initiative, intake, log, resubmission: int = 0):
                 document, initiative=initiative, intake=intake, log=log, resubmission=resubmission
             )
         return Rendered(
-            content=render_pdf("documents/receipt.html", context),
+            content=render_pdf("documents/pdf/receipt.html", context),
             format=Document.Format.PDF,
             title=f"Giấy biên nhận đơn: {initiative.title}",
             data={"title": initiative.title, "received_at": log.created_at.isoformat()},
@@ -143,7 +143,7 @@ def certificate_builder(*, initiative, author):
             context = certificate_context(document, initiative=initiative, author=author)
         decided = initiative.decision_date
         return Rendered(
-            content=render_pdf("documents/certificate.html", context),
+            content=render_pdf("documents/pdf/certificate.html", context),
             format=Document.Format.PDF,
             title=f"Giấy chứng nhận sáng kiến: {initiative.title} — {author.full_name}",
             data={
