@@ -58,7 +58,7 @@ def receipt_context(document: Document, *, initiative, intake, log, resubmission
     submitter = log.actor.get_full_name() if log.actor else ""
     return {
         "title": f"Giấy biên nhận đơn {document.number}",
-        "issuer_lines": wording.department_body(),
+        "issuer": wording.department_body(),
         "number": document.number,
         "place_date": wording.place_and_date(at.date()),
         "receiver": settings.DOCUMENT_DEPARTMENT_BODY,
@@ -99,12 +99,10 @@ def receipt_builder(*, initiative, intake, log, resubmission: int = 0):
 # --- Giấy chứng nhận sáng kiến -----------------------------------------------------------
 
 
-def _grantor(initiative) -> tuple[list[str], str]:
+def _grantor(initiative) -> tuple[dict, str]:
     """Who recognized it: the province's chairman, or (cơ sở level) the agency's head."""
     if initiative.scope == Scope.AGENCY:
-        return [wording.province_body(), wording.upper(initiative.agency.name)], (
-            f"Thủ trưởng {initiative.agency.name}"
-        )
+        return wording.agency_body(initiative.agency.name), f"Thủ trưởng {initiative.agency.name}"
     return wording.province_committee(), f"Chủ tịch Ủy ban nhân dân tỉnh {settings.PROVINCE_NAME}"
 
 
@@ -112,10 +110,10 @@ def certificate_context(document: Document, *, initiative, author) -> dict:
     names = author_names(initiative)
     co_authors = [name for name in names if name != author.full_name]
     decided = initiative.decision_date
-    issuer_lines, decider = _grantor(initiative)
+    issuer, decider = _grantor(initiative)
     return {
         "title": f"Giấy chứng nhận sáng kiến {document.number}",
-        "issuer_lines": issuer_lines,
+        "issuer": issuer,
         "number": document.number,
         # Issued with the decision: dated as the decision is.
         "place_date": wording.place_and_date(decided or timezone.localdate(document.issued_at)),

@@ -42,11 +42,17 @@ def province_body() -> str:
     return upper(settings.DOCUMENT_PROVINCE_BODY or f"UBND tỉnh {settings.PROVINCE_NAME}")
 
 
-def province_committee() -> list[str]:
-    """The committee itself as the issuing body: "ỦY BAN NHÂN DÂN" over "TỈNH THÁI NGUYÊN"."""
-    return ["ỦY BAN NHÂN DÂN", upper(f"tỉnh {settings.PROVINCE_NAME}")]
+def province_committee() -> dict:
+    """The committee itself as the issuing body, its name in bold on two lines: "ỦY BAN NHÂN
+    DÂN" over "TỈNH THÁI NGUYÊN"."""
+    return {"parent": [], "body": ["ỦY BAN NHÂN DÂN", upper(f"tỉnh {settings.PROVINCE_NAME}")]}
 
 
-def department_body() -> list[str]:
-    """A department as the issuing body, under the committee's line."""
-    return [province_body(), upper(settings.DOCUMENT_DEPARTMENT_BODY)]
+def department_body() -> dict:
+    """A department as the issuing body: the committee's line (not bold), then its name (bold)."""
+    return {"parent": [province_body()], "body": [upper(settings.DOCUMENT_DEPARTMENT_BODY)]}
+
+
+def agency_body(name: str) -> dict:
+    """An agency recognizing at cơ sở level, under the committee's line."""
+    return {"parent": [province_body()], "body": [upper(name)]}

@@ -35,7 +35,13 @@ def test_money_in_dong(amount, text):
 
 
 def test_issuing_bodies_in_capitals(settings):
-    assert wording.department_body() == ["UBND TỈNH THÁI NGUYÊN", "SỞ KHOA HỌC VÀ CÔNG NGHỆ"]
-    assert wording.province_committee() == ["ỦY BAN NHÂN DÂN", "TỈNH THÁI NGUYÊN"]
+    assert wording.department_body() == {
+        "parent": ["UBND TỈNH THÁI NGUYÊN"],
+        "body": ["SỞ KHOA HỌC VÀ CÔNG NGHỆ"],
+    }
+    assert wording.province_committee() == {
+        "parent": [],
+        "body": ["ỦY BAN NHÂN DÂN", "TỈNH THÁI NGUYÊN"],
+    }
     settings.DOCUMENT_PROVINCE_BODY = "Ủy ban nhân dân tỉnh Thái Nguyên"
     assert wording.province_body() == "ỦY BAN NHÂN DÂN TỈNH THÁI NGUYÊN"
