@@ -393,11 +393,7 @@ LOGGING = {
     "disable_existing_loggers": False,
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": os.environ.get("LOG_LEVEL", "INFO")},
-    # Lockouts are warnings; axes' per-login "deleted 0 failed attempts" lines are noise.
-    # WeasyPrint logs each rendering step, fontTools each font it subsets: noise too.
-    "loggers": {
-        "axes": {"level": "WARNING"},
-        "weasyprint": {"level": "WARNING"},
-        "fontTools": {"level": "WARNING"},
-    },
+    # Lockouts are warnings; axes' per-login "deleted 0 failed attempts" lines are noise, and
+    # so are WeasyPrint's line per rendering step and fontTools' per font subset.
+    "loggers": {name: {"level": "WARNING"} for name in ("axes", "weasyprint", "fontTools")},
 }
