@@ -114,3 +114,16 @@ def person_other_dossiers(person, user):
         .select_related("initiative")
         .order_by("-initiative__created_at")
     )
+
+
+def person_duplicates(person, limit: int = 10):
+    """Persons who may be the same human as `person`: the same folded name, in any agency (a
+    civil servant moves), with how many dossiers each authored. Reviewers merge them by hand;
+    those with another birth date are listed too, and the merge refuses them with the reason."""
+    return (
+        Person.objects.filter(folded_name=person.folded_name)
+        .exclude(pk=person.pk)
+        .select_related("agency")
+        .annotate(authored=Count("authorships__initiative", distinct=True))
+        .order_by("id")[:limit]
+    )

@@ -4,10 +4,12 @@
 merged here)."""
 
 from django import forms
+from django.contrib import messages
 from django.contrib.auth.mixins import LoginRequiredMixin
-from django.core.exceptions import PermissionDenied
-from django.http import JsonResponse
-from django.shortcuts import get_object_or_404
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db.models import Count
+from django.http import Http404, JsonResponse
+from django.shortcuts import get_object_or_404, redirect
 from django.utils.dateparse import parse_date
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
@@ -15,11 +17,13 @@ from django.views import View
 
 from agencies import roles
 from agencies.models import Agency, Person
+from agencies.person_services import person_merge
 from common.views import FilteredListView, PageView
 
 from .choices import Scope
 from .person_selectors import (
     RecognitionFilter,
+    person_duplicates,
     person_other_dossiers,
     person_recognitions,
     person_suggestions,
@@ -145,5 +149,48 @@ class PersonDetailView(PageView):
             sees_birth_date=sees,
             recognitions=list(person_recognitions(person, form.recognition_filter())),
             other_dossiers=list(person_other_dossiers(person, user)) if sees else [],
+            duplicates=list(person_duplicates(person)) if roles.is_reviewer(user) else [],
             **kwargs,
         )
+
+
+class PersonMergeView(PageView):
+    """A reviewer merges a person who is the same human into the one whose page they are on
+    (/persons/<keep>/merge/<drop>/): a side-by-side summary to confirm, then the logged merge
+    (agencies.person_services.person_merge), which moves every authorship. A refusal (another
+    birth date, account or civil-servant code) is shown on the same page; nothing changes."""
+
+    template_name = "initiatives/person_merge.html"
+
+    def check_access(self, user):
+        if not (roles.is_reviewer(user) or user.is_superuser):
+            raise PermissionDenied(_("Only reviewers can merge persons."))
+        found = (
+            Person.objects.select_related("agency", "user")
+            .annotate(authored=Count("authorships__initiative", distinct=True))
+            .in_bulk([self.kwargs["pk"], self.kwargs["drop"]])
+        )
+        self.keep = found.get(self.kwargs["pk"])
+        self.drop = found.get(self.kwargs["drop"])
+        if self.keep is None or self.drop is None:
+            raise Http404(_("Person not found."))
+
+    def post(self, request, *args, **kwargs):
+        try:
+            log = person_merge(keep=self.keep, drop=self.drop, actor=request.user)
+        except ValidationError as error:
+            return self.render_to_response(self.get_context_data(errors=error.messages))
+        messages.success(
+            request,
+            _("%(drop)s was merged into %(keep)s (%(count)s authorships moved).")
+            % {
+                "drop": log.dropped_name,
+                "keep": self.keep.full_name,
+                "count": log.authorships_moved,
+            },
+        )
+        return redirect("initiatives:person", self.keep.pk)
+
+    def get_context_data(self, **kwargs):
+        kwargs.update(keep=self.keep, drop=self.drop)  # the URL's "drop" is an id: replaced
+        return super().get_context_data(**kwargs)

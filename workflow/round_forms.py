@@ -74,3 +74,21 @@ class RoundDecisionForm(forms.Form):
             "decision_number", "decision_date", "signer_name", InlineRadios("signer_authority"),
             "comment",
         )  # fmt: skip
+
+
+class RoundPlacementForm(forms.Form):
+    """Which round the dossier belongs to (empty: none), and why it is moved."""
+
+    round = forms.ModelChoiceField(
+        label=_("Round"),
+        queryset=Round.objects.none(),
+        required=False,
+        empty_label=_("— in no round —"),
+    )
+    comment = forms.CharField(
+        label=_("Reason"), widget=forms.Textarea(attrs={"rows": 3}), max_length=COMMENT
+    )
+
+    def __init__(self, *args, rounds, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["round"].queryset = rounds
