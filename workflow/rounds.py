@@ -262,20 +262,26 @@ def _result(initiative):
 
 
 def round_overview(item) -> dict:
-    """The dossiers by state, the council's results ranked by mean total (highest first), and
-    the dossiers it recommends for recognition — the basis of the standing office's Tờ trình."""
+    """The dossiers by state (in the order of the procedure, each with the deadline it is
+    working against), the council's results ranked by mean total (highest first), the dossiers
+    it recommends for recognition — the basis of the standing office's Tờ trình — and the
+    earliest legal decision date among the dossiers not decided yet."""
     dossiers = round_dossiers(item)
     by_state: dict[str, list] = {}
     for initiative in dossiers:
         by_state.setdefault(initiative.status, []).append(initiative)
     results = [(i, _result(i)) for i in dossiers if _result(i) is not None]
     results.sort(key=lambda pair: (-(pair[1].total or 0), pair[0].code or ""))
+    order = {status: rank for rank, status in enumerate(Status.values)}
+    deciding = (Status.COUNCIL_REVIEW, Status.AWAITING_DECISION)
+    decision_dues = [i.decision_due for i in dossiers if i.decision_due and i.status in deciding]
     return {
         "count": len(dossiers),
-        "by_state": sorted(by_state.items()),
+        "by_state": sorted(by_state.items(), key=lambda pair: order.get(pair[0], 99)),
         "results": results,
         "recommended": [i for i, review in results if review.recommended],
         "dossiers": dossiers,
+        "first_decision_due": min(decision_dues, default=None),
     }
 
 

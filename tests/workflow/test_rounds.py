@@ -259,6 +259,23 @@ def test_the_round_page_ranks_results_and_lists_the_recommended(
     assert "Chờ UBND tỉnh quyết định" in html
 
 
+def test_the_round_page_shows_the_deadlines_in_the_order_of_the_procedure(
+    province, client, full_round
+):
+    made, high, low, waiting = full_round
+    client.force_login(province.reviewer)
+    html = client.get(reverse("workflow:round", args=[made.pk])).content.decode()
+    # The Department's review comes before the decision, as in the procedure.
+    assert html.index("Sở KH&amp;CN xem xét đơn") < html.index("Chờ UBND tỉnh quyết định")
+    for initiative in (high, low, waiting):
+        initiative.refresh_from_db()
+    due = html[html.index(waiting.code) :].split("</li>")[0]
+    assert f"hạn {waiting.review_due:%d/%m/%Y}" in due
+    first = min(high.decision_due, low.decision_due)
+    facts = html[html.index('id="round-first-decision-due"') :].split("</dd>")[0]
+    assert f"{first:%d/%m/%Y}" in facts and "Điều 7 NĐ 13/2012" in facts
+
+
 def test_the_round_page_query_count_does_not_grow(
     province, client, full_round, at_state, django_assert_max_num_queries
 ):

@@ -10,7 +10,9 @@ from django.utils.translation import gettext as _
 from common import clock
 from initiatives.selectors import visible_initiatives
 
+from ..deadlines import LEGAL_BASIS
 from ..intake_rounds import RoundDossier
+from ..models import DeadlineRule
 from ..round_forms import RoundForm, RoundPlacementForm
 from ..round_placement import MOVABLE_STATES, round_place_dossier, target_rounds
 from ..rounds import (
@@ -114,6 +116,7 @@ class RoundPageView(PageView):
             **decision,
             by_state=states,
             may_manage=may_manage_rounds(self.request.user),
+            decision_basis=LEGAL_BASIS[DeadlineRule.Stage.DECISION],
             **overview,
             **kwargs,
         )
