@@ -6,7 +6,7 @@ from django.urls import reverse
 from initiatives.models import Initiative
 from tests.conftest import today
 from tests.unchanged import nothing_changes
-from tests.workflow.test_round_decision import DECISION, REASON, batch  # noqa: F401
+from tests.workflow.test_round_decision import DECISION, REASON, batch, refuse  # noqa: F401
 from workflow.models import Round
 
 pytestmark = pytest.mark.django_db
@@ -21,7 +21,8 @@ def body(**overrides):
 
 
 def test_the_leader_decides_through_the_api(province, api, batch):  # noqa: F811
-    made, first, second, low, _waiting = batch
+    made, first, second, low, waiting = batch
+    refuse(province, waiting)
     response = api(province.leader).post(
         url(made), body(decline={str(low.pk): REASON}), format="json"
     )

@@ -12,7 +12,7 @@ from playwright.sync_api import expect
 from agencies.models import Person
 from initiatives.models import Author, Initiative
 from tests.browser import screenshot
-from tests.workflow.test_round_decision import batch  # noqa: F401
+from tests.workflow.test_round_decision import batch, refuse  # noqa: F401
 from workflow.intake_rounds import RoundStatus
 from workflow.models import Round, TransitionLog
 
@@ -41,6 +41,7 @@ def fill_decision(page, number):
 
 def test_the_leader_decides_a_round_in_one_act(new_page, province, batch):
     made, first, second, low, waiting = batch
+    refuse(province, waiting)  # the Department refused it: only the council's three remain
     leader = new_page(province.leader)
     audited(leader, f"/rounds/{made.pk}/")
     # The council's results ranked, the recommended list, and the form with them ticked.

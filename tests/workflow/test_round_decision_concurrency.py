@@ -9,7 +9,7 @@ from django.db import connections
 
 from tests.conftest import today
 from tests.workflow.test_concurrency import postgres  # noqa: F401
-from tests.workflow.test_round_decision import DECISION, REASON, batch  # noqa: F401
+from tests.workflow.test_round_decision import DECISION, REASON, batch, refuse  # noqa: F401
 from workflow.models import Round, TransitionLog
 
 pytestmark = pytest.mark.django_db(transaction=True)
@@ -47,7 +47,8 @@ def decisions_of(initiative):
 
 @pytest.mark.parametrize("attempt", range(3))
 def test_two_leaders_decide_the_same_round_at_once(postgres, province, api, batch, attempt):
-    made, first, second, low, _waiting = batch
+    made, first, second, low, waiting = batch
+    refuse(province, waiting)
     second_leader = type(province.leader).objects.create_user(
         username=f"leader2_{attempt}", full_name="Hoàng Minh Đức"
     )
