@@ -117,11 +117,12 @@ def person_other_dossiers(person, user):
 
 
 def person_duplicates(person, limit: int = 10):
-    """Persons who may be the same human as `person`: the same folded name, in any agency (a
-    civil servant moves), with how many dossiers each authored. Reviewers merge them by hand;
-    those with another birth date are listed too, and the merge refuses them with the reason."""
+    """Persons who may be the same human as `person`: the same folded name in the same agency
+    (a person is recorded per agency), with how many dossiers each authored. Reviewers merge
+    them by hand; those with another birth date are listed too, and the merge refuses them
+    with the reason."""
     return (
-        Person.objects.filter(folded_name=person.folded_name)
+        Person.objects.filter(folded_name=person.folded_name, agency_id=person.agency_id)
         .exclude(pk=person.pk)
         .select_related("agency")
         .annotate(authored=Count("authorships__initiative", distinct=True))

@@ -30,6 +30,8 @@ from .person_selectors import (
     persons,
 )
 
+MAX_ID = 2**63 - 1
+
 
 def _date(value: str):
     """dd/mm/yyyy (the form's format) or yyyy-mm-dd; anything else is no date."""
@@ -165,10 +167,13 @@ class PersonMergeView(PageView):
     def check_access(self, user):
         if not (roles.is_reviewer(user) or user.is_superuser):
             raise PermissionDenied(_("Only reviewers can merge persons."))
+        ids = [self.kwargs["pk"], self.kwargs["drop"]]
+        if max(ids) > MAX_ID:  # no such row, and SQLite cannot even be asked
+            raise Http404(_("Person not found."))
         found = (
             Person.objects.select_related("agency", "user")
             .annotate(authored=Count("authorships__initiative", distinct=True))
-            .in_bulk([self.kwargs["pk"], self.kwargs["drop"]])
+            .in_bulk(ids)
         )
         self.keep = found.get(self.kwargs["pk"])
         self.drop = found.get(self.kwargs["drop"])

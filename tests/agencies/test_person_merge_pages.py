@@ -73,6 +73,16 @@ def test_different_birth_dates_are_refused_on_the_page(client, province, pair):
     assert Author.objects.filter(person=drop).count() == 2
 
 
+def test_persons_of_different_agencies_are_neither_offered_nor_merged(client, province, pair):
+    keep, _drop = pair
+    elsewhere = Person.objects.create(full_name="Nguyễn Văn An", agency=province.phoyen)
+    client.force_login(province.reviewer)
+    page = client.get(reverse("initiatives:person", args=[keep.pk])).content.decode()
+    assert _merge_url(keep, elsewhere) not in page
+    refused = client.post(_merge_url(keep, elsewhere)).content.decode()
+    assert 'id="merge-errors"' in refused and Person.objects.filter(pk=elsewhere.pk).exists()
+
+
 def test_an_unknown_person_is_404(client, province, pair):
     keep, _drop = pair
     client.force_login(province.reviewer)

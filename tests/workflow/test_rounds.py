@@ -1,7 +1,7 @@
 """Rounds (đợt xét): the service (who, validation), the list API, the rounds screen, and
 the submission gate of ROUNDS_MODE = "rounds" (and nothing changes in rolling mode)."""
 
-from datetime import timedelta
+from datetime import date, timedelta
 from decimal import Decimal
 
 import pytest
@@ -10,6 +10,7 @@ from django.urls import reverse
 
 from initiatives.models import Field
 from tests.conftest import make_draft, today
+from tests.unchanged import nothing_changes
 from workflow.models import CouncilReview, Round, RoundDossier
 from workflow.rounds import round_add_dossiers, round_save
 from workflow.services import initiative_submit
@@ -58,6 +59,43 @@ def test_closing_before_opening_is_refused(province):
     with pytest.raises(ValidationError) as error:
         round_save(actor=province.reviewer, data=data(closes_on=today() - timedelta(days=1)))
     assert "không thể đóng trước" in problems(error)["closes_on"].lower()
+
+
+@pytest.mark.parametrize(
+    ("overrides", "field_name"),
+    [({"year": 99999}, "year"), ({"year": 0}, "year"), ({"number": 0}, "number"),
+     ({"number": 40000}, "number"), ({"opens_on": date(1, 1, 1)}, "opens_on"),
+     ({"decided_on": today() + timedelta(days=1)}, "decided_on"),
+     ({"decided_on": today() - timedelta(days=1)}, "decided_on")],
+)  # fmt: skip
+def test_out_of_range_values_are_refused_in_vietnamese(province, overrides, field_name):
+    with nothing_changes(Round), pytest.raises(ValidationError) as error:
+        round_save(actor=province.reviewer, data=data(**overrides))
+    assert field_name in problems(error)
+
+
+def test_a_typed_decision_date_between_opening_and_today_is_kept(province):
+    made = round_save(actor=province.reviewer, data=data(
+        opens_on=today() - timedelta(days=90), closes_on=today() - timedelta(days=60),
+        decided_on=today() - timedelta(days=5)))  # fmt: skip
+    assert made.status == "decided"
+
+
+def test_the_screen_refuses_a_huge_year_and_never_sets_the_decision(province, client):
+    client.force_login(province.reviewer)
+    start = today()
+    values = {"year": 99999, "number": 1, "title": "Đợt I",
+              "opens_on": start.strftime("%d/%m/%Y"), "closes_on": start.strftime("%d/%m/%Y"),
+              "decided_on": start.strftime("%d/%m/%Y")}  # fmt: skip
+    with nothing_changes(Round):
+        response = client.post(reverse("workflow:round_create"), values)
+    assert response.status_code == 200
+    assert (
+        "2000" in response.content.decode() and 'name="decided_on"' not in response.content.decode()
+    )
+    response = client.post(reverse("workflow:round_create"), values | {"year": start.year})
+    assert response.status_code == 302
+    assert Round.objects.get().decided_on is None  # the decision's date is the decision's own
 
 
 def test_the_number_is_unique_in_the_year(province):
