@@ -116,7 +116,7 @@ def round_decide(
     reasons = {int(k): (v or "") for k, v in (reasons or {}).items()}
     if recognize is None:
         recognize = [pk for pk in recommended_ids(item) if pk not in decline]
-    recognize = [int(pk) for pk in recognize]
+    recognize = list(dict.fromkeys(int(pk) for pk in recognize))  # once each, in order
     members = _members(item, set(recognize) | set(decline))
     problems = _Collector()
     for pk in sorted(set(recognize) & set(decline)):

@@ -73,3 +73,11 @@ def test_malformed_ids_are_a_400_not_a_500(bad, province, api, batch):  # noqa: 
         response = api(province.leader).post(url(made), body(**bad), format="json")
     assert response.status_code == 400
     assert set(response.json()) & {"decline", "reasons", "recognize"}
+
+
+def test_an_id_repeated_in_the_list_counts_once(province, api, batch):  # noqa: F811
+    made, first, second, _low, _waiting = batch
+    data = body(recognize=[first.pk, first.pk, second.pk])
+    response = api(province.leader).post(url(made), data, format="json")
+    assert response.status_code == 200, response.json()
+    assert sorted(response.json()["recognized"]) == sorted([first.code, second.code])
