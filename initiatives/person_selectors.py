@@ -6,6 +6,7 @@ from datetime import date
 
 from django.db.models import Count, Exists, OuterRef, Q
 
+from agencies import roles
 from agencies.models import Person
 from common.text import fold, vi_name_sort_key
 
@@ -36,7 +37,18 @@ class RecognitionFilter:
         return bool(self.year_from or self.year_to or self.level)
 
 
-def persons(*, q: str = "", agency_id=None, recognized: RecognitionFilter | None = None):
+def visible_persons(user, queryset=None):
+    """The registry as `user` may read it: reviewers, leaders and administrators everyone;
+    others the persons of their own agencies and anyone with a recognized initiative (public
+    by name) — not the authors of other agencies' drafts and dossiers under review."""
+    queryset = Person.objects.all() if queryset is None else queryset
+    if roles.oversees_province(user):
+        return queryset
+    recognized = Author.objects.filter(RecognitionFilter().q(), person_id=OuterRef("pk"))
+    return queryset.filter(Q(agency_id__in=roles.agency_member_ids(user)) | Exists(recognized))
+
+
+def persons(*, q: str = "", agency_id=None, recognized: RecognitionFilter | None = None, user=None):
     """Persons by folded name (diacritics-insensitive), with how many recognized initiatives
     each authored (within `recognized`'s years and level). With a narrowing filter only the
     persons having such a recognition are kept: the emulation office's question."""
@@ -53,6 +65,8 @@ def persons(*, q: str = "", agency_id=None, recognized: RecognitionFilter | None
     if recognized.narrows:
         matching = Author.objects.filter(recognized.q(), person_id=OuterRef("pk"))
         queryset = queryset.filter(Exists(matching))
+    if user is not None:
+        queryset = visible_persons(user, queryset)
     return queryset.order_by("folded_name", "id")
 
 

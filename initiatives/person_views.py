@@ -28,6 +28,7 @@ from .person_selectors import (
     person_recognitions,
     person_suggestions,
     persons,
+    visible_persons,
 )
 
 MAX_ID = 2**63 - 1
@@ -103,6 +104,13 @@ class PersonFilterForm(forms.Form):
         else:  # a person's page: only the period and the level
             del self.fields["agency"], self.fields["q"]
 
+    def clean(self):
+        data = super().clean()
+        first, last = data.get("from"), data.get("to")
+        if first and last and first > last:
+            self.add_error("to", _("The last year comes before the first."))
+        return data
+
     def recognition_filter(self) -> RecognitionFilter:
         data = self.cleaned_data if self.is_valid() else {}
         return RecognitionFilter(data.get("from"), data.get("to"), data.get("level") or "")
@@ -124,6 +132,7 @@ class PersonListView(FilteredListView):
             q=data.get("q") or "",
             agency_id=data.get("agency"),
             recognized=form.recognition_filter() if form.is_bound else None,
+            user=self.request.user,
         )
 
     def get_context_data(self, **kwargs):
@@ -141,9 +150,11 @@ class PersonDetailView(PageView):
     template_name = "initiatives/person_detail.html"
 
     def get_context_data(self, **kwargs):
-        person = get_object_or_404(Person.objects.select_related("agency"), pk=self.kwargs["pk"])
-        form = PersonFilterForm(self.request.GET or None, of_one_person=True)
         user = self.request.user
+        person = get_object_or_404(
+            visible_persons(user, Person.objects.select_related("agency")), pk=self.kwargs["pk"]
+        )
+        form = PersonFilterForm(self.request.GET or None, of_one_person=True)
         sees = roles.oversees_province(user) or person.agency_id in roles.agency_member_ids(user)
         return super().get_context_data(
             person=person,
