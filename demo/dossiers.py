@@ -14,7 +14,7 @@ from workflow.scenarios import Cast, advance, attach_agency_decision
 from .data import AUTHORS, COUNCIL, DOSSIERS
 from .follow_ups import FOLLOW_UPS
 from .rollout import adopt
-from .rounds import ensure_rounds
+from .rounds import attach_under_review, ensure_open_round
 
 
 def ensure_dossiers(people, today: date, council) -> int:
@@ -22,12 +22,14 @@ def ensure_dossiers(people, today: date, council) -> int:
     titles = [nfc(spec["title"]) for spec in DOSSIERS]
     existing = set(Initiative.objects.filter(title__in=titles).values_list("title", flat=True))
     agencies = {a.code: a for a in Agency.objects.all()}
+    intake = ensure_open_round(people, today, council)
     built = 0
     for spec, title in zip(DOSSIERS, titles, strict=True):
         if title not in existing:
             _build(spec, people, agencies, today, council)
             built += 1
-    ensure_rounds(people, today, council, titles)
+    if intake is not None:
+        attach_under_review(people, intake, titles)
     return built
 
 

@@ -20,14 +20,18 @@ def _spec(today: date) -> dict:
             "decided_on": None}  # fmt: skip
 
 
-def ensure_rounds(people, today: date, council, titles) -> int:
-    """Create the open round if it is not there yet, with the demo's dossiers under review;
-    how many rounds were created."""
+def ensure_open_round(people, today: date, council):
+    """This year's open round, created if it is not there yet (before the dossiers are built,
+    so that with ROUNDS_MODE=rounds they can be submitted into it); None when a round of that
+    title, or of that year and number, already exists."""
     spec = _spec(today)
     same = Q(title=spec["title"]) | Q(year=spec["year"], number=spec["number"])
     if Round.objects.filter(same).exists():
-        return 0
-    intake = round_save(actor=people["reviewer"], data={**spec, "council": council})
+        return None
+    return round_save(actor=people["reviewer"], data={**spec, "council": council})
+
+
+def attach_under_review(people, intake, titles) -> None:
+    """The demo's dossiers under review join the open round (in rolling mode nothing did)."""
     dossiers = Initiative.objects.filter(title__in=titles, status__in=OPEN_STATES).order_by("pk")
     round_add_dossiers(actor=people["reviewer"], intake=intake, initiatives=dossiers)
-    return 1

@@ -414,3 +414,17 @@ def test_demo_authors_are_persons_and_some_have_several_recognitions(demo):
     assert lan.authorships.count() >= 5
     recognized = {p.full_name: p.recognitions for p in persons() if p.recognitions}
     assert max(recognized.values()) >= 2, recognized
+
+
+def test_the_demo_loads_in_rounds_mode_too(db, settings):
+    """A province that takes dossiers only in rounds: this year's are submitted into the open
+    round, which exists before them."""
+    settings.ROUNDS_MODE = "rounds"
+    load_demo()
+    this_year = Round.objects.get(year=timezone.localdate().year)
+    under_review = Initiative.objects.filter(
+        status__in=(Status.DEPARTMENT_REVIEW, Status.COUNCIL_REVIEW, Status.AWAITING_DECISION),
+        round=this_year.year,
+    )
+    assert under_review.exists()
+    assert not under_review.filter(intake_round_entry__isnull=True).exists()
