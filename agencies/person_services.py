@@ -32,6 +32,10 @@ def _problems(keep: Person, drop: Person) -> dict:
             _("The two persons have different dates of birth (%(a)s, %(b)s): not the same person.")
             % {"a": keep.birth_date.strftime("%d/%m/%Y"), "b": drop.birth_date.strftime("%d/%m/%Y")}
         ]
+    if keep.agency_id != drop.agency_id:
+        # A person belongs to one agency, whose dossiers name them and whose staff see their
+        # record; someone who moved is recorded at each agency.
+        problems["agency"] = [_("The two persons belong to different agencies.")]
     if keep.user_id and drop.user_id and keep.user_id != drop.user_id:
         problems["user"] = [_("The two persons are linked to different user accounts.")]
     if (

@@ -6,6 +6,7 @@ Unrecognized dossiers are never listed here."""
 
 from django.db.models import Prefetch
 from django.shortcuts import get_object_or_404
+from django.utils.translation import gettext_lazy
 from drf_spectacular.utils import extend_schema
 from rest_framework import generics, serializers
 
@@ -13,11 +14,17 @@ from agencies import roles
 from agencies.models import Person
 from documents.models import Document, DocumentKind
 from initiatives.choices import Scope
-from initiatives.person_selectors import RecognitionFilter, person_recognitions, persons
+from initiatives.person_selectors import (
+    RecognitionFilter,
+    person_recognitions,
+    persons,
+    visible_persons,
+)
 
 from .serializers import AgencyRefSerializer, IdField
 
 YEAR = {"required": False, "min_value": 1990, "max_value": 2100}
+YEARS_REVERSED = gettext_lazy("The last year comes before the first.")
 
 
 class RecognitionFilterSerializer(serializers.Serializer):
@@ -31,6 +38,12 @@ class RecognitionFilterSerializer(serializers.Serializer):
         if "from" in data:
             data["year_from"] = data.get("from")
         return super().to_internal_value(data)
+
+    def validate(self, attrs):
+        first, last = attrs.get("year_from"), attrs.get("to")
+        if first and last and first > last:
+            raise serializers.ValidationError({"to": [YEARS_REVERSED]})
+        return attrs
 
     def recognition_filter(self) -> RecognitionFilter:
         data = self.validated_data
@@ -78,6 +91,7 @@ class PersonListView(generics.ListAPIView):
             q=data.get("q", ""),
             agency_id=data.get("agency"),
             recognized=filters.recognition_filter(),
+            user=self.request.user,
         )
 
     def get_serializer_context(self):
@@ -116,7 +130,7 @@ class PersonRecognitionsView(generics.ListAPIView):
     serializer_class = RecognitionSerializer
 
     def get_queryset(self):
-        person = get_object_or_404(Person, pk=self.kwargs["pk"])
+        person = get_object_or_404(visible_persons(self.request.user), pk=self.kwargs["pk"])
         filters = RecognitionFilterSerializer(data=self.request.query_params)
         filters.is_valid(raise_exception=True)
         return person_recognitions(person, filters.recognition_filter()).prefetch_related(

@@ -98,12 +98,6 @@ def _ids_as_keys(value: dict) -> dict[int, str]:
     except serializers.ValidationError:
         raise serializers.ValidationError(_("The keys must be dossier ids.")) from None
 
-    def validate(self, attrs):
-        for name in ("decline", "reasons"):
-            if any(not str(key).isdigit() for key in attrs[name]):
-                raise serializers.ValidationError({name: [_("Keys must be dossier ids.")]})
-        return attrs
-
 
 class RoundDecideView(views.APIView):
     """Recognize and decline a round's dossiers in one act: all or nothing. A refusal is 400

@@ -31,6 +31,11 @@ CELERY_BEAT_SCHEDULE = {
         "args": ("rounds",),
         "schedule": crontab(minute=35),
     },
+    # A round answered in full before it closed becomes decided once it has closed.
+    "settle-rounds": {
+        "task": "workflow.tasks.settle_rounds",
+        "schedule": crontab(minute=40),
+    },
     "daily-digest": {
         "task": "notifications.digest.send_daily_digests",
         "schedule": crontab(hour=7, minute=0),

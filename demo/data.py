@@ -46,7 +46,8 @@ COUNCIL = ("council1", "council2", "council3", "council4", "council5", "council6
 PROVINCIAL_COUNCIL = {
     "name": "Hội đồng sáng kiến tỉnh",
     "decision_number": "1234/QĐ-UBND",
-    "decision_days_ago": 240,
+    # (years before the load year, month, day): before the oldest round of demo.history_data.
+    "decided": (2, 2, 10),
     "decision_signer": "Chủ tịch UBND tỉnh Thái Nguyên",
     "quorum": (2, 3),
     "voting": "secret",

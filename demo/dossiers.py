@@ -11,29 +11,30 @@ from initiatives.models import Initiative
 from initiatives.services import initiative_create
 from workflow.scenarios import Cast, advance, attach_agency_decision
 
-from .council import ensure_council
 from .data import AUTHORS, COUNCIL, DOSSIERS
 from .follow_ups import FOLLOW_UPS
 from .rollout import adopt
-from .rounds import ensure_rounds
+from .rounds import attach_under_review, ensure_open_round
 
 
-def ensure_dossiers(people, today: date) -> int:
+def ensure_dossiers(people, today: date, council) -> int:
     """Build the dossiers not there yet (matched by title); how many were built."""
     titles = [nfc(spec["title"]) for spec in DOSSIERS]
     existing = set(Initiative.objects.filter(title__in=titles).values_list("title", flat=True))
     agencies = {a.code: a for a in Agency.objects.all()}
-    council = ensure_council(people, today)
+    intake = ensure_open_round(people, today, council)
     built = 0
     for spec, title in zip(DOSSIERS, titles, strict=True):
         if title not in existing:
             _build(spec, people, agencies, today, council)
             built += 1
-    ensure_rounds(people, today, council, titles)
+    if intake is not None:
+        attach_under_review(people, intake, titles)
     return built
 
 
-def _build(spec, people, agencies, today, council):
+def create_dossier(spec, people, agencies, today):
+    """The draft of a spec, by its agency's user, with its cơ sở decision attached."""
     agency = agencies[spec["agency"]]
     author = people[spec["by"]]
     initiative = initiative_create(
@@ -44,7 +45,12 @@ def _build(spec, people, agencies, today, council):
         participants=[_participant(row, agency) for row in spec["participants"]],
     )
     # Even a demo draft carries its cơ sở decision, so it can be submitted as it stands.
-    attach_agency_decision(initiative, author)
+    return attach_agency_decision(initiative, author)
+
+
+def _build(spec, people, agencies, today, council):
+    initiative = create_dossier(spec, people, agencies, today)
+    author = people[spec["by"]]
     cast = Cast(
         agency_user=author,
         reviewer=people["reviewer"],

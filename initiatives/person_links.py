@@ -12,39 +12,6 @@ def person_key(agency_id, full_name, birth_date) -> tuple:
     return (agency_id, fold(full_name), birth_date)
 
 
-def link_unlinked_authors(author_model, person_model) -> int:
-    """Give every author without a person one, grouping rows by person_key; returns how many
-    persons were created. Used by the data migration (with historical models) and by tests.
-
-    A row without a birth date joins only another row (or person) without one; two rows whose
-    birth dates differ are never joined, whatever their names."""
-    authors = list(
-        author_model.objects.filter(person__isnull=True)
-        .select_related("initiative")
-        .only("id", "full_name", "birth_date", "initiative__agency_id")
-    )
-    agency_ids = {a.initiative.agency_id for a in authors}
-    known = {
-        person_key(p.agency_id, p.full_name, p.birth_date): p
-        for p in person_model.objects.filter(agency_id__in=agency_ids).order_by("id")
-    }
-    created = 0
-    for author in authors:
-        key = person_key(author.initiative.agency_id, author.full_name, author.birth_date)
-        if key not in known:
-            name = clean_name(author.full_name)
-            known[key] = person_model.objects.create(
-                full_name=name,
-                folded_name=fold(name),
-                birth_date=author.birth_date,
-                agency_id=key[0],
-            )
-            created += 1
-        author.person = known[key]
-    author_model.objects.bulk_update(authors, ["person"], batch_size=500)
-    return created
-
-
 def resolve_person(agency_id, row: dict, person_model):
     """The person of an author row being saved: the one chosen (row["person"], an id or a
     Person, of the dossier's agency) while the row still bears that person's name, else the
@@ -59,6 +26,7 @@ def resolve_person(agency_id, row: dict, person_model):
                 {"authors": [_("The chosen person is not one of the applicant agency's.")]}
             )
         if person.folded_name == fold(name):
+            _same_birth_date_or_refuse(person, row.get("birth_date"))
             return person
     birth_date = row.get("birth_date")
     match = (
@@ -71,6 +39,18 @@ def resolve_person(agency_id, row: dict, person_model):
     return match or person_model.objects.create(
         full_name=name, birth_date=birth_date, agency_id=agency_id
     )
+
+
+def _same_birth_date_or_refuse(person, birth_date) -> None:
+    """A person chosen for a row whose birth date says it is someone else is refused: one
+    person never stands for two birth dates (either unknown is no contradiction)."""
+    if birth_date and person.birth_date and person.birth_date != birth_date:
+        raise ValidationError({"authors": [
+            _("%(name)s in the registry was born on %(registered)s, not %(typed)s: choose "
+              "another person or correct the date of birth.")
+            % {"name": person.full_name, "registered": person.birth_date.strftime("%d/%m/%Y"),
+               "typed": birth_date.strftime("%d/%m/%Y")}
+        ]})  # fmt: skip
 
 
 def authorship_recusal(initiative, member) -> str:

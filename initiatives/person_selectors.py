@@ -6,6 +6,7 @@ from datetime import date
 
 from django.db.models import Count, Exists, OuterRef, Q
 
+from agencies import roles
 from agencies.models import Person
 from common.text import fold, vi_name_sort_key
 
@@ -36,7 +37,18 @@ class RecognitionFilter:
         return bool(self.year_from or self.year_to or self.level)
 
 
-def persons(*, q: str = "", agency_id=None, recognized: RecognitionFilter | None = None):
+def visible_persons(user, queryset=None):
+    """The registry as `user` may read it: reviewers, leaders and administrators everyone;
+    others the persons of their own agencies and anyone with a recognized initiative (public
+    by name) — not the authors of other agencies' drafts and dossiers under review."""
+    queryset = Person.objects.all() if queryset is None else queryset
+    if roles.oversees_province(user):
+        return queryset
+    recognized = Author.objects.filter(RecognitionFilter().q(), person_id=OuterRef("pk"))
+    return queryset.filter(Q(agency_id__in=roles.agency_member_ids(user)) | Exists(recognized))
+
+
+def persons(*, q: str = "", agency_id=None, recognized: RecognitionFilter | None = None, user=None):
     """Persons by folded name (diacritics-insensitive), with how many recognized initiatives
     each authored (within `recognized`'s years and level). With a narrowing filter only the
     persons having such a recognition are kept: the emulation office's question."""
@@ -53,6 +65,8 @@ def persons(*, q: str = "", agency_id=None, recognized: RecognitionFilter | None
     if recognized.narrows:
         matching = Author.objects.filter(recognized.q(), person_id=OuterRef("pk"))
         queryset = queryset.filter(Exists(matching))
+    if user is not None:
+        queryset = visible_persons(user, queryset)
     return queryset.order_by("folded_name", "id")
 
 
@@ -113,4 +127,18 @@ def person_other_dossiers(person, user):
         .exclude(initiative__status__in=PUBLIC_STATES)
         .select_related("initiative")
         .order_by("-initiative__created_at")
+    )
+
+
+def person_duplicates(person, limit: int = 10):
+    """Persons who may be the same human as `person`: the same folded name in the same agency
+    (a person is recorded per agency), with how many dossiers each authored. Reviewers merge
+    them by hand; those with another birth date are listed too, and the merge refuses them
+    with the reason."""
+    return (
+        Person.objects.filter(folded_name=person.folded_name, agency_id=person.agency_id)
+        .exclude(pk=person.pk)
+        .select_related("agency")
+        .annotate(authored=Count("authorships__initiative", distinct=True))
+        .order_by("id")[:limit]
     )

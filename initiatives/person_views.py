@@ -4,10 +4,12 @@
 merged here)."""
 
 from django import forms
+from django.contrib import messages
 from django.contrib.auth.mixins import LoginRequiredMixin
-from django.core.exceptions import PermissionDenied
-from django.http import JsonResponse
-from django.shortcuts import get_object_or_404
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db.models import Count
+from django.http import Http404, JsonResponse
+from django.shortcuts import get_object_or_404, redirect
 from django.utils.dateparse import parse_date
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
@@ -15,16 +17,21 @@ from django.views import View
 
 from agencies import roles
 from agencies.models import Agency, Person
+from agencies.person_services import person_merge
 from common.views import FilteredListView, PageView
 
 from .choices import Scope
 from .person_selectors import (
     RecognitionFilter,
+    person_duplicates,
     person_other_dossiers,
     person_recognitions,
     person_suggestions,
     persons,
+    visible_persons,
 )
+
+MAX_ID = 2**63 - 1
 
 
 def _date(value: str):
@@ -97,6 +104,13 @@ class PersonFilterForm(forms.Form):
         else:  # a person's page: only the period and the level
             del self.fields["agency"], self.fields["q"]
 
+    def clean(self):
+        data = super().clean()
+        first, last = data.get("from"), data.get("to")
+        if first and last and first > last:
+            self.add_error("to", _("The last year comes before the first."))
+        return data
+
     def recognition_filter(self) -> RecognitionFilter:
         data = self.cleaned_data if self.is_valid() else {}
         return RecognitionFilter(data.get("from"), data.get("to"), data.get("level") or "")
@@ -118,6 +132,7 @@ class PersonListView(FilteredListView):
             q=data.get("q") or "",
             agency_id=data.get("agency"),
             recognized=form.recognition_filter() if form.is_bound else None,
+            user=self.request.user,
         )
 
     def get_context_data(self, **kwargs):
@@ -135,9 +150,11 @@ class PersonDetailView(PageView):
     template_name = "initiatives/person_detail.html"
 
     def get_context_data(self, **kwargs):
-        person = get_object_or_404(Person.objects.select_related("agency"), pk=self.kwargs["pk"])
-        form = PersonFilterForm(self.request.GET or None, of_one_person=True)
         user = self.request.user
+        person = get_object_or_404(
+            visible_persons(user, Person.objects.select_related("agency")), pk=self.kwargs["pk"]
+        )
+        form = PersonFilterForm(self.request.GET or None, of_one_person=True)
         sees = roles.oversees_province(user) or person.agency_id in roles.agency_member_ids(user)
         return super().get_context_data(
             person=person,
@@ -145,5 +162,51 @@ class PersonDetailView(PageView):
             sees_birth_date=sees,
             recognitions=list(person_recognitions(person, form.recognition_filter())),
             other_dossiers=list(person_other_dossiers(person, user)) if sees else [],
+            duplicates=list(person_duplicates(person)) if roles.is_reviewer(user) else [],
             **kwargs,
         )
+
+
+class PersonMergeView(PageView):
+    """A reviewer merges a person who is the same human into the one whose page they are on
+    (/persons/<keep>/merge/<drop>/): a side-by-side summary to confirm, then the logged merge
+    (agencies.person_services.person_merge), which moves every authorship. A refusal (another
+    birth date, account or civil-servant code) is shown on the same page; nothing changes."""
+
+    template_name = "initiatives/person_merge.html"
+
+    def check_access(self, user):
+        if not (roles.is_reviewer(user) or user.is_superuser):
+            raise PermissionDenied(_("Only reviewers can merge persons."))
+        ids = [self.kwargs["pk"], self.kwargs["drop"]]
+        if max(ids) > MAX_ID:  # no such row, and SQLite cannot even be asked
+            raise Http404(_("Person not found."))
+        found = (
+            Person.objects.select_related("agency", "user")
+            .annotate(authored=Count("authorships__initiative", distinct=True))
+            .in_bulk(ids)
+        )
+        self.keep = found.get(self.kwargs["pk"])
+        self.drop = found.get(self.kwargs["drop"])
+        if self.keep is None or self.drop is None:
+            raise Http404(_("Person not found."))
+
+    def post(self, request, *args, **kwargs):
+        try:
+            log = person_merge(keep=self.keep, drop=self.drop, actor=request.user)
+        except ValidationError as error:
+            return self.render_to_response(self.get_context_data(errors=error.messages))
+        messages.success(
+            request,
+            _("%(drop)s was merged into %(keep)s (%(count)s authorships moved).")
+            % {
+                "drop": log.dropped_name,
+                "keep": self.keep.full_name,
+                "count": log.authorships_moved,
+            },
+        )
+        return redirect("initiatives:person", self.keep.pk)
+
+    def get_context_data(self, **kwargs):
+        kwargs.update(keep=self.keep, drop=self.drop)  # the URL's "drop" is an id: replaced
+        return super().get_context_data(**kwargs)

@@ -29,5 +29,10 @@ urlpatterns = [
     ),
     path("persons/", person_views.PersonListView.as_view(), name="persons"),
     path("persons/<int:pk>/", person_views.PersonDetailView.as_view(), name="person"),
+    path(
+        "persons/<int:pk>/merge/<int:drop>/",
+        person_views.PersonMergeView.as_view(),
+        name="person_merge",
+    ),
     *registry_views.urlpatterns,
 ]

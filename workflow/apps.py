@@ -16,6 +16,7 @@ class WorkflowConfig(AppConfig):
         from .deadlines import legal_basis
         from .models import DeadlineRule
         from .reminders import register_reminders
+        from .round_decision import settle_after_transition
         from .rounds import SOURCE, round_reminders
         from .selectors import (
             council_visibility,
@@ -24,8 +25,11 @@ class WorkflowConfig(AppConfig):
             on_council_of,
             register_recusal_rule,
         )
+        from .signals import initiative_transitioned
 
         register_visibility(council_visibility)
+        # A round is decided when its last dossier is, in a batch or on its own.
+        initiative_transitioned.connect(settle_after_transition, dispatch_uid="settle_round")
         register_reminders(SOURCE, round_reminders)
         register_recusal_rule(authorship_recusal)  # a member who is an author (issue 11)
         register_insider(on_council_of)

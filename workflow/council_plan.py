@@ -21,6 +21,7 @@ from agencies.models import Role, User
 from agencies.selectors import provincial_body
 
 from .council_body import Council, CouncilMember
+from .intake_rounds import RoundDossier
 from .selectors import recusal_reason
 
 MIN_COUNCIL_MEMBERS = 3  # of an ad-hoc panel (COUNCIL_ADHOC_PANELS)
@@ -184,6 +185,11 @@ def councils_for(initiative, today: date) -> list[dict]:
     queryset = councils_with_seats().filter(is_active=True)
     if body is not None:
         queryset = queryset.filter(body=body)
+    of_round = (
+        RoundDossier.objects.filter(initiative_id=initiative.pk)
+        .values_list("round__council_id", flat=True)
+        .first()
+    )
     rows = []
     for council in queryset.order_by("-decision_date", "id"):
         seats = seat_plan(initiative, council)
@@ -193,6 +199,7 @@ def councils_for(initiative, today: date) -> list[dict]:
                 "seats": seats,
                 "problems": council_problems(initiative, council, seats, today, body),
                 "quorum": quorum_of(council, len(council.active_seats)),
+                "of_round": council.pk == of_round,  # the council named on the dossier's round
             }
         )
     return rows

@@ -144,8 +144,9 @@ class RequestRevisionForm(TransitionForm):
 
 
 class AcceptForm(TransitionForm):
-    """accept: the council set up by decision that assesses the dossier (pre-selected when
-    exactly one can take it); the service checks it and names each problem."""
+    """accept: the council set up by decision that assesses the dossier (pre-selected: the
+    council of the dossier's round, else the only one that can take it); the service checks it
+    and names each problem."""
 
     council = forms.TypedChoiceField(
         label=_("Council"), coerce=int, required=False, widget=forms.RadioSelect
@@ -157,7 +158,10 @@ class AcceptForm(TransitionForm):
         self.fields["council"].choices = [(row["council"].pk, row["council"].name)
                                           for row in councils]  # fmt: skip
         fitting = [row["council"].pk for row in councils if not row["problems"]]
-        if len(fitting) == 1:
+        of_round = [row["council"].pk for row in councils if row.get("of_round")]
+        if of_round and of_round[0] in fitting:  # the council named on the dossier's round
+            self.fields["council"].initial = of_round[0]
+        elif len(fitting) == 1:
             self.fields["council"].initial = fitting[0]
 
 

@@ -36,6 +36,7 @@ LOG_ONLY_LABELS = {
     "admin_edit": _("Edited by an administrator"),
     "appeal_complex": _("Appeal marked as complex"),
     "record_national": _("Nationwide recognition recorded"),
+    "round_move": _("Moved between rounds"),
 }
 
 

@@ -12,6 +12,7 @@ from datetime import date
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
+from django.db.models import Exists, Max, OuterRef
 from django.http import Http404
 from django.utils.translation import gettext as _
 
@@ -115,7 +116,7 @@ def round_decide(
     reasons = {int(k): (v or "") for k, v in (reasons or {}).items()}
     if recognize is None:
         recognize = [pk for pk in recommended_ids(item) if pk not in decline]
-    recognize = [int(pk) for pk in recognize]
+    recognize = list(dict.fromkeys(int(pk) for pk in recognize))  # once each, in order
     members = _members(item, set(recognize) | set(decline))
     problems = _Collector()
     for pk in sorted(set(recognize) & set(decline)):
@@ -156,13 +157,59 @@ def _attempt(problems, initiative, done: list, service, **arguments) -> None:
         problems.add(_label(initiative), error)
 
 
+# A dossier in one of these states still waits for the province's answer on its round.
+UNDECIDED_STATES = (
+    Status.DEPARTMENT_REVIEW,
+    Status.REVISION_REQUESTED,
+    Status.COUNCIL_REVIEW,
+    Status.AWAITING_DECISION,
+)
+
+
+def settle_round(item, decision_date=None) -> bool:
+    """Mark the round decided (on the decision's date) once it has closed and none of its
+    dossiers still waits for an answer — never while it still takes dossiers, so a leader who
+    decides the first dossiers early leaves the round open. Whether it was marked."""
+    if item.decided_on or clock.today() <= item.closes_on:
+        return False
+    if RoundDossier.objects.filter(round=item, initiative__status__in=UNDECIDED_STATES).exists():
+        return False
+    item.decided_on = decision_date or clock.today()
+    item.save(update_fields=["decided_on"])
+    return True
+
+
 def _mark_decided(item, decision_date, done) -> None:
-    """The round is decided once none of its dossiers awaits the decision any more."""
-    if item.decided_on or not (done["recognized"] or done["declined"]):
+    if done["recognized"] or done["declined"]:
+        settle_round(item, decision_date)
+
+
+def settle_after_transition(sender, initiative, log, **kwargs) -> None:
+    """A dossier answered on its own (recognized, declined, refused, withdrawn — not in a
+    batch) may be the round's last."""
+    if log.target in UNDECIDED_STATES or log.source not in UNDECIDED_STATES:
         return
+    entry = (
+        RoundDossier.objects.select_related("round")
+        .filter(initiative_id=initiative.pk, round__decided_on__isnull=True)
+        .first()
+    )
+    if entry is not None:
+        settle_round(entry.round, initiative.decision_date)
+
+
+def settle_closed_rounds() -> int:
+    """Rounds that closed after their last dossier was answered: nothing else marks them.
+    Safe to run any number of times. How many were marked decided."""
     waiting = RoundDossier.objects.filter(
-        round=item, initiative__status=Status.AWAITING_DECISION
-    ).exists()
-    if not waiting:
-        item.decided_on = decision_date or clock.today()
-        item.save(update_fields=["decided_on"])
+        round=OuterRef("pk"), initiative__status__in=UNDECIDED_STATES
+    )
+    candidates = Round.objects.filter(
+        decided_on__isnull=True, closes_on__lt=clock.today(), entries__isnull=False
+    ).exclude(Exists(waiting))
+    settled = 0
+    for item in candidates.distinct().annotate(last=Max("entries__initiative__decision_date")):
+        with transaction.atomic():
+            locked = Round.objects.select_for_update().get(pk=item.pk)
+            settled += settle_round(locked, item.last)
+    return settled

@@ -12,17 +12,12 @@ from initiatives.models import Field, SignerAuthority
 from .council_body import Council
 from .forms import date_field, inline_helper
 from .intake_rounds import Round
-from .rounds import ROUND_FIELDS
+from .rounds import SCREEN_FIELDS
 
 
 class RoundForm(forms.ModelForm):
     opens_on = date_field(_("opens on"))
     closes_on = date_field(_("closes on"))
-    decided_on = date_field(
-        _("decided on"),
-        required=False,
-        help_text=_("The date of the province's decision on the round, once it is taken."),
-    )
     fields = forms.ModelMultipleChoiceField(
         label=_("fields covered"),
         queryset=Field.objects.filter(is_active=True),
@@ -33,7 +28,7 @@ class RoundForm(forms.ModelForm):
 
     class Meta:
         model = Round
-        fields = (*ROUND_FIELDS, "fields")
+        fields = (*SCREEN_FIELDS, "fields")
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
@@ -47,7 +42,7 @@ class RoundForm(forms.ModelForm):
         which would report the unique number twice."""
 
     def service_data(self) -> dict:
-        return {name: self.cleaned_data.get(name) for name in ROUND_FIELDS}
+        return {name: self.cleaned_data.get(name) for name in SCREEN_FIELDS}
 
 
 class RoundDecisionForm(forms.Form):
@@ -74,3 +69,21 @@ class RoundDecisionForm(forms.Form):
             "decision_number", "decision_date", "signer_name", InlineRadios("signer_authority"),
             "comment",
         )  # fmt: skip
+
+
+class RoundPlacementForm(forms.Form):
+    """Which round the dossier belongs to (empty: none), and why it is moved."""
+
+    round = forms.ModelChoiceField(
+        label=_("Round"),
+        queryset=Round.objects.none(),
+        required=False,
+        empty_label=_("— in no round —"),
+    )
+    comment = forms.CharField(
+        label=_("Reason"), widget=forms.Textarea(attrs={"rows": 3}), max_length=COMMENT
+    )
+
+    def __init__(self, *args, rounds, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["round"].queryset = rounds

@@ -16,6 +16,7 @@ from django.utils.translation import gettext as _
 from agencies import roles
 from agencies.models import Agency
 from agencies.selectors import agency_people_by_agency
+from common import clock
 from initiatives.models import Status
 
 from .intake_rounds import Round, RoundDossier, RoundStatus
@@ -24,6 +25,10 @@ from .reminders import Line, Reminder
 ROLLING, ROUNDS = "rolling", "rounds"
 SOURCE = "rounds"
 ROUND_FIELDS = ("year", "number", "title", "opens_on", "closes_on", "council", "decided_on")
+# What the rounds screen edits: the decision date is the decision's own (round_decision).
+SCREEN_FIELDS = ROUND_FIELDS[:-1]
+YEARS = (2000, 2100)
+MAX_ROUNDS_A_YEAR = 99
 
 
 def rounds_mode() -> bool:
@@ -126,8 +131,20 @@ def round_problems(data: dict, fields, current=None) -> dict[str, list[str]]:
     opens, closes = data.get("opens_on"), data.get("closes_on")
     if opens and closes and closes < opens:
         add("closes_on", _("A round cannot close before it opens."))
-    others = Round.objects.exclude(pk=getattr(current, "pk", None))
     year, number = data.get("year"), data.get("number")
+    if year is not None and not YEARS[0] <= year <= YEARS[1]:
+        add("year", _("The year must be between %(low)s and %(high)s.")
+            % {"low": YEARS[0], "high": YEARS[1]})  # fmt: skip
+        year = None
+    if number is not None and not 1 <= number <= MAX_ROUNDS_A_YEAR:
+        add("number", _("A round's number goes from 1 to %(high)s.")
+            % {"high": MAX_ROUNDS_A_YEAR})  # fmt: skip
+        number = None
+    for name, day in (("opens_on", opens), ("closes_on", closes)):
+        if year and day and abs(day.year - year) > 1:
+            add(name, _("This date is far from the round's year (%(year)s).") % {"year": year})
+    _decision_date_problems(data.get("decided_on"), opens, add)
+    others = Round.objects.exclude(pk=getattr(current, "pk", None))
     if year and number and others.filter(year=year, number=number).exists():
         add("number", _("Round %(number)s of %(year)s already exists.")
             % {"number": number, "year": year})  # fmt: skip
@@ -139,6 +156,17 @@ def round_problems(data: dict, fields, current=None) -> dict[str, list[str]]:
                                                      "opens": _fmt(clash.opens_on),
                                                      "closes": _fmt(clash.closes_on)})  # fmt: skip
     return problems
+
+
+def _decision_date_problems(decided, opens, add) -> None:
+    """A round's decision date is normally set by the decision itself (round_decision); typed
+    in (a round decided before the system was used), it lies between the opening and today."""
+    if decided is None:
+        return
+    if decided > clock.today():
+        add("decided_on", _("The decision date cannot be in the future."))
+    elif opens and decided < opens:
+        add("decided_on", _("The decision cannot come before the round opens."))
 
 
 def _overlapping(others, opens: date, closes: date, fields):
@@ -262,20 +290,26 @@ def _result(initiative):
 
 
 def round_overview(item) -> dict:
-    """The dossiers by state, the council's results ranked by mean total (highest first), and
-    the dossiers it recommends for recognition — the basis of the standing office's Tờ trình."""
+    """The dossiers by state (in the order of the procedure, each with the deadline it is
+    working against), the council's results ranked by mean total (highest first), the dossiers
+    it recommends for recognition — the basis of the standing office's Tờ trình — and the
+    earliest legal decision date among the dossiers not decided yet."""
     dossiers = round_dossiers(item)
     by_state: dict[str, list] = {}
     for initiative in dossiers:
         by_state.setdefault(initiative.status, []).append(initiative)
     results = [(i, _result(i)) for i in dossiers if _result(i) is not None]
     results.sort(key=lambda pair: (-(pair[1].total or 0), pair[0].code or ""))
+    order = {status: rank for rank, status in enumerate(Status.values)}
+    deciding = (Status.COUNCIL_REVIEW, Status.AWAITING_DECISION)
+    decision_dues = [i.decision_due for i in dossiers if i.decision_due and i.status in deciding]
     return {
         "count": len(dossiers),
-        "by_state": sorted(by_state.items()),
+        "by_state": sorted(by_state.items(), key=lambda pair: order.get(pair[0], 99)),
         "results": results,
         "recommended": [i for i, review in results if review.recommended],
         "dossiers": dossiers,
+        "first_decision_due": min(decision_dues, default=None),
     }
 
 

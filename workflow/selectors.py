@@ -278,7 +278,12 @@ def dossier_queryset(user):
     logs = TransitionLog.objects.select_related("actor").order_by("created_at", "id")
     return (
         initiative_detail_queryset(user)
-        .select_related("council_review__rubric", "council_review__council", "intake")
+        .select_related(
+            "council_review__rubric",
+            "council_review__council",
+            "intake",
+            "intake_round_entry__round",
+        )
         .prefetch_related(
             Prefetch("transition_logs", queryset=logs), "council_review__rubric__criteria"
         )

@@ -8,6 +8,7 @@ from common import clock
 from common.exceptions import Conflict
 from initiatives.models import Initiative, Status
 
+from .round_decision import settle_closed_rounds
 from .services import initiative_expire
 
 logger = logging.getLogger(__name__)
@@ -29,3 +30,9 @@ def expire_overdue_revisions() -> int:
             continue
         expired += 1
     return expired
+
+
+@shared_task
+def settle_rounds() -> int:
+    """Mark decided the rounds that closed after their last dossier was answered."""
+    return settle_closed_rounds()

@@ -20,6 +20,7 @@ urlpatterns = [
         views.NationalRecognitionView.as_view(),
         name="record_national",
     ),
+    path("initiatives/<int:pk>/round/", views.RoundPlacementView.as_view(), name="round_placement"),
     path("initiatives/<int:pk>/scoresheet/", views.ScoreSheetView.as_view(), name="scoresheet"),
     path(
         "initiatives/<int:pk>/scoresheet/seat/<int:seat>/",

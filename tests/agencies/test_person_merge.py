@@ -28,6 +28,11 @@ def _authored(province, person, title):
 
 @pytest.fixture
 def pair(province):
+    return make_pair(province)
+
+
+def make_pair(province):
+    """An author typed twice: with a birth date (kept) and without diacritics (dropped)."""
     keep = Person.objects.create(full_name="Nguyễn Văn An", birth_date=BORN, agency=province.stp)
     drop = Person.objects.create(full_name="Nguyen Van An", agency=province.stp)
     _authored(province, keep, "Sáng kiến thứ nhất")

@@ -81,3 +81,13 @@ def test_unrecognized_dossiers_only_for_the_agency_reviewers_and_leaders(client,
         html = client.get(url).content.decode()
         assert ("Đang thẩm định" in html) is sees, user
         assert "Số hoá 2025" in html
+
+
+def test_a_person_without_recognition_of_another_agency_is_not_shown(client, province, an):
+    hidden = Person.objects.create(full_name="Trần Thị Bình", agency=province.phoyen)
+    client.force_login(province.outsider)
+    assert client.get(reverse("initiatives:person", args=[hidden.pk])).status_code == 404
+    assert "Trần Thị Bình" not in client.get(LIST).content.decode()
+    assert client.get(reverse("initiatives:person", args=[an.pk])).status_code == 200
+    client.force_login(province.other_staff)  # her own agency
+    assert client.get(reverse("initiatives:person", args=[hidden.pk])).status_code == 200

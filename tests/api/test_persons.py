@@ -51,17 +51,29 @@ def rows(response):
 
 def test_the_list_counts_recognized_initiatives_only(province, api, an):
     Person.objects.create(full_name="Trần Thị Bình", agency=province.phoyen)
-    data = rows(api(province.outsider).get(LIST))
+    data = rows(api(province.reviewer).get(LIST))
     by_name = {row["full_name"]: row for row in data}
     assert by_name["Nguyễn Văn An"]["recognitions"] == 2
     assert by_name["Nguyễn Văn An"]["agency"]["id"] == province.stp.pk
     assert by_name["Trần Thị Bình"]["recognitions"] == 0
 
 
+def test_other_agencies_see_only_persons_with_a_recognition(province, api, an):
+    """An author of another agency's drafts is not named to everyone logged in."""
+    bình = Person.objects.create(full_name="Trần Thị Bình", agency=province.phoyen)
+    outsider = api(province.outsider)
+    assert [row["full_name"] for row in rows(outsider.get(LIST))] == ["Nguyễn Văn An"]
+    assert outsider.get(f"/api/v1/persons/{bình.pk}/recognitions/").status_code == 404
+    assert outsider.get(f"/api/v1/persons/{an.pk}/recognitions/").status_code == 200
+    # Her own agency, reviewers and leaders do see her.
+    for user in (province.other_staff, province.reviewer, province.leader):
+        assert "Trần Thị Bình" in {row["full_name"] for row in rows(api(user).get(LIST))}
+
+
 def test_the_name_search_ignores_diacritics_and_case(province, api, an):
     Person.objects.create(full_name="Nguyễn Văn Ân", agency=province.phoyen)
     Person.objects.create(full_name="Lê Văn Anh", agency=province.stp)
-    staff = api(province.staff)
+    staff = api(province.reviewer)
     for query in ("nguyen van an", "NGUYỄN VĂN", "Nguyen"):
         names = {row["full_name"] for row in rows(staff.get(LIST, {"q": query}))}
         assert names == {"Nguyễn Văn An", "Nguyễn Văn Ân"}, query
@@ -83,6 +95,12 @@ def test_birth_dates_only_for_the_agency_reviewers_and_leaders(province, api, an
                        (province.council[0], False)):  # fmt: skip
         row = rows(api(user).get(LIST, {"q": "an"}))[0]
         assert row["birth_date"] == (BORN.isoformat() if sees else None), user
+
+
+def test_years_in_the_wrong_order_are_400(province, api, an):
+    response = api(province.reviewer).get(LIST, {"from": 2026, "to": 2024})
+    assert response.status_code == 400
+    assert "năm" in " ".join(response.json()["to"]).lower()
 
 
 def test_bad_filters_are_400(province, api):

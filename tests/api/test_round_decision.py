@@ -6,7 +6,7 @@ from django.urls import reverse
 from initiatives.models import Initiative
 from tests.conftest import today
 from tests.unchanged import nothing_changes
-from tests.workflow.test_round_decision import DECISION, REASON, batch  # noqa: F401
+from tests.workflow.test_round_decision import DECISION, REASON, batch, refuse  # noqa: F401
 from workflow.models import Round
 
 pytestmark = pytest.mark.django_db
@@ -21,7 +21,8 @@ def body(**overrides):
 
 
 def test_the_leader_decides_through_the_api(province, api, batch):  # noqa: F811
-    made, first, second, low, _waiting = batch
+    made, first, second, low, waiting = batch
+    refuse(province, waiting)
     response = api(province.leader).post(
         url(made), body(decline={str(low.pk): REASON}), format="json"
     )
@@ -72,3 +73,11 @@ def test_malformed_ids_are_a_400_not_a_500(bad, province, api, batch):  # noqa: 
         response = api(province.leader).post(url(made), body(**bad), format="json")
     assert response.status_code == 400
     assert set(response.json()) & {"decline", "reasons", "recognize"}
+
+
+def test_an_id_repeated_in_the_list_counts_once(province, api, batch):  # noqa: F811
+    made, first, second, _low, _waiting = batch
+    data = body(recognize=[first.pk, first.pk, second.pk])
+    response = api(province.leader).post(url(made), data, format="json")
+    assert response.status_code == 200, response.json()
+    assert sorted(response.json()["recognized"]) == sorted([first.code, second.code])

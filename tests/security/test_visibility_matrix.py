@@ -136,6 +136,14 @@ def dashboard_initiative(who, state) -> int:
     return 200 if state in PUBLIC_STATES else 404
 
 
+def round_placement(who, state) -> int:
+    """Only the standing office (and administrators) move a dossier between rounds; to anyone
+    else the page is refused whatever the dossier (which confirms nothing)."""
+    if who not in ("reviewer", "admin"):
+        return 403
+    return read(who, state)
+
+
 # --- The matrix: URL name → how to reach it and what each cell must answer ---------------------
 
 
@@ -171,6 +179,7 @@ READS = [
     Cell("initiatives:attachment", "secret_file", confidential_file, confidential=False),
     Cell("workflow:scoresheet", "dossier", scoresheet),
     Cell("workflow:paper_scoresheet", "dossier", no_such_seat, kwargs=(("seat", 999999),)),
+    Cell("workflow:round_placement", "dossier", round_placement),
     Cell("initiatives:registry_detail", "dossier", registry, public=True),
     Cell("adoption:dashboard_initiative", "dossier", dashboard_initiative),
     Cell("api-adoption", "adoption", adoption_record, api=True),
@@ -205,6 +214,7 @@ WRITES = [
     Cell("initiatives:attachment_upload", "dossier", read, method="post"),
     Cell("workflow:appeal_complex", "dossier", read, method="post"),
     Cell("workflow:record_national", "dossier", read, method="post"),
+    Cell("workflow:round_placement", "dossier", round_placement, method="post"),
     Cell("initiatives:attachment_delete", "public_file", read, method="post"),
     Cell("adoption:registry_adopt", "dossier", registry, method="post"),
     Cell("adoption:adoption_status", "adoption", adoption_record, method="post"),
@@ -238,6 +248,7 @@ NOT_ABOUT_ONE_DOSSIER = {
     "api-registry", "api-stats-adoption", "api-councils", "initiative-list", "notification-list",
     "notification-read-all", "healthz", "api-persons", "api-person-recognitions",
     "initiatives:person_suggestions", "initiatives:persons", "initiatives:person",
+    "initiatives:person_merge",
     # Public: a certificate or decision checked by its verification code (tests/documents).
     "documents:verify", "api-verify",
 }  # fmt: skip

@@ -283,3 +283,27 @@ def test_the_accept_page_runs_a_constant_number_of_queries(
         make_council(province.ubnd, [(u, "secretary") for u in users], name=f"Hội đồng {n}")
     with django_assert_max_num_queries(len(captured)):
         assert "Hội đồng 2" in client.get(url).content.decode()
+
+
+def test_the_accept_page_preselects_the_council_of_the_dossiers_round(client, at_state, province):
+    from workflow.models import RoundDossier
+    from workflow.rounds import round_save
+
+    users = [make_user(f"dot{i}", f"Thành viên đợt {i}", (Role.COUNCIL_MEMBER, province.snv))
+             for i in range(3)]  # fmt: skip
+    seats = [(users[0], "secretary"), (users[1], "chair"), (users[2], "member")]
+    specialist = make_council(province.ubnd, seats, name="Hội đồng chuyên ngành")
+    initiative = at_state("department_review")
+    url = f"/initiatives/{initiative.pk}/transitions/accept/"
+    client.force_login(province.reviewer)
+    page = client.get(url).content.decode()
+    assert "council-of-round" not in page  # two councils fit: nothing chosen for the reviewer
+    assert f'id="council-radio-{specialist.pk}" checked' not in page
+    made = round_save(actor=province.reviewer, data={
+        "year": today().year, "number": 1, "title": "Đợt I", "opens_on": today(),
+        "closes_on": today() + timedelta(days=30), "council": specialist})  # fmt: skip
+    RoundDossier.objects.create(round=made, initiative=initiative)
+    page = client.get(url).content.decode()
+    card = page[page.index(f'id="council-{specialist.pk}"') :].split('class="card-body"')[1]
+    assert "council-of-round" in card
+    assert f'id="council-radio-{specialist.pk}" checked' in card

@@ -14,8 +14,9 @@ from notifications.models import Notification
 from tests.conftest import today
 from tests.unchanged import nothing_changes
 from workflow.models import CouncilReview, Round, RoundDossier, TransitionLog
-from workflow.round_decision import BatchRefused, round_decide
+from workflow.round_decision import BatchRefused, round_decide, settle_closed_rounds
 from workflow.rounds import round_save
+from workflow.services import initiative_reject
 
 pytestmark = pytest.mark.django_db
 
@@ -46,6 +47,12 @@ def reload(obj):
     return type(obj).objects.get(pk=obj.pk)
 
 
+def refuse(province, initiative):
+    """The Department refuses the dossier still with it: nothing else in the round waits."""
+    initiative_reject(initiative=initiative, actor=province.reviewer, grounds=["duplicate"],
+                      comment="Trùng với đơn đã nộp.")  # fmt: skip
+
+
 def decide(made, actor, **overrides):
     values = {"decision_date": today(), **DECISION} | overrides
     return round_decide(round=made, actor=actor, **values)
@@ -67,8 +74,30 @@ def test_the_leader_decides_the_round(province, batch):
     assert TransitionLog.objects.get(initiative=low, transition="decline").comment == REASON
     assert Notification.objects.filter(initiative=low, kind="decline").exists()
     assert reload(waiting).status == "department_review"  # not awaiting: untouched
+    # A dossier of the round is still with the Department: the round is not decided yet...
+    assert reload(made).decided_on is None and reload(made).status == "closed"
+    # ...until that one is answered too.
+    refuse(province, waiting)
+    assert reload(made).decided_on == today() and reload(made).status == "decided"
+
+
+def test_a_round_still_open_is_not_decided_even_when_all_is_answered(province, batch):
+    made, _first, _second, low, waiting = batch
+    Round.objects.filter(pk=made.pk).update(closes_on=today() + timedelta(days=10))
+    refuse(province, waiting)
+    decide(made, province.leader, decline={low.pk: REASON})
+    assert reload(made).decided_on is None and reload(made).status == "open"
+    # Once it has closed, the hourly task marks it decided on its last decision's date.
+    Round.objects.filter(pk=made.pk).update(closes_on=today() - timedelta(days=1))
+    assert settle_closed_rounds() == 1
     assert reload(made).decided_on == today()
-    assert reload(made).status == "decided"
+    assert settle_closed_rounds() == 0  # once
+
+
+def test_the_settling_task_leaves_rounds_with_a_dossier_waiting(province, batch):
+    made, *_rest = batch
+    assert settle_closed_rounds() == 0
+    assert reload(made).decided_on is None
 
 
 def test_a_dossier_in_neither_list_is_left_and_the_round_stays_undecided(province, batch):
@@ -80,8 +109,10 @@ def test_a_dossier_in_neither_list_is_left_and_the_round_stays_undecided(provinc
 
 
 def test_the_default_skips_recommended_dossiers_already_decided(province, batch):
-    made, first, second, low, _waiting = batch
+    made, first, second, low, waiting = batch
+    refuse(province, waiting)
     decide(made, province.leader, recognize=[first.pk])  # an earlier sitting
+    assert reload(made).decided_on is None  # two still await the decision
     done = decide(made, province.leader, decline={low.pk: REASON})
     assert [i.pk for i in done["recognized"]] == [second.pk]
     assert reload(made).decided_on == today()
@@ -173,7 +204,8 @@ def test_the_round_page_offers_the_form_to_leaders_only(province, batch, client)
 
 
 def test_the_leader_confirms_then_decides(province, batch, client):
-    made, first, second, low, _waiting = batch
+    made, first, second, low, waiting = batch
+    refuse(province, waiting)
     client.force_login(province.leader)
     url = reverse("workflow:round_decide", args=[made.pk])
     with nothing_changes(Initiative, Round):

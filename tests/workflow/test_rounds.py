@@ -1,7 +1,7 @@
 """Rounds (đợt xét): the service (who, validation), the list API, the rounds screen, and
 the submission gate of ROUNDS_MODE = "rounds" (and nothing changes in rolling mode)."""
 
-from datetime import timedelta
+from datetime import date, timedelta
 from decimal import Decimal
 
 import pytest
@@ -10,6 +10,7 @@ from django.urls import reverse
 
 from initiatives.models import Field
 from tests.conftest import make_draft, today
+from tests.unchanged import nothing_changes
 from workflow.models import CouncilReview, Round, RoundDossier
 from workflow.rounds import round_add_dossiers, round_save
 from workflow.services import initiative_submit
@@ -58,6 +59,43 @@ def test_closing_before_opening_is_refused(province):
     with pytest.raises(ValidationError) as error:
         round_save(actor=province.reviewer, data=data(closes_on=today() - timedelta(days=1)))
     assert "không thể đóng trước" in problems(error)["closes_on"].lower()
+
+
+@pytest.mark.parametrize(
+    ("overrides", "field_name"),
+    [({"year": 99999}, "year"), ({"year": 0}, "year"), ({"number": 0}, "number"),
+     ({"number": 40000}, "number"), ({"opens_on": date(1, 1, 1)}, "opens_on"),
+     ({"decided_on": today() + timedelta(days=1)}, "decided_on"),
+     ({"decided_on": today() - timedelta(days=1)}, "decided_on")],
+)  # fmt: skip
+def test_out_of_range_values_are_refused_in_vietnamese(province, overrides, field_name):
+    with nothing_changes(Round), pytest.raises(ValidationError) as error:
+        round_save(actor=province.reviewer, data=data(**overrides))
+    assert field_name in problems(error)
+
+
+def test_a_typed_decision_date_between_opening_and_today_is_kept(province):
+    made = round_save(actor=province.reviewer, data=data(
+        opens_on=today() - timedelta(days=90), closes_on=today() - timedelta(days=60),
+        decided_on=today() - timedelta(days=5)))  # fmt: skip
+    assert made.status == "decided"
+
+
+def test_the_screen_refuses_a_huge_year_and_never_sets_the_decision(province, client):
+    client.force_login(province.reviewer)
+    start = today()
+    values = {"year": 99999, "number": 1, "title": "Đợt I",
+              "opens_on": start.strftime("%d/%m/%Y"), "closes_on": start.strftime("%d/%m/%Y"),
+              "decided_on": start.strftime("%d/%m/%Y")}  # fmt: skip
+    with nothing_changes(Round):
+        response = client.post(reverse("workflow:round_create"), values)
+    assert response.status_code == 200
+    assert (
+        "2000" in response.content.decode() and 'name="decided_on"' not in response.content.decode()
+    )
+    response = client.post(reverse("workflow:round_create"), values | {"year": start.year})
+    assert response.status_code == 302
+    assert Round.objects.get().decided_on is None  # the decision's date is the decision's own
 
 
 def test_the_number_is_unique_in_the_year(province):
@@ -257,6 +295,23 @@ def test_the_round_page_ranks_results_and_lists_the_recommended(
     assert low.code not in recommended.split("</ol>")[0]
     assert waiting.code in html  # listed under its state
     assert "Chờ UBND tỉnh quyết định" in html
+
+
+def test_the_round_page_shows_the_deadlines_in_the_order_of_the_procedure(
+    province, client, full_round
+):
+    made, high, low, waiting = full_round
+    client.force_login(province.reviewer)
+    html = client.get(reverse("workflow:round", args=[made.pk])).content.decode()
+    # The Department's review comes before the decision, as in the procedure.
+    assert html.index("Sở KH&amp;CN xem xét đơn") < html.index("Chờ UBND tỉnh quyết định")
+    for initiative in (high, low, waiting):
+        initiative.refresh_from_db()
+    due = html[html.index(waiting.code) :].split("</li>")[0]
+    assert f"hạn {waiting.review_due:%d/%m/%Y}" in due
+    first = min(high.decision_due, low.decision_due)
+    facts = html[html.index('id="round-first-decision-due"') :].split("</dd>")[0]
+    assert f"{first:%d/%m/%Y}" in facts and "Điều 7 NĐ 13/2012" in facts
 
 
 def test_the_round_page_query_count_does_not_grow(

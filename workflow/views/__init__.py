@@ -17,7 +17,7 @@ from .councils import CouncilEditView, CouncilsView
 from .dossier import InitiativeDetailView, application_rows, timeline
 from .lists import CouncilListView, DecisionListView, ReviewQueueView
 from .round_decision import RoundDecideView
-from .rounds import RoundEditView, RoundPageView, RoundsView
+from .rounds import RoundEditView, RoundPageView, RoundPlacementView, RoundsView
 from .scoresheet import ScoreSheetView
 from .transitions import TransitionView
 
@@ -34,6 +34,7 @@ __all__ = [
     "RoundDecideView",
     "RoundEditView",
     "RoundPageView",
+    "RoundPlacementView",
     "RoundsView",
     "ScoreSheetView",
     "TransitionView",

@@ -20,6 +20,8 @@ from ..deadlines import LEGAL_BASIS
 from ..models import DeadlineRule
 from ..permissions import available_transitions
 from ..refusal import ground_labels
+from ..round_placement import ROUND_MOVE, may_place
+from ..rounds import may_see_round_page
 from .appeal import appeal_note, appeal_panel
 from .base import PageView, state_label, step_label
 
@@ -67,9 +69,23 @@ def timeline(initiative) -> list[dict]:
             "meeting_date": meeting_date(log),
             "signer": signer_line(log),
             "against_council": bool((log.data or {}).get("against_council")),
+            "round_move": round_move_note(log),
         }
         for log in initiative.transition_logs.all()
     ]
+
+
+def round_move_note(log) -> str:
+    """Where a dossier moved between rounds ("" for every other entry)."""
+    if log.transition != ROUND_MOVE:
+        return ""
+    data = log.data or {}
+    before, after = data.get("from"), data.get("to")
+    if before and after:
+        return _("From “%(from)s” to “%(to)s”.") % {"from": before, "to": after}
+    if after:
+        return _("Into “%(to)s”.") % {"to": after}
+    return _("Out of “%(from)s”: in no round now.") % {"from": before}
 
 
 def meeting_date(log) -> date | None:
@@ -180,6 +196,9 @@ class InitiativeDetailView(PageView):
             agency_decision=agency_decision_status(initiative),
             may_record_national=may_record_national(initiative, user),
             intake=getattr(initiative, "intake", None),
+            intake_round=_intake_round(initiative),
+            links_to_round=may_see_round_page(user),
+            may_place_round=may_place(initiative, user),
             basis={stage.name.lower(): LEGAL_BASIS[stage] for stage in DeadlineRule.Stage},
             checklist=self._checklist(),
             appeal=appeal,
@@ -205,3 +224,9 @@ class InitiativeDetailView(PageView):
         ):
             return None
         return sel.completeness(self.initiative)
+
+
+def _intake_round(initiative):
+    """The round (đợt xét) the dossier was taken in, if any."""
+    entry = getattr(initiative, "intake_round_entry", None)
+    return entry.round if entry is not None else None

@@ -60,6 +60,15 @@ def choices(rows) -> dict:
     return {"recognize": recognize, "decline": decline, "reasons": reasons}
 
 
+def summary(rows) -> dict[str, list]:
+    """What the confirmation lists: recognized, declined (with a reason), left waiting."""
+    parts = {"recognized": [], "declined": [], "left": []}
+    for row in rows:
+        part = "recognized" if row["checked"] else "declined" if row["reason"].strip() else "left"
+        parts[part].append(row)
+    return parts
+
+
 class RoundDecideView(PageView):
     template_name = "workflow/round_decide.html"
 
@@ -79,7 +88,7 @@ class RoundDecideView(PageView):
         if not form.is_valid() or action not in ("review", "confirm"):
             return self.page(form, rows)
         if action == "review":
-            return self.page(form, rows, confirming=True)
+            return self.page(form, rows, confirming=True, summary=summary(rows))
         try:
             done = round_decide(round=self.round, actor=request.user, **form.cleaned_data,
                                 **choices(rows))  # fmt: skip

@@ -4,12 +4,17 @@ reviewers (and administrators) open a round or change one (rounds.round_save).""
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.http import Http404
-from django.shortcuts import redirect
+from django.shortcuts import get_object_or_404, redirect
 from django.utils.translation import gettext as _
 
 from common import clock
+from initiatives.selectors import visible_initiatives
 
-from ..round_forms import RoundForm
+from ..deadlines import LEGAL_BASIS
+from ..intake_rounds import RoundDossier
+from ..models import DeadlineRule
+from ..round_forms import RoundForm, RoundPlacementForm
+from ..round_placement import MOVABLE_STATES, round_place_dossier, target_rounds
 from ..rounds import (
     may_manage_rounds,
     may_see_round_page,
@@ -111,6 +116,53 @@ class RoundPageView(PageView):
             **decision,
             by_state=states,
             may_manage=may_manage_rounds(self.request.user),
+            decision_basis=LEGAL_BASIS[DeadlineRule.Stage.DECISION],
             **overview,
             **kwargs,
+        )
+
+
+class RoundPlacementView(PageView):
+    """/initiatives/<pk>/round/: the standing office moves a dossier under examination into
+    another round, or out of any, saying why (round_placement.round_place_dossier)."""
+
+    template_name = "workflow/round_placement.html"
+
+    def check_access(self, user):
+        require_role(may_manage_rounds(user))
+        self.initiative = get_object_or_404(visible_initiatives(user), pk=self.kwargs["pk"])
+        entry = (
+            RoundDossier.objects.select_related("round").filter(initiative=self.initiative).first()
+        )
+        self.current = entry.round if entry else None
+
+    def form(self, data=None):
+        initial = {"round": self.current.pk if self.current else None}
+        return RoundPlacementForm(data, initial=initial, rounds=target_rounds())
+
+    def get(self, request, *args, **kwargs):
+        return self.render_page(self.form())
+
+    def post(self, request, *args, **kwargs):
+        form = self.form(request.POST)
+        if form.is_valid():
+            try:
+                round_place_dossier(actor=request.user, initiative=self.initiative,
+                                    target=form.cleaned_data["round"],
+                                    reason=form.cleaned_data["comment"])  # fmt: skip
+            except ValidationError as error:
+                RoundEditView.show_errors(form, error)
+            else:
+                messages.success(request, _("The dossier's round was changed."))
+                return redirect("workflow:detail", self.initiative.pk)
+        return self.render_page(form)
+
+    def render_page(self, form):
+        return self.render_to_response(
+            self.get_context_data(
+                form=form,
+                initiative=self.initiative,
+                current=self.current,
+                movable=self.initiative.status in MOVABLE_STATES,
+            )
         )
