@@ -15,10 +15,15 @@ from .models import Document, DocumentKind
 from .numbering import format_number
 from .services import document_issue, documents_revoke
 
-RECEIPT_ACTS = ("submit", "resubmit")
-RECOGNITION_ACTS = ("recognize",)
-# Acts that issue something: the receivers enqueue a task for these only.
-ISSUING_ACTS = frozenset(RECEIPT_ACTS + RECOGNITION_ACTS)
+# Acts that issue something, {transition: issuer(log, initiative) -> [Document]}: the receivers
+# enqueue a task for these only. Each kind of document registers its acts (register_act) from
+# its own module, imported by DocumentsConfig.ready.
+ACT_ISSUERS: dict = {}
+ISSUING_ACTS = ACT_ISSUERS.keys()  # a live view: what is registered later is in it too
+
+
+def register_act(transition: str, issuer) -> None:
+    ACT_ISSUERS[transition] = issuer
 
 
 def act_key(log, suffix: str = "") -> str:
@@ -29,13 +34,15 @@ def issue_for_act(log_id: int) -> list[Document]:
     """The documents of the act `log_id` (issued now or before); [] for an act without any or a
     log that no longer exists (a stale task)."""
     log = TransitionLog.objects.select_related("actor").filter(pk=log_id).first()
-    if log is None or log.transition not in ISSUING_ACTS:
+    if log is None or log.transition not in ACT_ISSUERS:
         return []
     initiative = Initiative.objects.select_related("agency").get(pk=log.initiative_id)
-    if log.transition in RECEIPT_ACTS:
-        receipt = issue_receipt(log, initiative)
-        return [receipt] if receipt else []
-    return issue_certificates(log, initiative)
+    return ACT_ISSUERS[log.transition](log, initiative)
+
+
+def _receipt_of_act(log, initiative) -> list[Document]:
+    receipt = issue_receipt(log, initiative)
+    return [receipt] if receipt else []
 
 
 def _resubmission_index(log) -> int:
@@ -115,8 +122,13 @@ def issue_missing(since, before) -> list[int]:
     task was lost to a broker outage or a crash): their log ids, for the sweeper."""
     return list(
         TransitionLog.objects.filter(
-            transition__in=ISSUING_ACTS, created_at__gte=since, created_at__lt=before
+            transition__in=list(ACT_ISSUERS), created_at__gte=since, created_at__lt=before
         )
         .exclude(documents__isnull=False)
         .values_list("pk", flat=True)
     )
+
+
+register_act("submit", _receipt_of_act)
+register_act("resubmit", _receipt_of_act)
+register_act("recognize", issue_certificates)
