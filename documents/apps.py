@@ -9,7 +9,7 @@ class DocumentsConfig(AppConfig):
     def ready(self):
         from common.slots import register_slot
 
-        from . import receivers  # noqa: F401
+        from . import notices, receivers  # noqa: F401  (notices registers its acts)
         from .selectors import initiative_documents
 
         # The dossier page (workflow, a lower layer) offers the slot; its documents fill it.

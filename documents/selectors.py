@@ -2,13 +2,14 @@
 
 from datetime import date
 
+from django.db.models import Q
 from django.http import Http404
 from django.utils.text import slugify
 
 from initiatives.permissions import sees_confidential
 from initiatives.selectors import visible_initiatives
 
-from .models import VERIFIABLE_KINDS, Document
+from .models import VERIFIABLE_KINDS, Document, DocumentKind
 
 
 def verifiable_document(code: str) -> Document | None:
@@ -69,23 +70,53 @@ def may_read(document: Document, user) -> bool:
 def initiative_documents(initiative, user) -> list[Document]:
     """The documents of a dossier the user sees, oldest first, each version listed; a constant
     number of queries."""
-    documents = list(
-        Document.objects.filter(initiative=initiative).select_related("author", "superseded_by")
+    found = (
+        Document.objects.filter(
+            Q(initiative=initiative)
+            | Q(
+                kind=DocumentKind.RECOGNITION_DECISION,
+                initiative__isnull=True,
+                round__entries__initiative=initiative,
+            )
+        )
+        .select_related("author", "superseded_by")
+        .distinct()
+        .order_by("issued_at", "pk")
     )
+    documents = [d for d in found if d.initiative_id or _lists(d, initiative)]
     if all(d.kind in VERIFIABLE_KINDS for d in documents):
         return documents
     inside = sees_confidential(initiative, user)
     return [d for d in documents if inside or d.kind in VERIFIABLE_KINDS]
 
 
+def _lists(document: Document, initiative) -> bool:
+    """A round decided in one batch has one recognition decision, about no single dossier: it
+    goes with each dossier it recognized (data["dossiers"])."""
+    return initiative.pk in (document.data or {}).get("dossiers", [])
+
+
+def _sees_round_decision(document: Document, user) -> bool:
+    dossiers = (document.data or {}).get("dossiers", [])
+    return visible_initiatives(user).filter(pk__in=dossiers).exists()
+
+
 def visible_document(user, pk) -> Document:
-    """A document of a dossier the user may see and read (404 otherwise, never 403)."""
+    """A document of a dossier the user may see and read (404 otherwise, never 403); a round's
+    recognition decision, to whoever sees one of the dossiers it recognized."""
     document = (
-        Document.objects.filter(initiative__in=visible_initiatives(user))
+        Document.objects.filter(
+            Q(initiative__in=visible_initiatives(user))
+            | Q(initiative__isnull=True, kind=DocumentKind.RECOGNITION_DECISION)
+        )
         .select_related("initiative")
         .filter(pk=pk)
         .first()
     )
+    if document is not None and document.initiative_id is None:
+        if not _sees_round_decision(document, user):
+            raise Http404
+        return document
     if document is None or not may_read(document, user):
         raise Http404
     return document

@@ -143,10 +143,69 @@ def recognition_decision():
     return doc
 
 
+def revocation_decision():
+    """Quyết định hủy bỏ công nhận sáng kiến: the revoked initiative, its original decision,
+    the reasons, and every author who had the recognition."""
+    doc = new_document()
+    header(
+        doc,
+        ["{{ issuer_parent }}", "{{ issuer_body }}"],
+        "Số: {{ number }}",
+        "{{ place_date }}",
+    )
+    center = WD_ALIGN_PARAGRAPH.CENTER
+    para(doc, "QUYẾT ĐỊNH", bold=True, align=center)
+    para(doc, "Về việc hủy bỏ công nhận sáng kiến", bold=True, align=center)
+    para(doc, "", align=center)
+    para(doc, "{{ decider_upper }}", bold=True, align=center)
+    for line in (
+        "Căn cứ {{ legal_basis }};",
+        "Căn cứ Quyết định số {{ original_number }} ngày {{ original_date }} của {{ decider }} "
+        "về việc công nhận sáng kiến;",
+    ):
+        para(doc, line, italic=True)
+    para(doc, "QUYẾT ĐỊNH:", bold=True, align=center)
+    para(
+        doc,
+        "Điều 1. Hủy bỏ việc công nhận sáng kiến “{{ initiative_title }}” (mã hồ sơ {{ code }}) "
+        "của {{ agency }}, đã được công nhận tại Quyết định số {{ original_number }} ngày "
+        "{{ original_date }}. Lý do: {{ reason_text }}",
+    )
+    para(
+        doc,
+        "Điều 2. Các tác giả sau đây không còn được hưởng các quyền lợi của tác giả sáng kiến "
+        "được công nhận (các Giấy chứng nhận sáng kiến số {{ certificates }} hết hiệu lực):",
+    )
+    table = doc.add_table(rows=4, cols=4)
+    table.style = "Table Grid"
+    titles = ("STT", "Họ và tên", "Chức danh", "Nơi công tác")
+    for cell, title in zip(table.rows[0].cells, titles, strict=True):
+        cell.paragraphs[0].add_run(title).bold = True
+    table.rows[1].cells[0].paragraphs[0].add_run("{%tr for author in authors %}")
+    values = ("{{ author.index }}", "{{ author.name }}", "{{ author.position }}",
+              "{{ author.workplace }}")  # fmt: skip
+    for cell, value in zip(table.rows[2].cells, values, strict=True):
+        cell.paragraphs[0].add_run(value)
+    table.rows[3].cells[0].paragraphs[0].add_run("{%tr endfor %}")
+    para(
+        doc,
+        "Điều 3. Quyết định này có hiệu lực kể từ ngày ký. {{ agency }}, các tác giả có tên tại "
+        "Điều 2 và các cơ quan, đơn vị có liên quan chịu trách nhiệm thi hành Quyết định này.",
+    )
+    footer(
+        doc,
+        ["- Như Điều 3;", "- Lưu: VT."],
+        ["{{ authority_first }}", "{{ authority_second }}"],
+        "{{ signer_name }}",
+    )
+    return doc
+
+
 def main():
     OUT.mkdir(parents=True, exist_ok=True)
     recognition_decision().save(OUT / "recognition_decision.docx")
-    print(f"wrote {OUT / 'recognition_decision.docx'}")
+    revocation_decision().save(OUT / "revocation_decision.docx")
+    print(f"wrote {OUT / 'recognition_decision.docx'} and {OUT / 'revocation_decision.docx'}")
 
 
 if __name__ == "__main__":

@@ -15,3 +15,8 @@ def eager():
 
 def act(initiative, transition):
     return TransitionLog.objects.filter(initiative=initiative, transition=transition).latest("id")
+
+
+def certificates_of(documents):
+    """The certificates among the documents of an act (recognize also issues its decision)."""
+    return [d for d in documents if d.kind == "certificate"]

@@ -34,9 +34,29 @@ def to_png(document, name: str) -> Path:
 def test_first_pages_of_the_receipt_and_the_certificate(at_state):
     initiative = at_state("recognized")
     [receipt] = issuing.issue_for_act(act(initiative, "submit").pk)
-    certificate, _ = issuing.issue_for_act(act(initiative, "recognize").pk)
+    certificate = issuing.issue_for_act(act(initiative, "recognize").pk)[0]
 
     for document, name in ((receipt, "receipt"), (certificate, "certificate")):
         png = to_png(document, name)
         assert png.read_bytes().startswith(b"\x89PNG")
         assert png.stat().st_size > 10_000  # a page with text on it, not a blank
+
+
+@pytest.mark.parametrize(
+    ("state", "transition", "name"),
+    [
+        ("revision_requested", "request_revision", "revision_notice"),
+        ("refused", "reject", "refusal_notice"),
+        ("rejected", "decline", "non_recognition_notice"),
+        ("recognized", "recognize", "recognition_decision"),
+        ("revoked", "revoke", "revocation_decision"),
+    ],
+)
+def test_first_pages_of_the_notices_and_decisions(at_state, state, transition, name):
+    initiative = at_state(state)
+    documents = issuing.issue_for_act(act(initiative, transition).pk)
+    [document] = [d for d in documents if d.kind == name and d.format == "pdf"]
+
+    png = to_png(document, name)
+    assert png.read_bytes().startswith(b"\x89PNG")
+    assert png.stat().st_size > 10_000

@@ -14,7 +14,7 @@ from documents.tasks import issue_act_documents
 from documents.wording import date_in_words
 from workflow.scenarios import STEPS, advance
 
-from .conftest import act
+from .conftest import act, certificates_of
 from .helpers import embedded_fonts, is_a4, page_sizes, pdf_text
 
 pytestmark = pytest.mark.django_db
@@ -72,7 +72,7 @@ def test_recognition_issues_one_certificate_per_author_on_commit(
 def test_the_qr_code_points_at_the_absolute_verification_url(at_state, settings):
     settings.SITE_URL = "https://sangkien.thainguyen.gov.vn"
     initiative = at_state("recognized")
-    [first, _second] = issuing.issue_for_act(act(initiative, "recognize").pk)
+    [first, _second] = certificates_of(issuing.issue_for_act(act(initiative, "recognize").pk))
     url = f"https://sangkien.thainguyen.gov.vn/verify/{first.verification_code}/"
 
     # The printed address (a long one wraps; extraction puts a space at the break).
@@ -86,7 +86,7 @@ def test_running_the_task_again_issues_no_second_certificate(at_state):
     initiative = at_state("recognized")
     log = act(initiative, "recognize")
 
-    assert issue_act_documents.apply(args=[log.pk]).get() == 2
+    assert issue_act_documents.apply(args=[log.pk]).get() == 3  # and the decision
     issue_act_documents.apply(args=[log.pk]).get()
 
     assert len(certificates(initiative)) == 2
@@ -129,7 +129,7 @@ def test_an_agency_level_recognition_is_granted_by_the_agencys_head(at_state):
     initiative = at_state("recognized")
     type(initiative).objects.filter(pk=initiative.pk).update(scope="agency", signer_authority="")
 
-    first, _ = issuing.issue_for_act(act(initiative, "recognize").pk)
+    first, _ = certificates_of(issuing.issue_for_act(act(initiative, "recognize").pk))
 
     text = pdf_text(first)
     assert "UBND TỈNH THÁI NGUYÊN SỞ TƯ PHÁP" in text

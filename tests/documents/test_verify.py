@@ -11,7 +11,7 @@ from documents import builders, issuing
 from documents.services import document_correct
 from workflow.services import initiative_revoke
 
-from .conftest import act
+from .conftest import act, certificates_of
 
 pytestmark = pytest.mark.django_db
 
@@ -23,7 +23,7 @@ BIRTH = date(1980, 7, 14)
 def certificate(at_state):
     initiative = at_state("recognized", confidential_info=SECRET)
     initiative.authors.update(birth_date=BIRTH)
-    first, _second = issuing.issue_for_act(act(initiative, "recognize").pk)
+    first, _second = certificates_of(issuing.issue_for_act(act(initiative, "recognize").pk))
     return first
 
 

@@ -13,7 +13,7 @@ from documents.models import Document, DocumentKind
 from documents.services import document_correct
 from workflow.services import initiative_revoke
 
-from .conftest import act
+from .conftest import act, certificates_of
 from .helpers import pdf_text
 
 pytestmark = pytest.mark.django_db
@@ -26,7 +26,7 @@ def stored_sha(document) -> str:
 
 def test_a_correction_supersedes_and_leaves_the_issued_file_unchanged(at_state, province):
     initiative = at_state("recognized")
-    first, _ = issuing.issue_for_act(act(initiative, "recognize").pk)
+    first, _ = certificates_of(issuing.issue_for_act(act(initiative, "recognize").pk))
     checksum, path = first.sha256, first.file.name
     author = first.author
     author.full_name = "Nguyễn Thị Lan Anh"  # the name was misspelt on the certificate
@@ -54,7 +54,7 @@ def test_a_correction_supersedes_and_leaves_the_issued_file_unchanged(at_state, 
 
 def test_a_superseded_document_is_not_corrected_again(at_state):
     initiative = at_state("recognized")
-    first, _ = issuing.issue_for_act(act(initiative, "recognize").pk)
+    first, _ = certificates_of(issuing.issue_for_act(act(initiative, "recognize").pk))
     build = builders.certificate_builder(initiative=initiative, author=first.author)
     document_correct(document=first, build=build)
 
@@ -66,7 +66,7 @@ def test_a_superseded_document_is_not_corrected_again(at_state):
 def test_issuing_the_act_again_after_a_correction_issues_nothing(at_state):
     initiative = at_state("recognized")
     log = act(initiative, "recognize")
-    first, _ = issuing.issue_for_act(log.pk)
+    first, _ = certificates_of(issuing.issue_for_act(log.pk))
     build = builders.certificate_builder(initiative=initiative, author=first.author)
     second = document_correct(document=first, build=build)
 
@@ -109,7 +109,7 @@ def test_certificates_issued_after_a_revocation_are_revoked(at_state, province):
         comment="Sáng kiến trùng với giải pháp đã được công nhận trước đó.",
     )
 
-    docs = issuing.issue_for_act(act(initiative, "recognize").pk)
+    docs = certificates_of(issuing.issue_for_act(act(initiative, "recognize").pk))
 
     assert len(docs) == 2
     assert {d.status for d in Document.objects.filter(kind=DocumentKind.CERTIFICATE)} == {
