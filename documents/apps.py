@@ -10,6 +10,7 @@ class DocumentsConfig(AppConfig):
         from common.slots import register_slot
 
         from . import notices, receivers  # noqa: F401  (notices registers its acts)
+        from .act_links import email_context
         from .selectors import initiative_documents
 
         # The dossier page (workflow, a lower layer) offers the slot; its documents fill it.
@@ -20,3 +21,10 @@ class DocumentsConfig(AppConfig):
                 "documents": initiative_documents(ctx["initiative"], ctx["request"].user)
             },
         )
+        # The e-mail announcing an act links to the documents it issued.
+        for variant in ("text", "html"):
+            register_slot(
+                f"notification_email.documents_{variant}",
+                f"documents/email/_act_documents.{'txt' if variant == 'text' else 'html'}",
+                context=email_context,
+            )
