@@ -97,7 +97,7 @@ fmt: $(DEV_STAMP)
 # each page's p50/p95/max and query count next to the /healthz floor; fails over a query budget.
 BENCH_DOSSIERS ?= 100000
 BENCH_ARGS ?=
-bench: $(BASE_STAMP)
+bench: $(DEV_STAMP)
 	BENCH_DOSSIERS=$(BENCH_DOSSIERS) $(BIN)/python -m scripts.bench $(BENCH_ARGS)
 
 # Backups (README "Backup and restore"): one archive holds the database and the uploaded files.

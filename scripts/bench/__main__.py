@@ -26,6 +26,7 @@ def parse(argv):
     parser.add_argument("--requests", type=int,
                         default=int(os.environ.get("BENCH_REQUESTS", "30")))  # fmt: skip
     parser.add_argument("--transitions", type=int, default=200)
+    parser.add_argument("--fanout", type=int, default=1000, help="e-mails (0: skip)")
     parser.add_argument("--no-build", action="store_true", help="measure the last build again")
     parser.add_argument("--no-extras", action="store_true", help="pages only")
     parser.add_argument("--only", default="", help="measure only pages whose name contains this")
@@ -90,6 +91,11 @@ def run(args, url: str) -> int:
         print("Transitions and export ...", flush=True)
         extra.update(extras.transitions(args.transitions))
         extra.update(extras.export_in_child())
+        if args.fanout:
+            from . import mail
+
+            print("E-mail fan-out ...", flush=True)
+            extra.update(mail.fanout(args.fanout))
     result = {
         "database": connection.vendor,
         "dossiers": counts.get("initiatives.Initiative"),

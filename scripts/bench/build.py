@@ -234,9 +234,9 @@ def _authors_and_attachments(rng, dossiers, persons, context):
                     uploaded_at=dossier.bench_start - timedelta(days=1),
                 )
             )
-    Author.objects.bulk_create(authors, batch_size=BATCH)
+    shape.insert(Author, authors)
     with explicit_timestamps(Attachment):
-        Attachment.objects.bulk_create(attachments, batch_size=BATCH)
+        shape.insert(Attachment, attachments)
 
 
 def _logs_and_intake(rng, dossiers, context):
@@ -289,7 +289,7 @@ def _logs_and_intake(rng, dossiers, context):
         if len(logs) >= 50_000:
             _flush_logs(logs)
     _flush_logs(logs)
-    IntakeEntry.objects.bulk_create(entries, batch_size=BATCH)
+    shape.insert(IntakeEntry, entries)
     from initiatives.models import Initiative
 
     Initiative.objects.bulk_update(submitted, ["code"], batch_size=BATCH)
@@ -303,7 +303,7 @@ def _flush_logs(logs):
     from workflow.models import TransitionLog
 
     with explicit_timestamps(TransitionLog):
-        TransitionLog.objects.bulk_create(logs, batch_size=BATCH)
+        shape.insert(TransitionLog, logs)
     logs.clear()
 
 

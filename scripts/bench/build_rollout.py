@@ -57,8 +57,8 @@ def councils(dossiers, context):
                 )
             )
     with explicit_timestamps(CouncilReview, CouncilAssignment):
-        CouncilReview.objects.bulk_create(reviews, batch_size=BATCH)
-        CouncilAssignment.objects.bulk_create(assignments, batch_size=BATCH)
+        shape.insert(CouncilReview, reviews)
+        shape.insert(CouncilAssignment, assignments)
 
 
 def rounds(dossiers, context):
@@ -90,7 +90,7 @@ def rounds(dossiers, context):
         if d.status != "draft" and d.pk not in taken
     ]
     with explicit_timestamps(RoundDossier):
-        RoundDossier.objects.bulk_create(rows, batch_size=BATCH)
+        shape.insert(RoundDossier, rows)
 
 
 def rollout(rng, dossiers, context):
@@ -139,7 +139,7 @@ def rollout(rng, dossiers, context):
         for record in records
         if record.status == "applied" and record.pk % 3
     ]
-    AdoptionReport.objects.bulk_create(reports, batch_size=BATCH)
+    shape.insert(AdoptionReport, reports)
 
 
 def notifications(rng, dossiers, context):
@@ -169,4 +169,4 @@ def notifications(rng, dossiers, context):
                 )
             )
     with explicit_timestamps(Notification):
-        Notification.objects.bulk_create(rows, batch_size=BATCH)
+        shape.insert(Notification, rows)
