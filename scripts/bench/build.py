@@ -162,11 +162,25 @@ def _dossiers(rng, total, context):
         row.bench_start = start
         _deadlines_and_decision(rng, row, state, today, updated, n)
         rows.append(row)
+    _codes(rows)
     with explicit_timestamps(Initiative):
         created = Initiative.objects.bulk_create(rows, batch_size=BATCH)
     for row, made in zip(rows, created, strict=True):
         made.bench_start = row.bench_start
     return created
+
+
+def _codes(rows):
+    """SK-<year>-<n> in the order of submission, following the codes the demo handed out."""
+    from initiatives.models import CodeSequence
+
+    codes = dict(CodeSequence.objects.values_list("year", "last"))
+    for row in sorted((r for r in rows if r.status != "draft"), key=lambda r: r.bench_start):
+        year = row.bench_start.year
+        codes[year] = codes.get(year, 0) + 1
+        row.code = f"SK-{year}-{codes[year]:04d}"
+    for year, last in codes.items():
+        CodeSequence.objects.update_or_create(year=year, defaults={"last": last})
 
 
 def _deadlines_and_decision(rng, row, state, today, updated, n):
@@ -240,18 +254,14 @@ def _authors_and_attachments(rng, dossiers, persons, context):
 
 
 def _logs_and_intake(rng, dossiers, context):
-    from initiatives.models import CodeSequence
-    from workflow.models import IntakeEntry, IntakeSequence, TransitionLog
+    from workflow.models import IntakeEntry, IntakeSequence
 
-    codes = dict(CodeSequence.objects.values_list("year", "last"))
     numbers = dict(IntakeSequence.objects.values_list("year", "last"))
     submitted = sorted((d for d in dossiers if d.status != "draft"), key=lambda d: d.bench_start)
     logs, entries = [], []
     for dossier in submitted:
         year = dossier.bench_start.year
-        codes[year] = codes.get(year, 0) + 1
         numbers[year] = numbers.get(year, 0) + 1
-        dossier.code = f"SK-{year}-{codes[year]:04d}"
         entries.append(
             IntakeEntry(
                 initiative_id=dossier.pk,
@@ -274,27 +284,13 @@ def _logs_and_intake(rng, dossiers, context):
                 "reviewer": context["reviewer"],
                 "leader": context["leader"],
             }[who]
-            logs.append(
-                TransitionLog(
-                    initiative_id=dossier.pk,
-                    transition=name,
-                    source=source,
-                    target=target,
-                    actor_id=actor,
-                    role=shape.ROLE[who],
-                    comment="Đề nghị bổ sung hồ sơ." if name == "request_revision" else "",
-                    created_at=dossier.bench_start + timedelta(days=3 * step),
-                )
-            )
+            comment = "Đề nghị bổ sung hồ sơ." if name == "request_revision" else ""
+            at = dossier.bench_start + timedelta(days=3 * step)
+            logs.append((dossier.pk, name, source, target, actor, shape.ROLE[who], comment, {}, at))
         if len(logs) >= 50_000:
             _flush_logs(logs)
     _flush_logs(logs)
     shape.insert(IntakeEntry, entries)
-    from initiatives.models import Initiative
-
-    Initiative.objects.bulk_update(submitted, ["code"], batch_size=BATCH)
-    for year, last in codes.items():
-        CodeSequence.objects.update_or_create(year=year, defaults={"last": last})
     for year, last in numbers.items():
         IntakeSequence.objects.update_or_create(year=year, defaults={"last": last})
 
@@ -302,8 +298,10 @@ def _logs_and_intake(rng, dossiers, context):
 def _flush_logs(logs):
     from workflow.models import TransitionLog
 
+    columns = ["initiative_id", "transition", "source", "target", "actor_id", "role", "comment",
+               "data", "created_at"]  # fmt: skip
     with explicit_timestamps(TransitionLog):
-        shape.insert(TransitionLog, logs)
+        shape.insert_tuples(TransitionLog, columns, logs)
     logs.clear()
 
 

@@ -54,6 +54,10 @@ def setup_django(url: str, *, var_dir: Path | None = None) -> None:
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "config.settings")
     os.environ.setdefault("VAR_DIR", str(var_dir or BENCH_DIR / "var"))
     os.environ.setdefault("CELERY_TASK_ALWAYS_EAGER", "1")
+    # A broker and a cache of its own (a folder under var/bench, the process's memory): a task
+    # left queued, or a cached figure, must never reach a worker or a page on another database.
+    os.environ["CELERY_BROKER_URL"] = "filesystem://"
+    os.environ.pop("REDIS_URL", None)
     os.environ.setdefault("EMAIL_BACKEND", "django.core.mail.backends.locmem.EmailBackend")
     import logging
 
