@@ -99,6 +99,8 @@ BENCH_DOSSIERS ?= 100000
 BENCH_ARGS ?=
 bench: $(DEV_STAMP)
 	BENCH_DOSSIERS=$(BENCH_DOSSIERS) $(BIN)/python -m scripts.bench $(BENCH_ARGS)
+# Other measures of the suite join here, one line each (e.g. `bench-documents`), and their pages
+# one row each in scripts/bench/pages.py.
 
 # Backups (README "Backup and restore"): one archive holds the database and the uploaded files.
 # Restore asks for confirmation unless CONFIRM=1, then brings the schema up to this code.

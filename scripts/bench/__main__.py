@@ -114,7 +114,8 @@ def run(args, url: str) -> int:
     print(f"\nJSON: {path}")
     over = report.failures(rows)
     if over:
-        print(f"\nFAILED: {len(over)} page(s) over the query budget or not answering 200: "
+        print(f"\nFAILED: {len(over)} page(s) over the query budget, not answering 200 or "
+              "not counted: "
               + ", ".join(r["page"] for r in over))  # fmt: skip
         return 1
     return 0

@@ -13,7 +13,9 @@ from .database import BENCH_DIR
 def verdict(row: dict) -> str:
     if row["status"] != [200]:
         return f"HTTP {','.join(map(str, row['status']))}"
-    over_queries = row["queries"] is not None and row["queries"] > row["budget_queries"]
+    if row["queries"] is None:
+        return "NO QUERY COUNT"  # the counter is off: the bench cannot judge the page
+    over_queries = row["queries"] > row["budget_queries"]
     slow = row["p95"] > row["budget_ms"]
     if over_queries:
         return "OVER QUERY BUDGET" + (" + slow" if slow else "")
@@ -36,8 +38,8 @@ def table(rows: list[dict]) -> str:
 
 
 def failures(rows: list[dict]) -> list[dict]:
-    """Pages over their query budget, or not answering 200: these fail the bench."""
-    return [r for r in rows if verdict(r).startswith(("OVER", "HTTP"))]
+    """Pages over their query budget, not answering 200 or not counted: these fail the bench."""
+    return [r for r in rows if verdict(r).startswith(("OVER", "HTTP", "NO QUERY"))]
 
 
 def machine() -> dict:

@@ -121,3 +121,14 @@ def test_two_runs_are_printed_side_by_side(bench_run, tmp_path):
     (path,) = out.glob("*.json")
     text = report.compare(path, path)
     assert "p50 A" in text and "dossier page (busy)" in text
+
+
+def test_the_verdict_fails_a_page_over_its_query_budget_but_only_reports_a_slow_one():
+    row = {"page": "p", "status": [200], "p95": 50.0, "budget_ms": 100, "budget_queries": 15}
+    assert report.verdict({**row, "queries": 15}) == "ok"
+    assert report.verdict({**row, "queries": 15, "p95": 101.0}) == "slow"
+    assert report.verdict({**row, "queries": 16}) == "OVER QUERY BUDGET"
+    assert report.verdict({**row, "queries": None}) == "NO QUERY COUNT"
+    assert report.verdict({**row, "queries": 3, "status": [200, 500]}) == "HTTP 200,500"
+    rows = [{**row, "queries": 16}, {**row, "queries": 3, "p95": 900.0}]
+    assert report.failures(rows) == rows[:1]
