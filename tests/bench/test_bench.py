@@ -1,7 +1,8 @@
 """`make bench` (issue 14, scripts/bench): the instrument itself, at a tiny size on SQLite.
 
-One run of `python -m scripts.bench` with 200 dossiers and two pages measured 2 times each
-builds its SQLite database and JSON in a temporary BENCH_DIR; the test reads both back. The
+One run of `python -m scripts.bench` with 200 dossiers, two pages measured 2 times each, 5
+transitions and 20 e-mails builds its SQLite database and JSON in a temporary BENCH_DIR; the
+test reads both back. The
 query counter it relies on is off unless BENCH_COUNT_QUERIES=1.
 """
 
@@ -54,7 +55,7 @@ def bench_run(tmp_path_factory):
     env.update(BENCH_DIR=str(out), BENCH_DOSSIERS="200")
     done = subprocess.run(
         [sys.executable, "-m", "scripts.bench", "--requests", "2", "--only", "dossier page (busy)",
-         "--transitions", "5"],
+         "--transitions", "5", "--fanout", "20"],
         cwd=ROOT, env=env, capture_output=True, text=True, timeout=240, check=False,
     )  # fmt: skip
     return out, done
@@ -75,6 +76,11 @@ def test_a_tiny_bench_builds_the_province_and_prints_the_table(bench_run):
         assert 1 <= row["queries"] <= 15
     assert result["extras"]["transitions"] == 5 and result["extras"]["export_outcome"] == "done"
     assert result["extras"]["web_worker_rss_mb"] > 0
+    fanout = result["extras"]
+    assert (
+        fanout["fanout_received"] == 20
+        and fanout["fanout_lost"] == fanout["fanout_duplicates"] == 0
+    )
 
 
 def test_the_tiny_province_has_the_shape_of_a_real_one(bench_run):
