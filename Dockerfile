@@ -12,6 +12,12 @@ ENV PYTHONDONTWRITEBYTECODE=1 \
 
 WORKDIR /app
 
+# WeasyPrint (official documents) lays out PDFs with Pango; the fonts it embeds ship in
+# documents/fonts/, so no font package is needed.
+RUN apt-get update \
+    && apt-get install -y --no-install-recommends libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0 \
+    && rm -rf /var/lib/apt/lists/*
+
 # Dependencies first, so code changes do not reinstall them. psycopg[binary] and the other
 # requirements ship wheels: no compiler is needed.
 COPY requirements/ requirements/

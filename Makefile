@@ -30,7 +30,7 @@ PY_VERSION := $(shell $(PYTHON) -c 'import sys; print("%d.%d" % sys.version_info
 BASE_STAMP := $(VENV)/.installed-base-$(PY_VERSION)-$(call hash,requirements/base.txt $(CONSTRAINTS))
 DEV_STAMP := $(VENV)/.installed-dev-$(PY_VERSION)-$(call hash,requirements/base.txt requirements/dev.txt $(CONSTRAINTS))
 
-.PHONY: help run test lint check fmt bench backup restore venv venv-dev clean-venv
+.PHONY: help run test lint check fmt bench bench-documents backup restore venv venv-dev clean-venv
 
 help:
 	@echo "make run   - start the system on http://127.0.0.1:$(PORT) (demo accounts, DEBUG=1)"
@@ -39,6 +39,7 @@ help:
 	@echo "make check - lint, makemigrations --check, layer rule (import-linter + templates)"
 	@echo "make fmt   - format and autofix with ruff"
 	@echo "make bench [BENCH_DOSSIERS=100000] - build a province that size, time every page"
+	@echo "make bench-documents - time issuing the certificates of a 50-dossier round decision"
 	@echo "make backup - save the database and uploaded files (var/backups, or \$$BACKUP_DIR)"
 	@echo "make restore FILE=<archive> [CONFIRM=1] - restore a backup made by make backup"
 
@@ -99,8 +100,10 @@ BENCH_DOSSIERS ?= 100000
 BENCH_ARGS ?=
 bench: $(DEV_STAMP)
 	BENCH_DOSSIERS=$(BENCH_DOSSIERS) $(BIN)/python -m scripts.bench $(BENCH_ARGS)
-# Other measures of the suite join here, one line each (e.g. `bench-documents`), and their pages
-# one row each in scripts/bench/pages.py.
+# Other measures of the suite join here, one target each, and their pages one row each in
+# scripts/bench/pages.py.
+bench-documents: $(DEV_STAMP)
+	$(BIN)/python scripts/bench_documents.py
 
 # Backups (README "Backup and restore"): one archive holds the database and the uploaded files.
 # Restore asks for confirmation unless CONFIRM=1, then brings the schema up to this code.

@@ -4,6 +4,7 @@ Everyone logged in sees persons and the initiatives they had recognized, by name
 only the person's agency, reviewers and leaders (Viewer below).
 Unrecognized dossiers are never listed here."""
 
+from django.db.models import Prefetch
 from django.shortcuts import get_object_or_404
 from django.utils.translation import gettext_lazy
 from drf_spectacular.utils import extend_schema
@@ -11,6 +12,7 @@ from rest_framework import generics, serializers
 
 from agencies import roles
 from agencies.models import Person
+from documents.models import Document, DocumentKind
 from initiatives.choices import Scope
 from initiatives.person_selectors import (
     RecognitionFilter,
@@ -111,7 +113,7 @@ class RecognitionSerializer(serializers.Serializer):
     decision_number = serializers.CharField(source="initiative.decision_number")
     decision_date = serializers.DateField(source="initiative.decision_date")
     contribution_percent = serializers.DecimalField(max_digits=5, decimal_places=2)
-    # The certificate comes with the documents issue; null until then.
+    # The author's certificate in force (the latest version; null until it is issued).
     certificate_number = serializers.SerializerMethodField()
 
     def get_year(self, author) -> int | None:
@@ -119,7 +121,8 @@ class RecognitionSerializer(serializers.Serializer):
         return decided.year if decided else None
 
     def get_certificate_number(self, author) -> str | None:
-        return None
+        certificates = getattr(author, "certificates", None)
+        return certificates[0].number if certificates else None
 
 
 @extend_schema(parameters=[RecognitionFilterSerializer])
@@ -130,4 +133,12 @@ class PersonRecognitionsView(generics.ListAPIView):
         person = get_object_or_404(visible_persons(self.request.user), pk=self.kwargs["pk"])
         filters = RecognitionFilterSerializer(data=self.request.query_params)
         filters.is_valid(raise_exception=True)
-        return person_recognitions(person, filters.recognition_filter())
+        return person_recognitions(person, filters.recognition_filter()).prefetch_related(
+            Prefetch(
+                "documents",
+                queryset=Document.objects.filter(kind=DocumentKind.CERTIFICATE)
+                .exclude(status=Document.Status.SUPERSEDED)
+                .order_by("-version"),
+                to_attr="certificates",
+            )
+        )

@@ -32,7 +32,7 @@ class RegistryRateThrottle(PublicRateThrottle):
 
 
 class VerifyRateThrottle(PublicRateThrottle):
-    """GET /api/v1/verify/{code}/: the public check of a certificate's verification code (to
-    attach to that view when it is built): guessing codes must stay slow."""
+    """GET /api/v1/verify/{code}/: the public check of a certificate's verification code
+    (api/verify.py): guessing codes must stay slow."""
 
     scope = "verify"

@@ -2,7 +2,7 @@ from django.urls import path
 from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerSplitView
 from rest_framework.routers import SimpleRouter
 
-from . import auth, councils, persons, registry, rounds, stats, views
+from . import auth, councils, documents, persons, registry, rounds, stats, verify, views
 
 router = SimpleRouter()
 router.register("initiatives", views.InitiativeViewSet, basename="initiative")
@@ -43,5 +43,7 @@ urlpatterns = [
     *councils.urlpatterns,
     *rounds.urlpatterns,
     *stats.urlpatterns,
+    *verify.urlpatterns,
+    *documents.urlpatterns,
     *router.urls,
 ]

@@ -25,3 +25,23 @@ REQUIRE_AGENCY_RECOGNITION_ATTACHMENT = env_bool("REQUIRE_AGENCY_RECOGNITION_ATT
 # round covering its field is open. Agencies are reminded N days before a round closes.
 ROUNDS_MODE = os.environ.get("ROUNDS_MODE", "rolling")
 ROUND_CLOSING_REMIND_DAYS = int(os.environ.get("ROUND_CLOSING_REMIND_DAYS", "7"))
+
+# Official documents (issue 12, DESIGN §9). The number of each kind of document the system
+# issues itself, per year from 1 without gaps: {seq} the number in the year, {year} the year.
+# A receipt takes its number from the intake book. Override one kind with
+# DOCUMENT_NUMBER_FORMAT_<KIND>, e.g. DOCUMENT_NUMBER_FORMAT_CERTIFICATE="{seq:03d}/GCN-UBND".
+_DOCUMENT_NUMBER_DEFAULTS = {
+    "receipt": "{seq}/{year}",
+    "revision_notice": "{seq}/TB-SKHCN",
+    "refusal_notice": "{seq}/TB-SKHCN",
+    "non_recognition_notice": "{seq}/TB-UBND",
+    "certificate": "{seq:03d}/GCN-SKKN",
+}
+DOCUMENT_NUMBER_FORMATS = {
+    kind: os.environ.get(f"DOCUMENT_NUMBER_FORMAT_{kind.upper()}", default)
+    for kind, default in _DOCUMENT_NUMBER_DEFAULTS.items()
+}
+# The bodies named at the top left of a document (NĐ 30/2020): the province's committee, and
+# the department that receives and checks applications under it.
+DOCUMENT_PROVINCE_BODY = os.environ.get("DOCUMENT_PROVINCE_BODY", "")  # "" → from PROVINCE_NAME
+DOCUMENT_DEPARTMENT_BODY = os.environ.get("DOCUMENT_DEPARTMENT_BODY", "Sở Khoa học và Công nghệ")

@@ -21,6 +21,9 @@ from .procedure import (  # noqa: F401
     COUNCIL_ADHOC_PANELS,
     DECISION_NUMBER_EXAMPLE,
     DECISION_NUMBER_PATTERN,
+    DOCUMENT_DEPARTMENT_BODY,
+    DOCUMENT_NUMBER_FORMATS,
+    DOCUMENT_PROVINCE_BODY,
     REQUIRE_AGENCY_RECOGNITION_ATTACHMENT,
     REVISION_REPLY_MAX_MONTHS,
     REVISION_REPLY_MIN_MONTHS,
@@ -30,7 +33,7 @@ from .procedure import (  # noqa: F401
 )
 
 # Fixed tables (the periodic jobs, the OpenAPI description) live in config/tables.py.
-from .tables import CELERY_BEAT_SCHEDULE, SPECTACULAR_SETTINGS  # noqa: F401
+from .tables import CELERY_BEAT_SCHEDULE, CELERY_TASK_ROUTES, SPECTACULAR_SETTINGS  # noqa: F401
 
 BASE_DIR = Path(__file__).resolve().parent.parent
 VAR_DIR = Path(os.environ.get("VAR_DIR", BASE_DIR / "var"))
@@ -71,6 +74,7 @@ INSTALLED_APPS = [
     "notifications",
     "adoption",
     "exports",
+    "documents",
     "api",
     "portal",
     "demo",
@@ -394,6 +398,7 @@ LOGGING = {
     "disable_existing_loggers": False,
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": os.environ.get("LOG_LEVEL", "INFO")},
-    # Lockouts are warnings; axes' per-login "deleted 0 failed attempts" lines are noise.
-    "loggers": {"axes": {"level": "WARNING"}},
+    # Lockouts are warnings; axes' per-login "deleted 0 failed attempts" lines are noise, and
+    # so are WeasyPrint's line per rendering step and fontTools' per font subset.
+    "loggers": {name: {"level": "WARNING"} for name in ("axes", "weasyprint", "fontTools")},
 }

@@ -45,12 +45,21 @@ CELERY_BEAT_SCHEDULE = {
         "task": "exports.tasks.fail_stale_exports",
         "schedule": timedelta(minutes=10),
     },
+    # Documents whose task was lost (broker outage, crash) are issued late, never not at all.
+    "issue-missing-documents": {
+        "task": "documents.tasks.issue_missing_documents",
+        "schedule": timedelta(minutes=10),
+    },
     # Export files are kept EXPORT_RETENTION_DAYS days, then deleted with their jobs.
     "purge-old-exports": {
         "task": "exports.tasks.purge_old_exports",
         "schedule": crontab(minute=45),
     },
 }
+
+# Official documents are rendered on a queue of their own: a round's hundred certificates never
+# hold up the e-mails. Every worker consumes both queues (Procfile, docker-compose.yml).
+CELERY_TASK_ROUTES = {"documents.tasks.*": {"queue": "documents"}}
 
 SPECTACULAR_SETTINGS = {
     "TITLE": "Sáng kiến API",

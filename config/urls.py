@@ -10,6 +10,7 @@ urlpatterns = [
     path("", include("workflow.urls")),
     path("", include("adoption.urls")),
     path("", include("exports.urls")),
+    path("", include("documents.urls")),
     path("notifications/", include("notifications.urls")),
     path("admin/", admin.site.urls),
     path("api/v1/", include("api.urls")),

@@ -18,6 +18,9 @@ ROOT = Path(__file__).resolve().parent.parent
 PRODUCTION_HOST = "sangkien.example.gov.vn"
 # E-mails are read in mail clients, never served to a browser: inline styles are how they work.
 EMAIL_TEMPLATES = ROOT / "notifications" / "templates" / "notifications" / "email"
+# Official documents rendered to PDF by WeasyPrint (never served to a browser): their layout
+# is in their own <style>, as a PDF needs.
+PDF_TEMPLATES = ROOT / "documents" / "templates" / "documents" / "pdf"
 
 
 def directives(header: str) -> dict[str, list[str]]:
@@ -121,7 +124,11 @@ INLINE = {
 
 def browser_templates() -> list[Path]:
     found = [*ROOT.glob("*/templates/**/*.html"), *ROOT.glob("templates/**/*.html")]
-    return sorted(path for path in found if EMAIL_TEMPLATES not in path.parents)
+    return sorted(
+        path
+        for path in found
+        if EMAIL_TEMPLATES not in path.parents and PDF_TEMPLATES not in path.parents
+    )
 
 
 def inline_code_in(text: str) -> list[str]:

@@ -60,7 +60,7 @@ def page_list(ids: dict) -> list[tuple[str, str | None, str, int]]:
         ("API initiative detail", "api", f"/api/v1/initiatives/{ids['busy']}/", t),
         ("API notifications", "api", "/api/v1/notifications/", t),
         ("API adoption stats", "api", "/api/v1/stats/adoption/", t),
-        # Documents (issue 14's list; `make bench-documents` measures them apart for now):
+        # Documents (issue 14's list): the bench issues none yet; `make bench-documents` times them.
         # ("documents", "reviewer", f"/initiatives/{ids['busy']}/documents/", t),
     ]
     return rows

@@ -376,6 +376,6 @@ def test_throttle_scopes_and_rates(rates):
     rates(auth_token="7/minute", registry="8/hour", verify="9/day")
     assert (TokenRateThrottle().num_requests, TokenRateThrottle().duration) == (7, 60)
     assert (RegistryRateThrottle().num_requests, RegistryRateThrottle().duration) == (8, 3600)
-    # Ready for GET /api/v1/verify/{code}/ when it is built.
+    # GET /api/v1/verify/{code}/ (api/verify.py; its throttling: tests/documents).
     assert VerifyRateThrottle.scope == "verify"
     assert (VerifyRateThrottle().num_requests, VerifyRateThrottle().duration) == (9, 86400)

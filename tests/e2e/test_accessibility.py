@@ -162,3 +162,32 @@ def test_leader_and_admin_pages_are_accessible(audit, province, dossiers):
     report = audit(province.leader, leader_pages, name="leader")
     report += audit(admin, admin_pages, name="admin")
     assert_accessible(report)
+
+
+def test_the_documents_section_and_the_verification_page_are_accessible(audit, province, dossiers):
+    """The dossier's "Văn bản" table with issued, superseded and signed documents, and the public
+    verification page of a current and a superseded certificate."""
+    from django.core.files.base import ContentFile
+
+    from documents.models import Document, DocumentKind
+    from documents.services import Rendered, document_correct, document_issue
+
+    rollout = dossiers["rollout"]
+
+    def plain(document):
+        return Rendered(b"%PDF-1.7\n%%EOF\n", Document.Format.PDF, "Văn bản")
+
+    receipt = document_issue(kind=DocumentKind.RECEIPT, act_key="a11y:r", number="1/2027",
+                             build=plain, initiative=rollout)  # fmt: skip
+    receipt.signed_scan.save("scan.pdf", ContentFile(b"%PDF-1.7\n%%EOF\n"))
+    first = document_issue(kind=DocumentKind.CERTIFICATE, act_key="a11y:c", build=plain,
+                           verifiable=True, initiative=rollout,
+                           author=rollout.authors.first())  # fmt: skip
+    current = document_correct(document=first, build=plain)
+    report = audit(province.staff, [f"/initiatives/{rollout.pk}/"], name="staff")
+    report += audit(
+        None,
+        [f"/verify/{current.verification_code}/", f"/verify/{first.verification_code}/"],
+        name="anonymous",
+    )  # fmt: skip
+    assert_accessible(report)

@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from datetime import date
 
 import pytest
+from django.core.files.base import ContentFile
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
 
@@ -184,6 +185,17 @@ READS = [
     Cell("api-adoption", "adoption", adoption_record, api=True),
     Cell("adoption:adoption_detail", "adoption", adoption_page),
     Cell("adoption:adoption_report_evidence", "evidence", adoption_record, confidential=False),
+    # Official documents: a certificate goes with the dossier, a receipt (it lists confidential
+    # attachments) stays inside its review.
+    Cell("initiative-documents", "dossier", read, api=True),
+    Cell("api-document-download", "certificate", public_file, api=True, confidential=False),
+    Cell("api-document-download", "receipt", confidential_file, api=True, confidential=False),
+    Cell("documents:download", "certificate", public_file, confidential=False),
+    Cell("documents:download", "receipt", confidential_file, confidential=False),
+    Cell("api-document-signed-scan", "certificate", public_file, api=True, confidential=False),
+    Cell("api-document-signed-scan", "receipt", confidential_file, api=True, confidential=False),
+    Cell("documents:signed_scan", "certificate", public_file, confidential=False),
+    Cell("documents:signed_scan", "receipt", confidential_file, confidential=False),
 ]
 
 # Writes: anonymous is refused (401 / login), whoever cannot see the object gets 404 and
@@ -237,6 +249,8 @@ NOT_ABOUT_ONE_DOSSIER = {
     "notification-read-all", "healthz", "api-persons", "api-person-recognitions",
     "initiatives:person_suggestions", "initiatives:persons", "initiatives:person",
     "initiatives:person_merge",
+    # Public: a certificate or decision checked by its verification code (tests/documents).
+    "documents:verify", "api-verify",
 }  # fmt: skip
 
 # Lists each role reads: the dossier's secrets never show up in any of them.
@@ -323,6 +337,26 @@ def _adoption_targets(initiative, province):
     return {"adoption": adoption, "evidence": report}
 
 
+def _document_targets(initiative):
+    """A receipt and a certificate of the dossier (a stand-in file: visibility is under test)."""
+    from documents.models import Document, DocumentKind
+    from documents.services import Rendered, document_issue
+
+    def plain(document):
+        return Rendered(PDF, Document.Format.PDF, "Văn bản")
+
+    about = {"initiative": initiative, "build": plain}
+    documents = {
+        "receipt": document_issue(kind=DocumentKind.RECEIPT, act_key="m:r", number="1/2027",
+                                  **about),
+        "certificate": document_issue(kind=DocumentKind.CERTIFICATE, act_key="m:c",
+                                      verifiable=True, **about),
+    }  # fmt: skip
+    for document in documents.values():  # the signed, stamped copy uploaded afterwards
+        document.signed_scan.save("scan.pdf", ContentFile(PDF))
+    return documents
+
+
 def _url(cell, targets):
     target = targets.get(cell.target)
     if target is None:
@@ -372,7 +406,8 @@ ALL_STATES = [s for s in S.values if s in {
 @pytest.mark.parametrize("state", ALL_STATES)
 def test_reads(state, province, people, api, client_factory):
     initiative, files = _dossier_in(state, province)
-    targets = {"dossier": initiative, **files, **_adoption_targets(initiative, province)}
+    targets = {"dossier": initiative, **files, **_adoption_targets(initiative, province),
+               **_document_targets(initiative)}  # fmt: skip
     clients = _clients(api, client_factory, people)
     wrong = []
     for cell in READS:

@@ -1,0 +1,22 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class DocumentsConfig(AppConfig):
+    name = "documents"
+    verbose_name = _("Official documents")
+
+    def ready(self):
+        from common.slots import register_slot
+
+        from . import receivers  # noqa: F401
+        from .selectors import initiative_documents
+
+        # The dossier page (workflow, a lower layer) offers the slot; its documents fill it.
+        register_slot(
+            "initiative_detail.documents",
+            "documents/_dossier_documents.html",
+            context=lambda ctx: {
+                "documents": initiative_documents(ctx["initiative"], ctx["request"].user)
+            },
+        )

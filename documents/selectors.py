@@ -1,0 +1,97 @@
+"""Reads of documents, shaped for the pages and the API."""
+
+from datetime import date
+
+from django.http import Http404
+from django.utils.text import slugify
+
+from initiatives.permissions import sees_confidential
+from initiatives.selectors import visible_initiatives
+
+from .models import VERIFIABLE_KINDS, Document
+
+
+def verifiable_document(code: str) -> Document | None:
+    """The certificate or decision with this verification code (None for any other code)."""
+    return (
+        Document.objects.select_related("initiative", "superseded_by")
+        .filter(verification_code=code, kind__in=list(VERIFIABLE_KINDS))
+        .first()
+    )
+
+
+def verification(document: Document) -> dict:
+    """What anyone may learn from a verification code: whether the document is genuine and
+    current, what it is, the initiative's title, the authors' names and the decision — as the
+    document stated them when issued. Nothing confidential: no birth dates, no dossier
+    content, no scores, no reasons."""
+    data = document.data or {}
+    decision = data.get("decision") or {}
+    initiative = document.initiative
+    revoked_by = None
+    if document.status == Document.Status.REVOKED and initiative is not None:
+        revoked_by = {
+            "number": initiative.revocation_number,
+            "date": initiative.revocation_date,
+        }
+    current = getattr(document, "superseded_by", None)
+    return {
+        "valid": document.status == Document.Status.ISSUED,
+        "status": document.status,
+        "status_label": document.get_status_display(),
+        "kind": document.kind,
+        "kind_label": document.get_kind_display(),
+        "number": document.number,
+        "version": document.version,
+        "issued_at": document.issued_at,
+        "title": data.get("title", ""),
+        "holder": data.get("holder", ""),
+        "authors": list(data.get("authors", [])),
+        "decision": {"number": decision.get("number", ""), "date": _date(decision.get("date"))},
+        "revoked_by": revoked_by,
+        "superseded_by": current.number if current else None,
+    }
+
+
+def _date(value) -> date | None:
+    return date.fromisoformat(value) if value else None
+
+
+def may_read(document: Document, user) -> bool:
+    """Given that the user sees the dossier: certificates and decisions are for everyone who does;
+    the rest (a receipt lists every attachment, confidential ones included; notices give
+    reasons) stays inside the dossier's review."""
+    if document.kind in VERIFIABLE_KINDS:
+        return True
+    return document.initiative is not None and sees_confidential(document.initiative, user)
+
+
+def initiative_documents(initiative, user) -> list[Document]:
+    """The documents of a dossier the user sees, oldest first, each version listed; a constant
+    number of queries."""
+    documents = list(
+        Document.objects.filter(initiative=initiative).select_related("author", "superseded_by")
+    )
+    if all(d.kind in VERIFIABLE_KINDS for d in documents):
+        return documents
+    inside = sees_confidential(initiative, user)
+    return [d for d in documents if inside or d.kind in VERIFIABLE_KINDS]
+
+
+def visible_document(user, pk) -> Document:
+    """A document of a dossier the user may see and read (404 otherwise, never 403)."""
+    document = (
+        Document.objects.filter(initiative__in=visible_initiatives(user))
+        .select_related("initiative")
+        .filter(pk=pk)
+        .first()
+    )
+    if document is None or not may_read(document, user):
+        raise Http404
+    return document
+
+
+def download_name(document: Document) -> str:
+    """ "certificate-001-GCN-SKKN-v1.pdf": what the document is, readable in a file list."""
+    number = slugify(document.number.replace("/", "-")) or str(document.pk)
+    return f"{document.kind}-{number}-v{document.version}.{document.format}"

@@ -1,0 +1,58 @@
+"""How an official document writes dates, money and the issuing bodies (NĐ 30/2020/NĐ-CP)."""
+
+from datetime import date
+
+from django.conf import settings
+
+from common.text import nfc
+
+
+def day_month(value: date) -> tuple[str, str]:
+    """NĐ 30/2020 Phụ lục I: days below 10 and the months 1 and 2 take a leading zero
+    ("ngày 05 tháng 02", "ngày 15 tháng 3")."""
+    month = f"{value.month:02d}" if value.month <= 2 else str(value.month)
+    return f"{value.day:02d}", month
+
+
+def date_in_words(value: date) -> str:
+    """ "ngày 05 tháng 02 năm 2027"."""
+    day, month = day_month(value)
+    return f"ngày {day} tháng {month} năm {value.year}"
+
+
+def place_and_date(value: date, place: str | None = None) -> str:
+    """ "Thái Nguyên, ngày 05 tháng 02 năm 2027" (the place is the province's name)."""
+    return nfc(f"{place or settings.PROVINCE_NAME}, {date_in_words(value)}")
+
+
+def vnd(amount: int | None) -> str:
+    """ "380.000.000 đồng": dots between thousands, whatever the active locale."""
+    if amount is None:
+        return ""
+    sign = "-" if amount < 0 else ""
+    return f"{sign}{abs(int(amount)):,}".replace(",", ".") + " đồng"
+
+
+def upper(text: str) -> str:
+    return nfc(text).upper()
+
+
+def province_body() -> str:
+    """ "UBND TỈNH THÁI NGUYÊN" (the line above a department's name)."""
+    return upper(settings.DOCUMENT_PROVINCE_BODY or f"UBND tỉnh {settings.PROVINCE_NAME}")
+
+
+def province_committee() -> dict:
+    """The committee itself as the issuing body, its name in bold on two lines: "ỦY BAN NHÂN
+    DÂN" over "TỈNH THÁI NGUYÊN"."""
+    return {"parent": [], "body": ["ỦY BAN NHÂN DÂN", upper(f"tỉnh {settings.PROVINCE_NAME}")]}
+
+
+def department_body() -> dict:
+    """A department as the issuing body: the committee's line (not bold), then its name (bold)."""
+    return {"parent": [province_body()], "body": [upper(settings.DOCUMENT_DEPARTMENT_BODY)]}
+
+
+def agency_body(name: str) -> dict:
+    """An agency recognizing at cơ sở level, under the committee's line."""
+    return {"parent": [province_body()], "body": [upper(name)]}

@@ -1,0 +1,153 @@
+"""Regenerate the Word templates of documents/docx_templates/ (docxtpl placeholders inside).
+
+    .venv/bin/python scripts/make_docx_templates.py
+
+A province may instead edit the .docx files in Word and commit them: the code only fills the
+placeholders ({{ name }}, {%tr for %} rows), so any layout keeping them works. The layout here is
+NĐ 30/2020/NĐ-CP's: A4, margins 20/15/20/30 mm, Times New Roman 14 pt, the issuing body and
+number at the top left, the national motto and the place and date at the top right.
+"""
+
+from pathlib import Path
+
+from docx import Document
+from docx.enum.table import WD_TABLE_ALIGNMENT
+from docx.enum.text import WD_ALIGN_PARAGRAPH
+from docx.oxml.ns import qn
+from docx.shared import Mm, Pt
+
+OUT = Path(__file__).resolve().parent.parent / "documents" / "docx_templates"
+FONT = "Times New Roman"
+
+
+def new_document() -> Document:
+    doc = Document()
+    section = doc.sections[0]
+    section.page_width, section.page_height = Mm(210), Mm(297)
+    section.top_margin = section.bottom_margin = Mm(20)
+    section.left_margin, section.right_margin = Mm(30), Mm(15)
+    style = doc.styles["Normal"]
+    style.font.name = FONT
+    style.font.size = Pt(14)
+    style.element.rPr.rFonts.set(qn("w:eastAsia"), FONT)
+    style.paragraph_format.space_after = Pt(3)
+    return doc
+
+
+def para(container, text="", *, bold=False, italic=False, size=None, align=None, underline=False):
+    paragraph = container.add_paragraph()
+    if align is not None:
+        paragraph.alignment = align
+    run = paragraph.add_run(text)
+    run.bold, run.italic, run.underline = bold, italic, underline
+    if size:
+        run.font.size = Pt(size)
+    return paragraph
+
+
+def header(doc, issuer_lines, number, place_date):
+    table = doc.add_table(rows=1, cols=2)
+    table.alignment = WD_TABLE_ALIGNMENT.CENTER
+    left, right = table.rows[0].cells
+    left.width, right.width = Mm(70), Mm(95)
+    center = WD_ALIGN_PARAGRAPH.CENTER
+    left.paragraphs[0].text = ""
+    for index, line in enumerate(issuer_lines):
+        target = left.paragraphs[0] if index == 0 else left.add_paragraph()
+        target.alignment = center
+        run = target.add_run(line)
+        run.bold = index == len(issuer_lines) - 1
+        run.font.size = Pt(13)
+    para(left, number, size=13, align=center)
+    right.paragraphs[0].alignment = center
+    country = right.paragraphs[0].add_run("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM")
+    country.bold, country.font.size = True, Pt(13)
+    para(right, "Độc lập - Tự do - Hạnh phúc", bold=True, underline=True, align=center)
+    para(right, place_date, italic=True, align=center)
+
+
+def footer(doc, recipients, authority_lines, name):
+    table = doc.add_table(rows=1, cols=2)
+    left, right = table.rows[0].cells
+    left.paragraphs[0].add_run("Nơi nhận:").bold = True
+    left.paragraphs[0].runs[0].italic = True
+    for line in recipients:
+        para(left, line, size=11)
+    center = WD_ALIGN_PARAGRAPH.CENTER
+    right.paragraphs[0].alignment = center
+    for index, line in enumerate(authority_lines):
+        target = right.paragraphs[0] if index == 0 else right.add_paragraph()
+        target.alignment = center
+        target.add_run(line).bold = True
+    for _ in range(3):
+        para(right, "")
+    para(right, name, bold=True, align=center)
+
+
+def recognition_decision():
+    """Quyết định công nhận sáng kiến, with the annexed list (Phụ lục) of the initiatives."""
+    doc = new_document()
+    header(
+        doc,
+        ["ỦY BAN NHÂN DÂN", "{{ province_upper }}"],
+        "Số: {{ number }}",
+        "{{ place_date }}",
+    )
+    center = WD_ALIGN_PARAGRAPH.CENTER
+    para(doc, "QUYẾT ĐỊNH", bold=True, align=center)
+    para(doc, "Về việc công nhận sáng kiến {{ period }}", bold=True, align=center)
+    para(doc, "", align=center)
+    para(doc, "CHỦ TỊCH ỦY BAN NHÂN DÂN {{ province_upper }}", bold=True, align=center)
+    for line in (
+        "Căn cứ Luật Tổ chức chính quyền địa phương;",
+        "Căn cứ Nghị định số 13/2012/NĐ-CP ngày 02 tháng 3 năm 2012 của Chính phủ ban hành "
+        "Điều lệ Sáng kiến;",
+        "Căn cứ Thông tư số 18/2013/TT-BKHCN ngày 01 tháng 8 năm 2013 của Bộ trưởng Bộ Khoa "
+        "học và Công nghệ hướng dẫn thi hành một số quy định của Điều lệ Sáng kiến;",
+        "Theo đề nghị của Hội đồng sáng kiến {{ council_name }}.",
+    ):
+        para(doc, line, italic=True)
+    para(doc, "QUYẾT ĐỊNH:", bold=True, align=center)
+    para(
+        doc,
+        "Điều 1. Công nhận {{ count }} sáng kiến có phạm vi ảnh hưởng {{ scope }} "
+        "(có danh sách kèm theo).",
+    )
+    para(doc, "Điều 2. Quyết định này có hiệu lực kể từ ngày ký.")
+    para(
+        doc,
+        "Điều 3. Chánh Văn phòng UBND tỉnh, Giám đốc Sở Khoa học và Công nghệ, thủ trưởng "
+        "các cơ quan, đơn vị và các tác giả có tên tại Điều 1 chịu trách nhiệm thi hành "
+        "Quyết định này.",
+    )
+    footer(
+        doc,
+        ["- Như Điều 3;", "- Lưu: VT."],
+        ["{{ authority_first }}", "{{ authority_second }}"],
+        "{{ signer_name }}",
+    )
+    doc.add_page_break()
+    para(doc, "DANH SÁCH SÁNG KIẾN ĐƯỢC CÔNG NHẬN", bold=True, align=center)
+    para(doc, "(Kèm theo Quyết định số {{ number }} {{ date_words }})", italic=True, align=center)
+    table = doc.add_table(rows=4, cols=5)
+    table.style = "Table Grid"
+    titles = ("STT", "Tên sáng kiến", "Tác giả", "Cơ quan, đơn vị", "Mã hồ sơ")
+    for cell, title in zip(table.rows[0].cells, titles, strict=True):
+        cell.paragraphs[0].add_run(title).bold = True
+    table.rows[1].cells[0].paragraphs[0].add_run("{%tr for item in items %}")
+    values = ("{{ item.index }}", "{{ item.title }}", "{{ item.authors }}",
+              "{{ item.agency }}", "{{ item.code }}")  # fmt: skip
+    for cell, value in zip(table.rows[2].cells, values, strict=True):
+        cell.paragraphs[0].add_run(value)
+    table.rows[3].cells[0].paragraphs[0].add_run("{%tr endfor %}")
+    return doc
+
+
+def main():
+    OUT.mkdir(parents=True, exist_ok=True)
+    recognition_decision().save(OUT / "recognition_decision.docx")
+    print(f"wrote {OUT / 'recognition_decision.docx'}")
+
+
+if __name__ == "__main__":
+    main()

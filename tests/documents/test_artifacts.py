@@ -1,0 +1,42 @@
+"""The first page of each kind of PDF the system issues, rendered to PNG with pdftoppm into
+tests/artifacts/documents/ (not committed) for a person to look at the layout."""
+
+import shutil
+import subprocess
+from pathlib import Path
+
+import pytest
+
+from documents import issuing
+from tests.conftest import require_service
+
+from .conftest import act
+
+pytestmark = pytest.mark.django_db
+ARTIFACTS = Path(__file__).resolve().parent.parent / "artifacts" / "documents"
+
+
+def to_png(document, name: str) -> Path:
+    if shutil.which("pdftoppm") is None:
+        require_service("pdftoppm", "apt-get install poppler-utils")
+    ARTIFACTS.mkdir(parents=True, exist_ok=True)
+    pdf = ARTIFACTS / f"{name}.pdf"
+    with document.file.open("rb") as handle:
+        pdf.write_bytes(handle.read())
+    subprocess.run(
+        ["pdftoppm", "-png", "-r", "80", "-f", "1", "-l", "1", "-singlefile", str(pdf),
+         str(ARTIFACTS / name)],
+        check=True, timeout=60,
+    )  # fmt: skip
+    return ARTIFACTS / f"{name}.png"
+
+
+def test_first_pages_of_the_receipt_and_the_certificate(at_state):
+    initiative = at_state("recognized")
+    [receipt] = issuing.issue_for_act(act(initiative, "submit").pk)
+    certificate, _ = issuing.issue_for_act(act(initiative, "recognize").pk)
+
+    for document, name in ((receipt, "receipt"), (certificate, "certificate")):
+        png = to_png(document, name)
+        assert png.read_bytes().startswith(b"\x89PNG")
+        assert png.stat().st_size > 10_000  # a page with text on it, not a blank
