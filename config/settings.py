@@ -98,6 +98,11 @@ MIDDLEWARE = [
     # Last: turns a locked-out login into its 429 answer (agencies.lockout).
     "axes.middleware.AxesMiddleware",
 ]
+# `make bench` only (scripts/bench): count each request's SQL statements in a response header.
+# First, so that the session, the user and every middleware's queries are counted too.
+BENCH_COUNT_QUERIES = env_bool("BENCH_COUNT_QUERIES", False)
+if BENCH_COUNT_QUERIES:
+    MIDDLEWARE.insert(0, "common.query_count.QueryCountMiddleware")
 
 ROOT_URLCONF = "config.urls"
 WSGI_APPLICATION = "config.wsgi.application"
