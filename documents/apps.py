@@ -9,7 +9,8 @@ class DocumentsConfig(AppConfig):
     def ready(self):
         from common.slots import register_slot
 
-        from . import receivers  # noqa: F401
+        from . import council_minutes, receivers  # noqa: F401
+        from .council_docs import council_documents_slot
         from .selectors import initiative_documents
 
         # The dossier page (workflow, a lower layer) offers the slot; its documents fill it.
@@ -19,4 +20,9 @@ class DocumentsConfig(AppConfig):
             context=lambda ctx: {
                 "documents": initiative_documents(ctx["initiative"], ctx["request"].user)
             },
+        )
+        register_slot(
+            "councils.documents",
+            "documents/_council_documents.html",
+            context=council_documents_slot,
         )

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import views
+from . import council_views, views
 
 app_name = "documents"
 urlpatterns = [
@@ -10,5 +10,20 @@ urlpatterns = [
         "documents/<int:pk>/signed-scan/",
         views.SignedScanDownloadView.as_view(),
         name="signed_scan",
+    ),
+    path(
+        "documents/councils/<int:pk>/decision/draft/",
+        council_views.CouncilDecisionDraftView.as_view(),
+        name="council_decision_draft",
+    ),
+    path(
+        "documents/councils/<int:pk>/decision/issue/",
+        council_views.CouncilDecisionIssueView.as_view(),
+        name="council_decision_issue",
+    ),
+    path(
+        "documents/councils/<int:pk>/decision/",
+        council_views.CouncilDecisionDownloadView.as_view(),
+        name="council_decision",
     ),
 ]

@@ -251,6 +251,9 @@ NOT_ABOUT_ONE_DOSSIER = {
     "initiatives:person_merge",
     # Public: a certificate or decision checked by its verification code (tests/documents).
     "documents:verify", "api-verify",
+    # A council's decision: about the council, not a dossier (tests/documents/test_council_docs).
+    "documents:council_decision_draft", "documents:council_decision_issue",
+    "documents:council_decision",
 }  # fmt: skip
 
 # Lists each role reads: the dossier's secrets never show up in any of them.
