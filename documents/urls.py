@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import council_views, views
+from . import council_views, score_sheets, views
 
 app_name = "documents"
 urlpatterns = [
@@ -25,5 +25,15 @@ urlpatterns = [
         "documents/councils/<int:pk>/decision/",
         council_views.CouncilDecisionDownloadView.as_view(),
         name="council_decision",
+    ),
+    path(
+        "documents/score-sheets/<int:pk>/blank/",
+        score_sheets.ScoreSheetView.as_view(),
+        name="score_sheet_blank",
+    ),
+    path(
+        "documents/score-sheets/<int:pk>/filled/",
+        score_sheets.ScoreSheetView.as_view(filled=True),
+        name="score_sheet_filled",
     ),
 ]

@@ -254,6 +254,8 @@ NOT_ABOUT_ONE_DOSSIER = {
     # A council's decision: about the council, not a dossier (tests/documents/test_council_docs).
     "documents:council_decision_draft", "documents:council_decision_issue",
     "documents:council_decision",
+    # A member's score sheet, blank or filled (tests/documents/test_score_sheets.py).
+    "documents:score_sheet_blank", "documents:score_sheet_filled",
 }  # fmt: skip
 
 # Lists each role reads: the dossier's secrets never show up in any of them.
