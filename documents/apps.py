@@ -11,6 +11,7 @@ class DocumentsConfig(AppConfig):
 
         from . import council_minutes, receivers  # noqa: F401
         from .council_docs import council_documents_slot
+        from .round_docs import round_documents_slot
         from .score_sheets import score_sheet_links
         from .selectors import initiative_documents
 
@@ -32,4 +33,7 @@ class DocumentsConfig(AppConfig):
             "documents/_score_sheets.html",
             context=score_sheet_links,
             order=10,
+        )
+        register_slot(
+            "round_page.documents", "documents/_round_documents.html", context=round_documents_slot
         )

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import council_views, score_sheets, views
+from . import council_views, round_docs, score_sheets, views
 
 app_name = "documents"
 urlpatterns = [
@@ -35,5 +35,10 @@ urlpatterns = [
         "documents/score-sheets/<int:pk>/filled/",
         score_sheets.ScoreSheetView.as_view(filled=True),
         name="score_sheet_filled",
+    ),
+    path(
+        "documents/rounds/<int:pk>/proposal/draft/",
+        round_docs.RoundProposalDraftView.as_view(),
+        name="round_proposal_draft",
     ),
 ]

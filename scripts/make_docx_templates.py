@@ -191,9 +191,44 @@ def council_decision():
     return doc
 
 
+def round_proposal():
+    """Tờ trình đề nghị công nhận sáng kiến: the standing office to the province's committee,
+    listing the dossiers the council recommends in a round."""
+    doc = new_document()
+    header(
+        doc, ["{{ issuer_parent }}", "{{ issuer_body }}"], "Số: {{ number }}", "{{ place_date }}"
+    )
+    center = WD_ALIGN_PARAGRAPH.CENTER
+    para(doc, "TỜ TRÌNH", bold=True, align=center)
+    para(doc, "Về việc đề nghị công nhận sáng kiến {{ round_title }}", bold=True, align=center)
+    para(doc, "Kính gửi: Ủy ban nhân dân {{ province }}.", align=center)
+    para(
+        doc,
+        "Căn cứ Nghị định số 13/2012/NĐ-CP ngày 02 tháng 3 năm 2012 của Chính phủ ban hành "
+        "Điều lệ Sáng kiến và kết quả đánh giá của {{ council_name }}, {{ department }} kính "
+        "trình Ủy ban nhân dân tỉnh xem xét, công nhận {{ count }} sáng kiến {{ round_title }} "
+        "được Hội đồng đề nghị công nhận (danh sách dưới đây).",
+    )
+    table = doc.add_table(rows=4, cols=5)
+    table.style = "Table Grid"
+    titles = ("STT", "Tên sáng kiến", "Tác giả", "Cơ quan, đơn vị", "Điểm trung bình")
+    for cell, title in zip(table.rows[0].cells, titles, strict=True):
+        cell.paragraphs[0].add_run(title).bold = True
+    table.rows[1].cells[0].paragraphs[0].add_run("{%tr for item in items %}")
+    values = ("{{ item.index }}", "{{ item.title }}", "{{ item.authors }}",
+              "{{ item.agency }}", "{{ item.total }}")  # fmt: skip
+    for cell, value in zip(table.rows[2].cells, values, strict=True):
+        cell.paragraphs[0].add_run(value)
+    table.rows[3].cells[0].paragraphs[0].add_run("{%tr endfor %}")
+    para(doc, "{{ department }} kính trình Ủy ban nhân dân tỉnh xem xét, quyết định./.")
+    footer(doc, ["- Như trên;", "- Lưu: VT."], ["GIÁM ĐỐC"], "{{ signer_name }}")
+    return doc
+
+
 TEMPLATES = {
     "recognition_decision.docx": recognition_decision,
     "council_decision.docx": council_decision,
+    "round_proposal.docx": round_proposal,
 }
 
 

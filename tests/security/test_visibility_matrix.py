@@ -256,6 +256,8 @@ NOT_ABOUT_ONE_DOSSIER = {
     "documents:council_decision",
     # A member's score sheet, blank or filled (tests/documents/test_score_sheets.py).
     "documents:score_sheet_blank", "documents:score_sheet_filled",
+    # A round's proposal (Tờ trình) draft (tests/documents/test_round_proposal.py).
+    "documents:round_proposal_draft",
 }  # fmt: skip
 
 # Lists each role reads: the dossier's secrets never show up in any of them.
