@@ -21,7 +21,7 @@ from workflow.models import CouncilAssignment, CouncilReview, ScoreSheet, Vote
 from . import wording
 from .issuing import act_key, register_act
 from .models import Document, DocumentKind
-from .render import DOCUMENT_LANGUAGE, render_pdf
+from .render import DOCUMENT_LANGUAGE, render_docx, render_pdf
 from .services import Rendered, document_issue
 
 
@@ -151,6 +151,41 @@ def minutes_builder(*, initiative, review):
         )
 
     return build
+
+
+def minutes_docx(initiative, review) -> bytes:
+    """The Word draft of the minutes, for the secretary to finish before the council signs."""
+    from types import SimpleNamespace
+
+    with translation.override(DOCUMENT_LANGUAGE):
+        context = minutes_context(
+            SimpleNamespace(number="......"), initiative=initiative, review=review
+        )
+    issuer = context["issuer"]
+    if context["secret"]:
+        votes_line = "Bỏ phiếu kín: chỉ công bố kết quả kiểm phiếu."
+    else:
+        votes_line = "; ".join(f"{row['name']}: {row['vote']}" for row in context["votes"])
+    context.update(
+        issuer_parent=" ".join(issuer["parent"]),
+        issuer_body=" ".join(issuer["body"]),
+        present_names=", ".join(context["present"]),
+        voting="bỏ phiếu kín" if context["secret"] else "biểu quyết công khai",
+        votes_line=votes_line,
+        recommendation="đề nghị công nhận sáng kiến"
+        if context["recommended"]
+        else "không đề nghị công nhận sáng kiến",
+        secretary=context["signature"]["name"] or "......",
+    )
+    return render_docx("minutes.docx", context)
+
+
+def completed_review_of(initiative_pk):
+    return (
+        CouncilReview.objects.select_related("council", "rubric", "initiative__agency")
+        .filter(initiative_id=initiative_pk, completed_at__isnull=False)
+        .first()
+    )
 
 
 def issue_minutes(log, initiative) -> list[Document]:

@@ -2,6 +2,7 @@
 PDF (a leader, from the councils page) and downloading the issued decision."""
 
 import io
+from types import SimpleNamespace
 
 from django.contrib import messages
 from django.contrib.auth.mixins import LoginRequiredMixin
@@ -25,6 +26,7 @@ from .council_docs import (
     may_issue,
     may_read_decision,
 )
+from .council_minutes import completed_review_of, minutes_docx, reads_council_papers
 from .views import document_response
 
 
@@ -63,3 +65,20 @@ class CouncilDecisionDownloadView(LoginRequiredMixin, View):
         if document is None:
             raise Http404
         return document_response(document)
+
+
+class MinutesDraftView(LoginRequiredMixin, View):
+    """The Word draft of a dossier's council minutes: for reviewers, leaders and the council's
+    secretary, once the meeting is recorded (404 otherwise)."""
+
+    def get(self, request, pk):
+        review = completed_review_of(pk)
+        if review is None or not reads_council_papers(
+            SimpleNamespace(council_id=review.council_id), request.user
+        ):
+            raise Http404
+        content = minutes_docx(review.initiative, review)
+        code = slugify(review.initiative.code) or str(pk)
+        return file_download(
+            io.BytesIO(content), name=f"bien-ban-hop-{code}-du-thao.docx", content_type=DOCX
+        )

@@ -175,4 +175,7 @@ def score_sheet_links(ctx) -> dict | None:
                 "filled": submitted and (own or not review.is_secret),
             }
         )
-    return {"score_sheets": rows} if rows else None
+    if not rows:
+        return None
+    # Those running the review also prepare the minutes once the meeting is recorded.
+    return {"score_sheets": rows, "minutes_draft": runs and review.completed_at is not None}

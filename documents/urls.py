@@ -41,4 +41,9 @@ urlpatterns = [
         round_docs.RoundProposalDraftView.as_view(),
         name="round_proposal_draft",
     ),
+    path(
+        "documents/initiatives/<int:pk>/minutes/draft/",
+        council_views.MinutesDraftView.as_view(),
+        name="minutes_draft",
+    ),
 ]

@@ -225,10 +225,57 @@ def round_proposal():
     return doc
 
 
+def minutes():
+    """Biên bản họp Hội đồng and Biên bản kiểm phiếu; under a secret ballot the tally only."""
+    doc = new_document()
+    header(
+        doc, ["{{ issuer_parent }}", "{{ issuer_body }}"], "Số: {{ number }}", "{{ place_date }}"
+    )
+    center = WD_ALIGN_PARAGRAPH.CENTER
+    para(doc, "BIÊN BẢN HỌP HỘI ĐỒNG", bold=True, align=center)
+    para(doc, "Đánh giá sáng kiến: {{ initiative_title }}", bold=True, align=center)
+    para(
+        doc,
+        "Hôm nay, {{ meeting_date }}, {{ council_name }} họp đánh giá sáng kiến "
+        "{{ initiative_title }} của {{ agency }}.",
+    )
+    para(
+        doc,
+        "1. Thành phần tham dự: {{ present_count }}/{{ named }} thành viên (cần tối thiểu "
+        "{{ needed }} thành viên): {{ present_names }}.",
+    )
+    para(doc, "2. Kết quả chấm điểm (điểm trung bình):")
+    table = doc.add_table(rows=4, cols=3)
+    table.style = "Table Grid"
+    for cell, title in zip(
+        table.rows[0].cells, ("Tiêu chí", "Điểm tối đa", "Điểm trung bình"), strict=True
+    ):
+        cell.paragraphs[0].add_run(title).bold = True
+    table.rows[1].cells[0].paragraphs[0].add_run("{%tr for row in means %}")
+    for cell, value in zip(
+        table.rows[2].cells, ("{{ row.name }}", "{{ row.max }}", "{{ row.mean }}"), strict=True
+    ):
+        cell.paragraphs[0].add_run(value)
+    table.rows[3].cells[0].paragraphs[0].add_run("{%tr endfor %}")
+    para(doc, "Tổng điểm: {{ total }} (điểm đạt: {{ pass_total }}).")
+    para(
+        doc,
+        "3. Kết quả biểu quyết ({{ voting }}): {{ agree }} phiếu đồng ý, {{ disagree }} phiếu "
+        "không đồng ý, {{ not_voting }} không biểu quyết (trên tổng số {{ denominator }}).",
+    )
+    para(doc, "{{ votes_line }}")
+    para(doc, "4. Kiến nghị của Hội đồng: {{ recommendation }}.")
+    footer(
+        doc, ["- Sở Khoa học và Công nghệ;", "- Lưu: VT."], ["THƯ KÝ HỘI ĐỒNG"], "{{ secretary }}"
+    )
+    return doc
+
+
 TEMPLATES = {
     "recognition_decision.docx": recognition_decision,
     "council_decision.docx": council_decision,
     "round_proposal.docx": round_proposal,
+    "minutes.docx": minutes,
 }
 
 

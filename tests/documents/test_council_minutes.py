@@ -13,6 +13,7 @@ from workflow.models import CouncilReview
 
 from .conftest import act
 from .helpers import embedded_fonts, is_a4, page_sizes, pdf_text
+from .test_council_docs import docx_text
 
 pytestmark = pytest.mark.django_db
 
@@ -98,3 +99,40 @@ def test_who_reads_the_minutes(client, at_state, province, who, status):
     page = client.get(reverse("workflow:detail", args=[initiative.pk]))
     listed = reverse("documents:download", args=[document.pk]) in page.content.decode()
     assert listed == (status == 200)
+
+
+def draft_text(client, user, initiative):
+    client.force_login(user)
+    response = client.get(reverse("documents:minutes_draft", args=[initiative.pk]))
+    if response.status_code != 200:
+        return response.status_code, ""
+    return 200, docx_text(b"".join(response.streaming_content))
+
+
+def test_the_minutes_word_draft_open_and_secret(client, at_state, province):
+    initiative = at_state("awaiting_decision")
+    status, text = draft_text(client, province.council[0], initiative)  # the secretary
+    assert status == 200
+    assert "{{" not in text and "{%" not in text and "}}" not in text
+    for expected in ("BIÊN BẢN HỌP HỘI ĐỒNG", initiative.title, "Vũ Thị Mai: Đồng ý"):
+        assert expected in text, expected
+
+    Council.objects.filter(pk=province.council_body.pk).update(voting=Council.Voting.SECRET)
+    secret = at_state("awaiting_decision", title="Liên thông thủ tục đăng ký khai sinh")
+    status, text = draft_text(client, province.reviewer, secret)
+    assert status == 200
+    assert "bỏ phiếu kín" in text and "Đồng ý" not in text.replace("đồng ý", "")
+    assert "Vũ Thị Mai: " not in text
+
+
+def test_the_minutes_draft_is_for_those_running_the_review(client, at_state, province):
+    initiative = at_state("awaiting_decision")
+    for user, status in (
+        (province.leader, 200),
+        (province.council[1], 404),
+        (province.staff, 404),
+        (province.outsider, 404),
+    ):
+        assert draft_text(client, user, initiative)[0] == status
+    early = at_state("council_review", title="Chưa họp")
+    assert draft_text(client, province.reviewer, early)[0] == 404

@@ -143,6 +143,7 @@ def test_the_dossier_page_links_the_sheets_each_user_may_have(client, at_state, 
     html = client.get(page).content.decode()
     assert reverse("documents:score_sheet_blank", args=[mine.pk]) in html
     assert reverse("documents:score_sheet_filled", args=[mine.pk]) not in html
+    assert reverse("documents:minutes_draft", args=[initiative.pk]) in html
 
     client.force_login(province.staff)
     assert "score-sheets" not in client.get(page).content.decode()

@@ -258,6 +258,8 @@ NOT_ABOUT_ONE_DOSSIER = {
     "documents:score_sheet_blank", "documents:score_sheet_filled",
     # A round's proposal (Tờ trình) draft (tests/documents/test_round_proposal.py).
     "documents:round_proposal_draft",
+    # The council minutes' Word draft (tests/documents/test_council_minutes.py).
+    "documents:minutes_draft",
 }  # fmt: skip
 
 # Lists each role reads: the dossier's secrets never show up in any of them.
