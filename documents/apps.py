@@ -12,7 +12,6 @@ class DocumentsConfig(AppConfig):
         from . import council_minutes, receivers  # noqa: F401
         from .council_docs import council_documents_slot
         from .round_docs import round_documents_slot
-        from .score_sheets import score_sheet_links
         from .selectors import initiative_documents
 
         # The dossier page (workflow, a lower layer) offers the slot; its documents fill it.
@@ -27,12 +26,6 @@ class DocumentsConfig(AppConfig):
             "councils.documents",
             "documents/_council_documents.html",
             context=council_documents_slot,
-        )
-        register_slot(
-            "initiative_detail.documents",
-            "documents/_score_sheets.html",
-            context=score_sheet_links,
-            order=10,
         )
         register_slot(
             "round_page.documents", "documents/_round_documents.html", context=round_documents_slot

@@ -125,25 +125,3 @@ def test_a_sheet_not_submitted_has_no_filled_copy(client, at_state, province):
     initiative = at_state("council_review")
     assignment = seat_of(initiative, province.council[1])
     assert fetch(client, province.council[1], "score_sheet_filled", assignment).status_code == 404
-
-
-def test_the_dossier_page_links_the_sheets_each_user_may_have(client, at_state, province):
-    Council.objects.filter(pk=province.council_body.pk).update(voting=Council.Voting.SECRET)
-    initiative = at_state("awaiting_decision")
-    mine = seat_of(initiative, province.council[1])
-    other = seat_of(initiative, province.council[2])
-    page = reverse("workflow:detail", args=[initiative.pk])
-
-    client.force_login(province.council[1])
-    html = client.get(page).content.decode()
-    assert reverse("documents:score_sheet_filled", args=[mine.pk]) in html
-    assert reverse("documents:score_sheet_blank", args=[other.pk]) not in html
-
-    client.force_login(province.council[0])  # the secretary, under a secret ballot
-    html = client.get(page).content.decode()
-    assert reverse("documents:score_sheet_blank", args=[mine.pk]) in html
-    assert reverse("documents:score_sheet_filled", args=[mine.pk]) not in html
-    assert reverse("documents:minutes_draft", args=[initiative.pk]) in html
-
-    client.force_login(province.staff)
-    assert "score-sheets" not in client.get(page).content.decode()
