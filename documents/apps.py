@@ -9,8 +9,11 @@ class DocumentsConfig(AppConfig):
     def ready(self):
         from common.slots import register_slot
 
-        from . import notices, receivers  # noqa: F401  (notices registers its acts)
+        # council_minutes and notices register their acts; notices last, as it chains them.
+        from . import council_minutes, notices, receivers  # noqa: F401
         from .act_links import email_context
+        from .council_docs import council_documents_slot
+        from .round_docs import round_documents_slot
         from .selectors import initiative_documents
 
         # The dossier page (workflow, a lower layer) offers the slot; its documents fill it.
@@ -28,3 +31,11 @@ class DocumentsConfig(AppConfig):
                 f"documents/email/_act_documents.{'txt' if variant == 'text' else 'html'}",
                 context=email_context,
             )
+        register_slot(
+            "councils.documents",
+            "documents/_council_documents.html",
+            context=council_documents_slot,
+        )
+        register_slot(
+            "round_page.documents", "documents/_round_documents.html", context=round_documents_slot
+        )

@@ -9,7 +9,11 @@ from django.utils.text import slugify
 from initiatives.permissions import sees_confidential
 from initiatives.selectors import visible_initiatives
 
+from .council_minutes import reads_council_papers
 from .models import VERIFIABLE_KINDS, Document, DocumentKind
+
+# A council's papers on a dossier (minutes, score sheets) stay with those running the review.
+COUNCIL_PAPERS = frozenset({DocumentKind.MINUTES, DocumentKind.SCORE_SHEET})
 
 
 def verifiable_document(code: str) -> Document | None:
@@ -64,6 +68,8 @@ def may_read(document: Document, user) -> bool:
     reasons) stays inside the dossier's review."""
     if document.kind in VERIFIABLE_KINDS:
         return True
+    if document.kind in COUNCIL_PAPERS:
+        return reads_council_papers(document, user)
     return document.initiative is not None and sees_confidential(document.initiative, user)
 
 
@@ -87,7 +93,13 @@ def initiative_documents(initiative, user) -> list[Document]:
     if all(d.kind in VERIFIABLE_KINDS for d in documents):
         return documents
     inside = sees_confidential(initiative, user)
-    return [d for d in documents if inside or d.kind in VERIFIABLE_KINDS]
+
+    def readable(document):
+        if document.kind in COUNCIL_PAPERS:
+            return reads_council_papers(document, user)
+        return inside or document.kind in VERIFIABLE_KINDS
+
+    return [d for d in documents if readable(d)]
 
 
 def _lists(document: Document, initiative) -> bool:

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import views
+from . import council_views, round_docs, score_sheets, views
 
 app_name = "documents"
 urlpatterns = [
@@ -10,5 +10,40 @@ urlpatterns = [
         "documents/<int:pk>/signed-scan/",
         views.SignedScanDownloadView.as_view(),
         name="signed_scan",
+    ),
+    path(
+        "documents/councils/<int:pk>/decision/draft/",
+        council_views.CouncilDecisionDraftView.as_view(),
+        name="council_decision_draft",
+    ),
+    path(
+        "documents/councils/<int:pk>/decision/issue/",
+        council_views.CouncilDecisionIssueView.as_view(),
+        name="council_decision_issue",
+    ),
+    path(
+        "documents/councils/<int:pk>/decision/",
+        council_views.CouncilDecisionDownloadView.as_view(),
+        name="council_decision",
+    ),
+    path(
+        "documents/score-sheets/<int:pk>/blank/",
+        score_sheets.ScoreSheetView.as_view(),
+        name="score_sheet_blank",
+    ),
+    path(
+        "documents/score-sheets/<int:pk>/filled/",
+        score_sheets.ScoreSheetView.as_view(filled=True),
+        name="score_sheet_filled",
+    ),
+    path(
+        "documents/rounds/<int:pk>/proposal/draft/",
+        round_docs.RoundProposalDraftView.as_view(),
+        name="round_proposal_draft",
+    ),
+    path(
+        "documents/initiatives/<int:pk>/minutes/draft/",
+        council_views.MinutesDraftView.as_view(),
+        name="minutes_draft",
     ),
 ]

@@ -143,6 +143,134 @@ def recognition_decision():
     return doc
 
 
+def council_decision():
+    """Quyết định thành lập Hội đồng sáng kiến, with its members (name, role, position)."""
+    doc = new_document()
+    header(
+        doc, ["{{ issuer_parent }}", "{{ issuer_body }}"], "Số: {{ number }}", "{{ place_date }}"
+    )
+    center = WD_ALIGN_PARAGRAPH.CENTER
+    para(doc, "QUYẾT ĐỊNH", bold=True, align=center)
+    para(doc, "Về việc thành lập {{ council_name }}", bold=True, align=center)
+    para(doc, "", align=center)
+    para(doc, "{{ decider_upper }}", bold=True, align=center)
+    for line in (
+        "Căn cứ Nghị định số 13/2012/NĐ-CP ngày 02 tháng 3 năm 2012 của Chính phủ ban hành "
+        "Điều lệ Sáng kiến;",
+        "Căn cứ Thông tư số 18/2013/TT-BKHCN ngày 01 tháng 8 năm 2013 của Bộ trưởng Bộ Khoa "
+        "học và Công nghệ hướng dẫn thi hành một số quy định của Điều lệ Sáng kiến;",
+        "Theo đề nghị của Giám đốc Sở Khoa học và Công nghệ.",
+    ):
+        para(doc, line, italic=True)
+    para(doc, "QUYẾT ĐỊNH:", bold=True, align=center)
+    para(doc, "Điều 1. Thành lập {{ council_name }} gồm {{ count }} thành viên có tên sau đây:")
+    table = doc.add_table(rows=4, cols=4)
+    table.style = "Table Grid"
+    titles = ("STT", "Họ và tên", "Chức vụ, đơn vị công tác", "Nhiệm vụ trong Hội đồng")
+    for cell, title in zip(table.rows[0].cells, titles, strict=True):
+        cell.paragraphs[0].add_run(title).bold = True
+    table.rows[1].cells[0].paragraphs[0].add_run("{%tr for member in members %}")
+    values = ("{{ member.index }}", "{{ member.name }}", "{{ member.position }}",
+              "{{ member.role }}")  # fmt: skip
+    for cell, value in zip(table.rows[2].cells, values, strict=True):
+        cell.paragraphs[0].add_run(value)
+    table.rows[3].cells[0].paragraphs[0].add_run("{%tr endfor %}")
+    para(
+        doc,
+        "Điều 2. Hội đồng có nhiệm vụ xem xét, đánh giá các sáng kiến đề nghị công nhận và "
+        "kiến nghị người có thẩm quyền công nhận sáng kiến; Hội đồng làm việc theo nguyên tắc "
+        "{{ voting }}, họp khi có ít nhất {{ quorum }} tổng số thành viên tham dự.",
+    )
+    para(doc, "Điều 3. Quyết định này có hiệu lực kể từ ngày ký. {{ term }}")
+    para(
+        doc,
+        "Điều 4. Thủ trưởng các cơ quan, đơn vị có liên quan và các thành viên có tên tại "
+        "Điều 1 chịu trách nhiệm thi hành Quyết định này.",
+    )
+    footer(doc, ["- Như Điều 4;", "- Lưu: VT."], ["{{ authority }}"], "{{ signer_name }}")
+    return doc
+
+
+def round_proposal():
+    """Tờ trình đề nghị công nhận sáng kiến: the standing office to the province's committee,
+    listing the dossiers the council recommends in a round."""
+    doc = new_document()
+    header(
+        doc, ["{{ issuer_parent }}", "{{ issuer_body }}"], "Số: {{ number }}", "{{ place_date }}"
+    )
+    center = WD_ALIGN_PARAGRAPH.CENTER
+    para(doc, "TỜ TRÌNH", bold=True, align=center)
+    para(doc, "Về việc đề nghị công nhận sáng kiến {{ round_title }}", bold=True, align=center)
+    para(doc, "Kính gửi: Ủy ban nhân dân {{ province }}.", align=center)
+    para(
+        doc,
+        "Căn cứ Nghị định số 13/2012/NĐ-CP ngày 02 tháng 3 năm 2012 của Chính phủ ban hành "
+        "Điều lệ Sáng kiến và kết quả đánh giá của {{ council_name }}, {{ department }} kính "
+        "trình Ủy ban nhân dân tỉnh xem xét, công nhận {{ count }} sáng kiến {{ round_title }} "
+        "được Hội đồng đề nghị công nhận (danh sách dưới đây).",
+    )
+    table = doc.add_table(rows=4, cols=5)
+    table.style = "Table Grid"
+    titles = ("STT", "Tên sáng kiến", "Tác giả", "Cơ quan, đơn vị", "Điểm trung bình")
+    for cell, title in zip(table.rows[0].cells, titles, strict=True):
+        cell.paragraphs[0].add_run(title).bold = True
+    table.rows[1].cells[0].paragraphs[0].add_run("{%tr for item in items %}")
+    values = ("{{ item.index }}", "{{ item.title }}", "{{ item.authors }}",
+              "{{ item.agency }}", "{{ item.total }}")  # fmt: skip
+    for cell, value in zip(table.rows[2].cells, values, strict=True):
+        cell.paragraphs[0].add_run(value)
+    table.rows[3].cells[0].paragraphs[0].add_run("{%tr endfor %}")
+    para(doc, "{{ department }} kính trình Ủy ban nhân dân tỉnh xem xét, quyết định./.")
+    footer(doc, ["- Như trên;", "- Lưu: VT."], ["GIÁM ĐỐC"], "{{ signer_name }}")
+    return doc
+
+
+def minutes():
+    """Biên bản họp Hội đồng and Biên bản kiểm phiếu; under a secret ballot the tally only."""
+    doc = new_document()
+    header(
+        doc, ["{{ issuer_parent }}", "{{ issuer_body }}"], "Số: {{ number }}", "{{ place_date }}"
+    )
+    center = WD_ALIGN_PARAGRAPH.CENTER
+    para(doc, "BIÊN BẢN HỌP HỘI ĐỒNG", bold=True, align=center)
+    para(doc, "Đánh giá sáng kiến: {{ initiative_title }}", bold=True, align=center)
+    para(
+        doc,
+        "Hôm nay, {{ meeting_date }}, {{ council_name }} họp đánh giá sáng kiến "
+        "{{ initiative_title }} của {{ agency }}.",
+    )
+    para(
+        doc,
+        "1. Thành phần tham dự: {{ present_count }}/{{ named }} thành viên (cần tối thiểu "
+        "{{ needed }} thành viên): {{ present_names }}.",
+    )
+    para(doc, "2. Kết quả chấm điểm (điểm trung bình):")
+    table = doc.add_table(rows=4, cols=3)
+    table.style = "Table Grid"
+    for cell, title in zip(
+        table.rows[0].cells, ("Tiêu chí", "Điểm tối đa", "Điểm trung bình"), strict=True
+    ):
+        cell.paragraphs[0].add_run(title).bold = True
+    table.rows[1].cells[0].paragraphs[0].add_run("{%tr for row in means %}")
+    for cell, value in zip(
+        table.rows[2].cells, ("{{ row.name }}", "{{ row.max }}", "{{ row.mean }}"), strict=True
+    ):
+        cell.paragraphs[0].add_run(value)
+    table.rows[3].cells[0].paragraphs[0].add_run("{%tr endfor %}")
+    para(doc, "Tổng điểm: {{ total }} (điểm đạt: {{ pass_total }}).")
+    para(
+        doc,
+        "3. Kết quả biểu quyết ({{ voting }}): {{ agree }} phiếu đồng ý, {{ disagree }} phiếu "
+        "không đồng ý, {{ not_voting }} không biểu quyết (trên tổng số {{ denominator }}).",
+    )
+    para(doc, "{{ votes_line }}")
+    para(doc, "4. Kiến nghị của Hội đồng: {{ recommendation }}.")
+    footer(
+        doc, ["- Sở Khoa học và Công nghệ;", "- Lưu: VT."], ["THƯ KÝ HỘI ĐỒNG"], "{{ secretary }}"
+    )
+    return doc
+
+
 def revocation_decision():
     """Quyết định hủy bỏ công nhận sáng kiến: the revoked initiative, its original decision,
     the reasons, and every author who had the recognition."""
@@ -201,11 +329,20 @@ def revocation_decision():
     return doc
 
 
+TEMPLATES = {
+    "recognition_decision.docx": recognition_decision,
+    "council_decision.docx": council_decision,
+    "round_proposal.docx": round_proposal,
+    "minutes.docx": minutes,
+    "revocation_decision.docx": revocation_decision,
+}
+
+
 def main():
     OUT.mkdir(parents=True, exist_ok=True)
-    recognition_decision().save(OUT / "recognition_decision.docx")
-    revocation_decision().save(OUT / "revocation_decision.docx")
-    print(f"wrote {OUT / 'recognition_decision.docx'} and {OUT / 'revocation_decision.docx'}")
+    for name, make in TEMPLATES.items():
+        make().save(OUT / name)
+        print(f"wrote {OUT / name}")
 
 
 if __name__ == "__main__":

@@ -60,3 +60,16 @@ def test_first_pages_of_the_notices_and_decisions(at_state, state, transition, n
     png = to_png(document, name)
     assert png.read_bytes().startswith(b"\x89PNG")
     assert png.stat().st_size > 10_000
+
+
+def test_first_pages_of_the_council_papers(at_state, province):
+    from documents.council_docs import council_decision_issue
+
+    initiative = at_state("awaiting_decision")
+    [minutes] = issuing.issue_for_act(act(initiative, "complete_scoring").pk)
+    decision = council_decision_issue(council=province.council_body, actor=province.leader)
+
+    for document, name in ((minutes, "minutes"), (decision, "council_decision")):
+        png = to_png(document, name)
+        assert png.read_bytes().startswith(b"\x89PNG")
+        assert png.stat().st_size > 10_000

@@ -251,6 +251,15 @@ NOT_ABOUT_ONE_DOSSIER = {
     "initiatives:person_merge",
     # Public: a certificate or decision checked by its verification code (tests/documents).
     "documents:verify", "api-verify",
+    # A council's decision: about the council, not a dossier (tests/documents/test_council_docs).
+    "documents:council_decision_draft", "documents:council_decision_issue",
+    "documents:council_decision",
+    # A member's score sheet, blank or filled (tests/documents/test_score_sheets.py).
+    "documents:score_sheet_blank", "documents:score_sheet_filled",
+    # A round's proposal (Tờ trình) draft (tests/documents/test_round_proposal.py).
+    "documents:round_proposal_draft",
+    # The council minutes' Word draft (tests/documents/test_council_minutes.py).
+    "documents:minutes_draft",
 }  # fmt: skip
 
 # Lists each role reads: the dossier's secrets never show up in any of them.
