@@ -17,20 +17,7 @@ from django.utils.translation import gettext_lazy as _
 from .env import env_bool, env_list
 
 # The procedure's settings (NĐ 13/2012, TT 18/2013) live in config/procedure.py.
-from .procedure import (  # noqa: F401
-    COUNCIL_ADHOC_PANELS,
-    DECISION_NUMBER_EXAMPLE,
-    DECISION_NUMBER_PATTERN,
-    DOCUMENT_DEPARTMENT_BODY,
-    DOCUMENT_NUMBER_FORMATS,
-    DOCUMENT_PROVINCE_BODY,
-    REQUIRE_AGENCY_RECOGNITION_ATTACHMENT,
-    REVISION_REPLY_MAX_MONTHS,
-    REVISION_REPLY_MIN_MONTHS,
-    REVISION_REQUESTS_MAX,
-    ROUND_CLOSING_REMIND_DAYS,
-    ROUNDS_MODE,
-)
+from .procedure import *  # noqa: F403
 
 # Fixed tables (the periodic jobs, the OpenAPI description) live in config/tables.py.
 from .tables import CELERY_BEAT_SCHEDULE, CELERY_TASK_ROUTES, SPECTACULAR_SETTINGS  # noqa: F401

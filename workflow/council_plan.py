@@ -205,6 +205,16 @@ def councils_for(initiative, today: date) -> list[dict]:
     return rows
 
 
+def preselected_council(rows):
+    """The council the accept form offers first: the one named on the dossier's round if it
+    can take the dossier, else the only one that can; None when the reviewer must choose."""
+    fitting = [row["council"].pk for row in rows if not row["problems"]]
+    of_round = [row["council"].pk for row in rows if row.get("of_round")]
+    if of_round and of_round[0] in fitting:
+        return of_round[0]
+    return fitting[0] if len(fitting) == 1 else None
+
+
 # --- The ad-hoc panel (settings.COUNCIL_ADHOC_PANELS) -------------------------------------------
 
 

@@ -19,6 +19,7 @@ from initiatives.models import Scope, SignerAuthority
 
 from . import meeting
 from .appeal_rules import APPEAL_OUTCOMES
+from .council_plan import preselected_council
 from .deadlines import default_reply_due, due_date, reply_window
 from .decisions import against_council
 from .models import DeadlineRule, Vote
@@ -157,12 +158,7 @@ class AcceptForm(TransitionForm):
         super().__init__(*args, **kwargs)
         self.fields["council"].choices = [(row["council"].pk, row["council"].name)
                                           for row in councils]  # fmt: skip
-        fitting = [row["council"].pk for row in councils if not row["problems"]]
-        of_round = [row["council"].pk for row in councils if row.get("of_round")]
-        if of_round and of_round[0] in fitting:  # the council named on the dossier's round
-            self.fields["council"].initial = of_round[0]
-        elif len(fitting) == 1:
-            self.fields["council"].initial = fitting[0]
+        self.fields["council"].initial = preselected_council(councils)
 
 
 class CompleteScoringForm(TransitionForm):
