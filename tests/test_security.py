@@ -18,6 +18,8 @@ ROOT = Path(__file__).resolve().parent.parent
 PRODUCTION_HOST = "sangkien.example.gov.vn"
 # E-mails are read in mail clients, never served to a browser: inline styles are how they work.
 EMAIL_TEMPLATES = ROOT / "notifications" / "templates" / "notifications" / "email"
+# The documents' part of those e-mails (a slot of the e-mail templates): mail, never a page.
+DOCUMENT_EMAIL_TEMPLATES = ROOT / "documents" / "templates" / "documents" / "email"
 # Official documents rendered to PDF by WeasyPrint (never served to a browser): their layout
 # is in their own <style>, as a PDF needs.
 PDF_TEMPLATES = ROOT / "documents" / "templates" / "documents" / "pdf"
@@ -127,7 +129,7 @@ def browser_templates() -> list[Path]:
     return sorted(
         path
         for path in found
-        if EMAIL_TEMPLATES not in path.parents and PDF_TEMPLATES not in path.parents
+        if not {EMAIL_TEMPLATES, DOCUMENT_EMAIL_TEMPLATES, PDF_TEMPLATES} & set(path.parents)
     )
 
 
