@@ -228,6 +228,7 @@ REPORT_WRITES = {"adoption:adoption_report_confirm"}
 OWN_RECORDS = {
     "notifications:open", "notifications:read", "notification-read", "token_revoke",
     "exports:job", "exports:download", "exports:restart",
+    "api-export-job", "api-export-job-download",
 }  # fmt: skip
 
 # URLs about no single dossier: lists filtered by visibility, forms, the user's own pages,
@@ -263,6 +264,9 @@ NOT_ABOUT_ONE_DOSSIER = {
     # The council papers page and the recognition decision's Word drafts, for a dossier or a
     # round (tests/documents/test_dossier_papers.py).
     "documents:council_papers", "documents:recognition_draft", "documents:round_recognition_draft",
+    # All the certificates of a round in one zip, an export job for those who see the round
+    # page: 404 for anyone else (tests/documents/test_certificate_zip.py).
+    "api-round-certificates-zip",
 }  # fmt: skip
 
 # Lists each role reads: the dossier's secrets never show up in any of them.
@@ -528,6 +532,8 @@ def test_own_records_are_not_reachable_by_another_user(province, api, client_fac
         (page.get, reverse("exports:job", args=[job.pk])),
         (page.get, reverse("exports:download", args=[job.pk])),
         (page.post, reverse("exports:restart", args=[job.pk])),
+        (api(other).get, reverse("api-export-job", args=[job.pk])),
+        (api(other).get, reverse("api-export-job-download", args=[job.pk])),
     ]
     for call, url in attempts:
         assert call(url).status_code == 404, url
