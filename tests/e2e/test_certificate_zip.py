@@ -18,6 +18,7 @@ from workflow.models import RoundDossier
 
 from .helpers import vi
 from .test_documents import downloaded
+from .test_rounds_and_persons import audited
 
 pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
 
@@ -38,10 +39,11 @@ def test_the_leader_downloads_all_certificates_of_a_round(
     monkeypatch.setattr(export_tasks, "enqueue", queued.append)  # the worker takes it later
 
     leader = new_page(province.leader)
-    leader.goto(f"/rounds/{made.pk}/")
+    audited(leader, f"/rounds/{made.pk}/")  # axe-core: WCAG 2 A/AA
     expect(leader.locator("#round-certificates")).to_contain_text("4 giấy chứng nhận")
     button = leader.locator("#round-certificates-zip")
     expect(button).to_have_text(vi("Download all certificates (.zip)"))
+    screenshot(leader, "69-round-certificates")
     button.click()
     leader.wait_for_url("**/exports/jobs/*/")
     job = ExportJob.objects.get()
@@ -53,6 +55,7 @@ def test_the_leader_downloads_all_certificates_of_a_round(
 
     assert export_tasks.build_export(job.pk) == "done"  # the worker builds it
     expect(bar).to_have_text("100 %")  # the next poll shows it done
+    audited(leader, f"/exports/jobs/{job.pk}/")
     download = leader.locator("#export-download")
     expect(download).to_contain_text(".zip")
     leader.wait_for_timeout(800)  # the bar's own width transition
