@@ -53,3 +53,20 @@ class SignerAuthority(models.TextChoices):
 
     CHAIRMAN = "chairman", _("CHAIRMAN")
     VICE_CHAIRMAN = "vice_chairman", _("FOR THE CHAIRMAN / VICE-CHAIRMAN")
+    # An agency's head deciding at cơ sở level: a department's director (a commune's
+    # committee signs as above).
+    DIRECTOR = "director", _("DIRECTOR")
+    VICE_DIRECTOR = "vice_director", _("FOR THE DIRECTOR / DEPUTY DIRECTOR")
+
+
+# The provincial committee signs as its chairman or for him; an agency head in every way.
+PROVINCIAL_SIGNERS = (SignerAuthority.CHAIRMAN, SignerAuthority.VICE_CHAIRMAN)
+
+
+class Level(models.TextChoices):
+    """The recognition track a dossier runs on (DESIGN §4): the agency's own (cấp cơ sở: its
+    secretary, its council, its head) or the province's (Sở KH&CN, the provincial council,
+    UBND tỉnh)."""
+
+    AGENCY = "agency", _("Agency level (cơ sở)")
+    PROVINCIAL = "provincial", _("Provincial level")

@@ -9,10 +9,11 @@ from datetime import date, timedelta
 from django.core.files.base import ContentFile
 
 from common import clock
-from initiatives.models import AttachmentKind, Status
+from initiatives.models import AttachmentKind, Level, Status
 from initiatives.services import attachment_add
 
 from . import meeting, scoresheets, services
+from .decisions import expected_scope
 from .models import CouncilAssignment
 
 
@@ -96,7 +97,8 @@ def attach_agency_decision(initiative, actor):
 
 
 def _submit(i, cast, today):
-    attach_agency_decision(i, cast.agency_user)
+    if i.level != Level.AGENCY:  # an agency-level dossier is how that decision comes about
+        attach_agency_decision(i, cast.agency_user)
     return services.initiative_submit(initiative=i, actor=cast.agency_user)
 
 
@@ -153,7 +155,7 @@ def _recognize(i, cast, today):
         decision_date=today,
         signer_name=cast.signer_name or cast.leader.get_full_name(),
         signer_authority=cast.signer_authority,
-        scope="provincial",
+        scope=expected_scope(i),
         comment=cast.decision_reason,
     )
 

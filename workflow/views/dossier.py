@@ -10,8 +10,9 @@ from django.utils.translation import gettext_lazy
 
 from agencies import roles
 from agencies.models import Role
+from initiatives import permissions as can
 from initiatives.fields import DECISION_FIELDS, NATIONAL_FIELDS, PAPER_FORM, REVOCATION_FIELDS
-from initiatives.models import PUBLIC_STATES, SignerAuthority, Status
+from initiatives.models import PUBLIC_STATES, Level, SignerAuthority, Status
 from initiatives.permissions import sees_confidential
 from initiatives.rules import agency_decision_status
 
@@ -119,6 +120,7 @@ def may_record_national(initiative, user) -> bool:
     """The leader records a ministry's nationwide recognition of a recognized initiative."""
     return (
         initiative.status in PUBLIC_STATES
+        and initiative.level == Level.PROVINCIAL
         and not initiative.national_decision_number
         and (user.is_superuser or roles.is_leader(user))
     )
@@ -184,9 +186,7 @@ class InitiativeDetailView(PageView):
             review=review if confidential else None,
             summary=sel.score_summary(review) if review and confidential else [],
             score_table=sel.council_table(initiative, review) if self._inside(assignment) else None,
-            earlier_rounds=sel.earlier_council_rounds(initiative)
-            if roles.oversees_province(user)
-            else [],
+            earlier_rounds=sel.earlier_council_rounds(initiative) if self._runs_review() else [],
             application=application_rows(initiative, PAPER_FORM, confidential=confidential),
             decision=decision_rows(initiative, confidential=confidential),
             revocation=application_rows(initiative, REVOCATION_FIELDS, confidential=confidential)
@@ -215,12 +215,22 @@ class InitiativeDetailView(PageView):
         """Members' individual sheets are for reviewers, leaders and this dossier's council,
         never the agency nor a council member of other dossiers."""
         on_this_council = assignment is not None and not assignment.recused
-        return on_this_council or roles.oversees_province(self.request.user)
+        return on_this_council or self._runs_review()
+
+    def _runs_review(self) -> bool:
+        """Who checks or decides this dossier on its track (reviewers and leaders, or the
+        agency's secretary and head at cơ sở level), and administrators."""
+        user, initiative = self.request.user, self.initiative
+        return (
+            user.is_superuser
+            or can.acts_as_reviewer(initiative, user)
+            or can.acts_as_leader(initiative, user)
+        )
 
     def _checklist(self):
         user = self.request.user
         if self.initiative.status != Status.DEPARTMENT_REVIEW or not (
-            roles.is_reviewer(user) or user.is_superuser
+            can.acts_as_reviewer(self.initiative, user) or user.is_superuser
         ):
             return None
         return sel.completeness(self.initiative)
