@@ -180,6 +180,10 @@ class Initiative(ConcurrentTransitionMixin, models.Model):
         on_delete=models.PROTECT,
         related_name="promoted_to",
     )
+    # What the promotion brought from the cơ sở level (apps add to it: adoption its evidence
+    # of replication — applied in how many comparable units, the ≥ 50% test of cấp tỉnh).
+    promotion_evidence = models.JSONField(_("evidence from the agency level"), default=dict,
+                                          blank=True)  # fmt: skip
 
     # Folded title + description for diacritics-insensitive search on any database.
     search_text = models.TextField(editable=False, default="")

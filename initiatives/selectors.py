@@ -31,6 +31,8 @@ def visibility_filter(user) -> Q | None:
         # Reviewers and leaders see every provincial dossier that has ever been submitted; an
         # agency's cơ sở dossiers only as figures (the oversight view) until it proposes one.
         condition |= Q(submitted_at__isnull=False, level=Level.PROVINCIAL)
+        # …and the cơ sở dossier a provincial one was proposed from (its evidence).
+        condition |= Q(level=Level.AGENCY, promoted_to__isnull=False)
     for provider in _visibility_providers:
         extra = provider(user)
         if extra is not None:

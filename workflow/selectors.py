@@ -289,6 +289,7 @@ def dossier_queryset(user):
             "council_review__council",
             "intake",
             "intake_round_entry__round",
+            "promoted_to",
         )
         .prefetch_related(
             Prefetch("transition_logs", queryset=logs), "council_review__rubric__criteria"

@@ -21,6 +21,7 @@ urlpatterns = [
         name="record_national",
     ),
     path("initiatives/<int:pk>/round/", views.RoundPlacementView.as_view(), name="round_placement"),
+    path("initiatives/<int:pk>/promote/", views.PromotionView.as_view(), name="promote"),
     path("initiatives/<int:pk>/scoresheet/", views.ScoreSheetView.as_view(), name="scoresheet"),
     path(
         "initiatives/<int:pk>/scoresheet/seat/<int:seat>/",

@@ -9,6 +9,7 @@ lists.py       the work lists of the reviewers, the council and the leadership
 councils.py    the councils set up by decision: list, set up, edit
 rounds.py      the rounds (đợt xét): list, open, edit
 round_decision.py  the batch decision of a round
+promotion.py   an agency proposes its cơ sở-recognized initiative to the province
 """
 
 from .appeal import AppealComplexView, NationalRecognitionView
@@ -16,6 +17,7 @@ from .base import PageView, require_role
 from .councils import CouncilEditView, CouncilsView
 from .dossier import InitiativeDetailView, application_rows, timeline
 from .lists import CouncilListView, DecisionListView, ReviewQueueView
+from .promotion import PromotionView
 from .round_decision import RoundDecideView
 from .rounds import RoundEditView, RoundPageView, RoundPlacementView, RoundsView
 from .scoresheet import ScoreSheetView
@@ -30,6 +32,7 @@ __all__ = [
     "InitiativeDetailView",
     "NationalRecognitionView",
     "PageView",
+    "PromotionView",
     "ReviewQueueView",
     "RoundDecideView",
     "RoundEditView",

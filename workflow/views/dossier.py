@@ -20,30 +20,16 @@ from .. import selectors as sel
 from ..deadlines import LEGAL_BASIS
 from ..models import DeadlineRule
 from ..permissions import available_transitions
+from ..promotion import may_promote
 from ..refusal import ground_labels
 from ..round_placement import ROUND_MOVE, may_place
 from ..rounds import may_see_round_page
 from .appeal import appeal_note, appeal_panel
 from .base import PageView, state_label, step_label
+from .next_actor import next_actor
 
 DANGEROUS = ("reject", "decline", "withdraw")
 
-NEXT_ACTOR = {
-    Status.DRAFT: gettext_lazy("The submitting agency"),
-    Status.DEPARTMENT_REVIEW: gettext_lazy("Department of S&T (reviewer)"),
-    Status.REVISION_REQUESTED: gettext_lazy("The submitting agency (answers the revision request)"),
-    Status.COUNCIL_REVIEW: gettext_lazy("Council members, then the Department of S&T (reviewer)"),
-    Status.AWAITING_DECISION: gettext_lazy("Provincial leadership"),
-    Status.RECOGNIZED: gettext_lazy("Provincial leadership or the Department of S&T (rollout)"),
-    Status.ROLLOUT: gettext_lazy("The adopting agencies"),
-}
-# Who resolves an appeal depends on the outcome it contests.
-APPEAL_RESOLVER = {
-    Status.REFUSED: gettext_lazy("Department of S&T (resolves the appeal against the refusal)"),
-    Status.REJECTED: gettext_lazy(
-        "Provincial leadership (resolves the appeal against the non-recognition)"
-    ),
-}
 ROLE_LABELS = {
     **dict(Role.choices),
     "system": gettext_lazy("System"),
@@ -177,9 +163,9 @@ class InitiativeDetailView(PageView):
                 for action in available_transitions(initiative, user)
             ],
             can_edit=initiative.is_editable and roles.acts_for_agency(user, initiative.agency_id),
-            next_actor=APPEAL_RESOLVER.get(initiative.appealed_from, "—")
-            if initiative.status == Status.APPEAL_REVIEW
-            else NEXT_ACTOR.get(initiative.status, "—"),
+            next_actor=next_actor(initiative),
+            promoted_to=getattr(initiative, "promoted_to", None),
+            may_promote=may_promote(initiative, user),
             # An adopting agency reads the public part only: not the review process.
             timeline=timeline(initiative) if confidential else [],
             revision_request=self._revision_request() if confidential else None,
