@@ -43,6 +43,14 @@ _DOCUMENT_NUMBER_DEFAULTS = {
     "certificate": "{seq:03d}/GCN-SKKN",
     "minutes": "{seq}/BB-HĐSK",
 }
+# The same books kept by an agency for its own cơ sở track, {agency} its code ("STP").
+AGENCY_DOCUMENT_NUMBER_FORMATS = {
+    "revision_notice": "{seq}/TB-{agency}",
+    "refusal_notice": "{seq}/TB-{agency}",
+    "non_recognition_notice": "{seq}/TB-{agency}",
+    "certificate": "{seq:03d}/GCN-{agency}",
+    "minutes": "{seq}/BB-HĐSK-{agency}",
+}
 DOCUMENT_NUMBER_FORMATS = {
     kind: os.environ.get(f"DOCUMENT_NUMBER_FORMAT_{kind.upper()}", default)
     for kind, default in _DOCUMENT_NUMBER_DEFAULTS.items()

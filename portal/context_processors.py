@@ -62,6 +62,12 @@ MENU = (
     ),
     MenuEntry(_("Rollout dashboard"), "adoption:dashboard", "rollout", ("adoption:dashboard",)),
     MenuEntry(
+        _("Agency level"),
+        "workflow:agency_level_overview",
+        "rollout",
+        ("workflow:agency_level_overview",),
+    ),
+    MenuEntry(
         _("Authors"), "initiatives:persons", "all", ("initiatives:persons", "initiatives:person")
     ),
     MenuEntry(_("Registry"), "initiatives:registry", "all", ("initiatives:registry",)),
@@ -103,7 +109,9 @@ def _nav(user) -> dict[str, bool]:
     }
     nav["rollout"] = nav["leader"] or nav["reviewer"]
     # The councils set up by decision: leaders manage them, reviewers choose one at accept.
-    nav["councils"] = nav["leader"] or nav["reviewer"] or user.is_superuser
+    nav["councils"] = (
+        nav["leader"] or nav["reviewer"] or user.is_superuser or nav["checks"] or (nav["decides"])
+    )
     return nav
 
 
