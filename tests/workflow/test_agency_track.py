@@ -152,3 +152,18 @@ def test_a_provincial_dossier_still_needs_its_cơ_sở_decision(province, track)
     with nothing_changes(draft), pytest.raises(ValidationError) as refused:
         services.initiative_submit(initiative=draft, actor=province.staff)
     assert "attachments" in refused.value.message_dict
+
+
+def test_a_cơ_sở_recognition_counts_on_the_authors_record_at_that_level(
+    province, track, at_agency_state, api
+):
+    from agencies.models import Person
+
+    initiative = at_agency_state("recognized")
+    lan = Person.objects.create(full_name="Nguyễn Thị Lan", agency=province.stp)
+    initiative.authors.filter(full_name="Nguyễn Thị Lan").update(person=lan)
+
+    url = f"/api/v1/persons/{lan.pk}/recognitions/"
+    found = api(province.staff).get(url, {"level": "agency"}).data["results"]
+    assert [(r["initiative"]["title"], r["level"]) for r in found] == [(initiative.title, "agency")]
+    assert api(province.staff).get(url, {"level": "provincial"}).data["results"] == []
