@@ -38,6 +38,7 @@ class Cast:
     # council's recommendation (required then).
     signer_name: str = ""  # the leader's own name unless set
     signer_authority: str = "vice_chairman"
+    decision_suffix: str = "QĐ-UBND"  # "QĐ-STP" for an agency's own decision
     decision_reason: str = ""
 
 
@@ -151,7 +152,7 @@ def _recognize(i, cast, today):
     return services.initiative_recognize(
         initiative=i,
         actor=cast.leader,
-        decision_number=f"{i.pk:03d}/QĐ-UBND",
+        decision_number=f"{i.pk:03d}/{cast.decision_suffix}",
         decision_date=today,
         signer_name=cast.signer_name or cast.leader.get_full_name(),
         signer_authority=cast.signer_authority,

@@ -167,3 +167,13 @@ def test_a_cơ_sở_recognition_counts_on_the_authors_record_at_that_level(
     found = api(province.staff).get(url, {"level": "agency"}).data["results"]
     assert [(r["initiative"]["title"], r["level"]) for r in found] == [(initiative.title, "agency")]
     assert api(province.staff).get(url, {"level": "provincial"}).data["results"] == []
+
+
+def test_an_agency_takes_its_own_dossiers_all_year_in_rounds_mode(province, track, settings):
+    settings.ROUNDS_MODE = "rounds"  # no round is open: provincial dossiers wait for one
+    provincial = make_draft(province, level="provincial")
+    with nothing_changes(provincial), pytest.raises(ValidationError):
+        services.initiative_submit(initiative=provincial, actor=province.staff)
+    own = make_draft(province, level="agency", agency_decision=False)
+    services.initiative_submit(initiative=own, actor=province.staff)
+    assert Initiative.objects.get(pk=own.pk).status == "department_review"

@@ -103,10 +103,9 @@ def test_the_head_sets_up_the_agencys_own_council(client, province, track):
     page = client.get(reverse("workflow:councils")).content.decode()
     assert "Hội đồng sáng kiến Sở Tư pháp" in page
     assert "Hội đồng sáng kiến tỉnh" not in page  # the province's council is not the agency's
-    assert status_of(client, track.head, reverse("workflow:council_edit",
-                                                 args=[province.council_body.pk])) == 404  # fmt: skip
-    assert status_of(client, track.head, reverse("workflow:council_edit",
-                                                 args=[track.council.pk])) == 200  # fmt: skip
+    edit = "workflow:council_edit"
+    assert status_of(client, track.head, reverse(edit, args=[province.council_body.pk])) == 404
+    assert status_of(client, track.head, reverse(edit, args=[track.council.pk])) == 200
 
 
 def overview_queries(client, user) -> int:
