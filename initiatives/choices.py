@@ -70,3 +70,19 @@ class Level(models.TextChoices):
 
     AGENCY = "agency", _("Agency level (cơ sở)")
     PROVINCIAL = "provincial", _("Provincial level")
+
+
+# The states whose name says who acts, as an agency's own (cơ sở) track words them.
+AGENCY_LEVEL_STATUS_LABELS = {
+    Status.DEPARTMENT_REVIEW: _("Checked by the agency's initiative secretary"),
+    Status.AWAITING_DECISION: _("Awaiting the agency head's decision"),
+}
+
+
+def status_label(initiative) -> str:
+    """The state's name for people: a cơ sở dossier is not with the Department nor UBND tỉnh."""
+    # Read only if loaded: a list that defers the level must not pay a query per row for it.
+    level = vars(initiative).get("level")
+    if level == Level.AGENCY and initiative.status in AGENCY_LEVEL_STATUS_LABELS:
+        return str(AGENCY_LEVEL_STATUS_LABELS[initiative.status])
+    return initiative.get_status_display()

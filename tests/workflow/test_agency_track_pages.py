@@ -134,3 +134,11 @@ def test_the_province_overview_counts_per_agency_in_constant_queries(
     assert "Số hoá chứng thực" in page
     assert 'data-agency="XA-3"' in page  # an agency that never filed is listed too
     assert status_of(client, province.staff, reverse("workflow:agency_level_overview")) == 403
+
+
+def test_the_state_says_who_acts_at_agency_level(client, province, track, at_agency_state):
+    initiative = at_agency_state("awaiting_decision")
+    client.force_login(track.head)
+    page = client.get(reverse("workflow:detail", args=[initiative.pk])).content.decode()
+    assert "Chờ thủ trưởng cơ quan quyết định" in page and "Chờ UBND tỉnh quyết định" not in page
+    assert "Thủ trưởng cơ quan" in page  # who acts next

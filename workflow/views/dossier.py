@@ -46,8 +46,8 @@ def timeline(initiative) -> list[dict]:
         {
             "log": log,
             "label": step_label(log.transition),
-            "source": state_label(log.source),
-            "target": state_label(log.target),
+            "source": state_label(log.source, initiative.level),
+            "target": state_label(log.target, initiative.level),
             "role": ROLE_LABELS.get(log.role, log.role),
             "actor": log.actor.get_full_name() if log.actor else _("System"),
             "grounds": ground_labels((log.data or {}).get("grounds")),
