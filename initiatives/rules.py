@@ -80,7 +80,8 @@ def submission_problems(initiative, *, today: date) -> dict[str, list[str]]:
 def requires_agency_decision(initiative) -> bool:
     """A provincial dossier carries the agency's own (cơ sở) recognition decision where the
     province requires it; an agency-level dossier is how that decision comes about."""
-    return initiative.level != Level.AGENCY and bool(settings.REQUIRE_AGENCY_RECOGNITION_ATTACHMENT)
+    agency_level = initiative is not None and initiative.level == Level.AGENCY
+    return not agency_level and bool(settings.REQUIRE_AGENCY_RECOGNITION_ATTACHMENT)
 
 
 def agency_decision_message() -> str:
