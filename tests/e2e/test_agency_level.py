@@ -1,7 +1,7 @@
 """The agencies' own (cơ sở) track in a real browser (issue 13): the agency's initiative secretary
 finds the dossier on her work list and accepts it for the agency's own council, the head
 recognizes it at agency level, the staff propose it to the province in one step, and the
-province's leader reads the agency level as figures. Screenshots 70–73 in tests/artifacts/
+province's leader reads the agency level as figures. Screenshots 73–75 in tests/artifacts/
 screenshots/ and an axe-core audit (WCAG 2 A/AA) of each new page."""
 
 import re
@@ -37,12 +37,12 @@ def test_a_cơ_sở_dossier_from_the_secretary_to_the_province(
     audited(secretary, "/")
     expect(work_items(secretary, "review")).to_have_count(1)
     expect(work_items(secretary, "review")).to_contain_text(initiative.title)
-    screenshot(secretary, "70-agency-work-list")
+    screenshot(secretary, "73-agency-work-list")
     work_items(secretary, "review").click()
     secretary.wait_for_url(re.compile(rf".*/initiatives/{pk}/$"))
     expect(secretary.locator("#dossier-level")).to_have_text(vi("Agency level (cơ sở)"))
     expect(secretary.locator("#next-actor")).to_have_text(vi("The agency's initiative secretary"))
-    screenshot(secretary, "71-agency-dossier")
+    screenshot(secretary, "74-agency-dossier")
 
     # She accepts it for the agency's own council (the only one offered).
     secretary.locator('#actions [data-transition="accept"]').click()
@@ -82,6 +82,6 @@ def test_a_cơ_sở_dossier_from_the_secretary_to_the_province(
     row = leader.locator('.oversight-row[data-agency="STP"]')
     expect(row).to_contain_text(province.stp.name)
     expect(leader.locator("#oversight-titles")).to_contain_text(waiting.title)
-    screenshot(leader, "72-province-agency-level")
+    screenshot(leader, "75-province-agency-level")
     assert leader.goto(f"/initiatives/{pk}/").status == 404
     assert secretary.js_errors == [] and head.js_errors == [] and staff.js_errors == []
