@@ -376,6 +376,7 @@ class InitiativeFilterSerializer(serializers.Serializer):
     year = serializers.IntegerField(required=False, min_value=2000, max_value=2100)
     field = serializers.SlugField(required=False)
     q = serializers.CharField(required=False, max_length=200)
+    level = serializers.ChoiceField(choices=Level.choices, required=False)
 
     def validate_status(self, value):
         unknown = [s for s in value.split(",") if s not in InitiativeStatus.values]

@@ -46,8 +46,10 @@ def visible_initiatives(user):
     return queryset if condition is None else queryset.filter(condition)
 
 
-def initiative_list(user, *, status=None, agency=None, year=None, field=None, q=None):
+def initiative_list(user, *, status=None, agency=None, year=None, field=None, q=None, level=None):
     queryset = visible_initiatives(user).select_related("agency", "field")
+    if level:
+        queryset = queryset.filter(level=level)
     if status:
         queryset = queryset.filter(status__in=status.split(","))
     if agency:
