@@ -8,6 +8,7 @@ from . import (
     documents,
     export_jobs,
     persons,
+    promotion,
     registry,
     rounds,
     stats,
@@ -57,5 +58,6 @@ urlpatterns = [
     *verify.urlpatterns,
     *documents.urlpatterns,
     *export_jobs.urlpatterns,
+    *promotion.urlpatterns,
     *router.urls,
 ]

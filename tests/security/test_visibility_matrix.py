@@ -180,6 +180,7 @@ READS = [
     Cell("workflow:scoresheet", "dossier", scoresheet),
     Cell("workflow:paper_scoresheet", "dossier", no_such_seat, kwargs=(("seat", 999999),)),
     Cell("workflow:round_placement", "dossier", round_placement),
+    Cell("workflow:promote", "dossier", read),
     Cell("initiatives:registry_detail", "dossier", registry, public=True),
     Cell("adoption:dashboard_initiative", "dossier", dashboard_initiative),
     Cell("api-adoption", "adoption", adoption_record, api=True),
@@ -215,6 +216,8 @@ WRITES = [
     Cell("workflow:appeal_complex", "dossier", read, method="post"),
     Cell("workflow:record_national", "dossier", read, method="post"),
     Cell("workflow:round_placement", "dossier", round_placement, method="post"),
+    Cell("workflow:promote", "dossier", read, method="post"),
+    Cell("api-initiative-promote", "dossier", read, api=True, method="post"),
     Cell("initiatives:attachment_delete", "public_file", read, method="post"),
     Cell("adoption:registry_adopt", "dossier", registry, method="post"),
     Cell("adoption:adoption_status", "adoption", adoption_record, method="post"),
@@ -236,6 +239,9 @@ OWN_RECORDS = {
 NOT_ABOUT_ONE_DOSSIER = {
     "home", "set_language", "login", "logout", "password_change", "password_change_done",
     "profile", "token_revoke_all", "initiatives:list", "initiatives:create",
+    # An agency's head turns its cơ sở track on; the province's overview of that level (figures
+    # and recognized titles only: tests/workflow/test_agency_track_pages.py).
+    "agency_track", "workflow:agency_level_overview",
     "workflow:review_queue", "workflow:council_list", "workflow:decisions",
     "workflow:councils", "workflow:council_create", "workflow:council_edit",
     "workflow:rounds", "workflow:round", "workflow:round_create", "workflow:round_edit",
