@@ -10,7 +10,7 @@ from django.utils.translation import gettext as _
 from django.views import View
 
 from common.exceptions import Conflict
-from initiatives.models import PUBLIC_STATES, Initiative
+from initiatives.models import PUBLIC_STATES, Initiative, Level
 
 from . import services
 
@@ -21,7 +21,9 @@ class RegistryAdoptView(LoginRequiredMixin, View):
     http_method_names = ["post"]
 
     def post(self, request, pk):
-        initiative = get_object_or_404(Initiative.objects.filter(status__in=PUBLIC_STATES), pk=pk)
+        # The province's recognized initiatives only: an agency's cơ sở one is its own.
+        registry = Initiative.objects.filter(status__in=PUBLIC_STATES, level=Level.PROVINCIAL)
+        initiative = get_object_or_404(registry, pk=pk)
         try:
             services.adoption_create_voluntary(
                 initiative=initiative, actor=request.user, agency_id=_agency_id(request.POST)

@@ -4,6 +4,7 @@ reported on periodically, reports confirmed by the agency head."""
 from dateutil.relativedelta import relativedelta
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
+from django.http import Http404
 from django.utils.translation import gettext as _
 
 from agencies import roles
@@ -12,7 +13,7 @@ from common import clock
 from common.exceptions import Conflict
 from common.files import clean_filename
 from common.limits import EARLIEST_DATE
-from initiatives.models import Status
+from initiatives.models import Level, Status
 from initiatives.services import check_upload
 from workflow import deadlines
 from workflow.models import DeadlineRule
@@ -101,6 +102,8 @@ def adoption_create_voluntary(*, initiative, actor, agency_id=None) -> Adoption:
     agency_id = _adopting_agency(actor, agency_id)
     if initiative.status not in OPEN_STATES:
         raise Conflict(_("Only a recognized initiative can be adopted."), status=initiative.status)
+    if initiative.level != Level.PROVINCIAL:  # an agency's cơ sở recognition stays its own
+        raise Http404
     if agency_id == initiative.agency_id:
         raise ValidationError({"agency": _("Your agency is the author of this initiative.")})
     adoption, created = Adoption.objects.get_or_create(

@@ -132,6 +132,11 @@ def council_decision_context(council) -> dict:
         "quorum": _quorum(council),
         "term": _term(council),
         "recipients": ["Như Điều 4"],
+        # Who proposed it: the Department for the province's council, the agency's own
+        # secretariat for a council an agency sets up for its cơ sở track.
+        "proposer": f"Giám đốc {settings.DOCUMENT_DEPARTMENT_BODY}"
+        if _by_committee(council)
+        else f"bộ phận phụ trách công tác sáng kiến của {council.body.name}",
         "authority": _authority(council),
         "signer_name": council.decision_signer,
         "signature": {"authority": [_authority(council)], "name": council.decision_signer},

@@ -14,7 +14,8 @@ from decimal import Decimal
 
 from django.utils import timezone, translation
 
-from agencies import roles
+from initiatives import permissions as can
+from initiatives.selectors import visible_initiatives
 from workflow.council_body import CouncilMember
 from workflow.models import CouncilAssignment, CouncilReview, ScoreSheet, Vote
 
@@ -25,18 +26,29 @@ from .render import DOCUMENT_LANGUAGE, render_docx, render_pdf
 from .services import Rendered, document_issue
 
 
-def reads_council_papers(document: Document, user) -> bool:
-    """Minutes and score sheets: reviewers, leaders, administrators and the council's secretary."""
+def runs_review(initiative, council_id, user) -> bool:
+    """Who reads a dossier's council papers: those who check and decide it on its track (the
+    Department's reviewers and the leaders, or the agency's secretary and head at cơ sở level),
+    administrators, and the secretary of the council that assessed it."""
     if not getattr(user, "is_authenticated", False):
         return False
-    if user.is_superuser or roles.is_reviewer(user) or roles.is_leader(user):
+    if user.is_superuser or can.acts_as_reviewer(initiative, user):
+        return True
+    if can.acts_as_leader(initiative, user):
         return True
     return (
-        bool(document.council_id)
+        bool(council_id)
         and CouncilMember.objects.filter(
-            council_id=document.council_id, user=user, role=CouncilMember.Role.SECRETARY
+            council_id=council_id, user=user, role=CouncilMember.Role.SECRETARY
         ).exists()
     )
+
+
+def reads_council_papers(document: Document, user) -> bool:
+    """Minutes and score sheets of a dossier (see runs_review)."""
+    if document.initiative is None:
+        return False
+    return runs_review(document.initiative, document.council_id, user)
 
 
 def _points(value) -> str:
@@ -181,10 +193,15 @@ def minutes_docx(initiative, review) -> bytes:
     return render_docx("minutes.docx", context)
 
 
-def completed_review_of(initiative_pk):
+def completed_review_of(initiative_pk, user):
+    """The completed council review of a dossier the user sees (None otherwise)."""
     return (
         CouncilReview.objects.select_related("council", "rubric", "initiative__agency")
-        .filter(initiative_id=initiative_pk, completed_at__isnull=False)
+        .filter(
+            initiative__in=visible_initiatives(user),
+            initiative_id=initiative_pk,
+            completed_at__isnull=False,
+        )
         .first()
     )
 

@@ -2,7 +2,6 @@
 PDF (a leader, from the councils page) and downloading the issued decision."""
 
 import io
-from types import SimpleNamespace
 
 from django.contrib import messages
 from django.contrib.auth.mixins import LoginRequiredMixin
@@ -26,8 +25,10 @@ from .council_docs import (
     may_issue,
     may_read_decision,
 )
-from .council_minutes import completed_review_of, minutes_docx, reads_council_papers
+from .council_minutes import completed_review_of, minutes_docx, runs_review
 from .views import document_response
+
+MAX_ID = 2**63 - 1  # SQLite cannot even be asked about a larger id
 
 
 class CouncilDecisionDraftView(LoginRequiredMixin, View):
@@ -72,10 +73,8 @@ class MinutesDraftView(LoginRequiredMixin, View):
     secretary, once the meeting is recorded (404 otherwise)."""
 
     def get(self, request, pk):
-        review = completed_review_of(pk)
-        if review is None or not reads_council_papers(
-            SimpleNamespace(council_id=review.council_id), request.user
-        ):
+        review = completed_review_of(pk, request.user) if 0 < pk <= MAX_ID else None
+        if review is None or not runs_review(review.initiative, review.council_id, request.user):
             raise Http404
         content = minutes_docx(review.initiative, review)
         code = slugify(review.initiative.code) or str(pk)

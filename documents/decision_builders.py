@@ -77,7 +77,11 @@ def recognition_decision_builder(*, dossiers, decision: dict):
                 "verification_code": code,
                 "verify_url": verify_url(code) if code else "",
                 "qr": qr_data_uri(verify_url(code)) if code else "",
-                "recipients": ["Như Điều 3", settings.DOCUMENT_DEPARTMENT_BODY],
+                "recipients": ["Như Điều 3", wording.checking_office_name(first)],
+                # Cấp tỉnh: the council and the Department propose; cấp cơ sở: its own council.
+                "proposers": "Hội đồng sáng kiến và " + settings.DOCUMENT_DEPARTMENT_BODY
+                if scope != Scope.AGENCY
+                else f"Hội đồng sáng kiến {first.agency.name}",
                 "signature": {
                     "authority": _authority(decision["signer_authority"], scope),
                     "title": "",

@@ -11,9 +11,9 @@ from django.utils.text import slugify
 from django.views import View
 from django.views.generic import TemplateView
 
-from agencies import roles
 from common.files import DOCX, file_download
-from initiatives.models import Status
+from initiatives import permissions as can
+from initiatives.models import Level, Scope, Status
 from initiatives.selectors import visible_initiatives
 from workflow.rounds import may_see_round_page, round_detail, round_overview
 
@@ -35,16 +35,23 @@ class CouncilPapersView(LoginRequiredMixin, TemplateView):
         return self.render_to_response(self.get_context_data(initiative=initiative, **papers))
 
 
-def _draft_response(initiatives, *, name: str, council=None):
+def _draft_response(initiatives, *, name: str, council=None, scope=Scope.PROVINCIAL):
     content = recognition_decision_docx(
-        initiatives, council_name=council.name if council is not None else ""
+        initiatives, council_name=council.name if council is not None else "", scope=scope
     )
     return file_download(io.BytesIO(content), name=name, content_type=DOCX)
 
 
 def may_draft_recognition(initiative, user) -> bool:
-    """The standing office and the leadership prepare the decision while it awaits them."""
-    return initiative.status == Status.AWAITING_DECISION and roles.oversees_province(user)
+    """Who checks and who decides on the dossier's track prepare the decision while it awaits
+    it (the standing office and the leadership, or the agency's secretary and head)."""
+    if initiative.status != Status.AWAITING_DECISION:
+        return False
+    return (
+        user.is_superuser
+        or can.acts_as_reviewer(initiative, user)
+        or can.acts_as_leader(initiative, user)
+    )
 
 
 class RecognitionDraftView(LoginRequiredMixin, View):
@@ -64,6 +71,7 @@ class RecognitionDraftView(LoginRequiredMixin, View):
             [initiative],
             name=f"quyet-dinh-cong-nhan-{code}-du-thao.docx",
             council=review.council if review is not None else None,
+            scope=Scope.AGENCY if initiative.level == Level.AGENCY else Scope.PROVINCIAL,
         )
 
 

@@ -16,13 +16,13 @@ from django.utils import translation
 from django.utils.text import slugify
 from django.views import View
 
-from agencies import roles
 from common.files import PDF, file_download
-from workflow.council_body import CouncilMember
+from initiatives import permissions as can
+from initiatives.selectors import visible_initiatives
 from workflow.models import CouncilAssignment, CouncilReview, ScoreSheet, Vote
 
 from . import wording
-from .council_minutes import _points
+from .council_minutes import _points, runs_review
 from .render import DOCUMENT_LANGUAGE, render_pdf
 
 
@@ -33,14 +33,7 @@ def _is_member(assignment, user) -> bool:
 
 
 def _runs_review(review, user) -> bool:
-    if user.is_superuser or roles.is_reviewer(user) or roles.is_leader(user):
-        return True
-    return (
-        bool(review.council_id)
-        and CouncilMember.objects.filter(
-            council_id=review.council_id, user=user, role=CouncilMember.Role.SECRETARY
-        ).exists()
-    )
+    return runs_review(review.initiative, review.council_id, user)
 
 
 def may_read_sheet(assignment, review, user, *, filled: bool) -> bool:
@@ -112,11 +105,13 @@ class ScoreSheetView(LoginRequiredMixin, View):
     filled = False
 
     def get(self, request, pk):
+        if not 0 < pk <= 2**63 - 1:  # SQLite cannot even be asked about a larger id
+            raise Http404
         assignment = (
             CouncilAssignment.objects.select_related(
                 "initiative__agency", "member", "council_member"
             )
-            .filter(pk=pk, recused=False)
+            .filter(pk=pk, recused=False, initiative__in=visible_initiatives(request.user))
             .first()
         )
         review = (
@@ -184,4 +179,9 @@ def council_papers_link(ctx) -> bool:
     if getattr(initiative, "council_review", None) is None:
         return False
     assignment = ctx.get("assignment")
-    return roles.oversees_province(user) or (assignment is not None and not assignment.recused)
+    runs = user.is_superuser or can.acts_as_reviewer(initiative, user)
+    return (
+        runs
+        or can.acts_as_leader(initiative, user)
+        or (assignment is not None and not assignment.recused)
+    )

@@ -1,6 +1,6 @@
 """Reads of dossiers, shaped for lists and detail pages, filtered by what the user may see."""
 
-from django.db.models import Case, F, IntegerField, Q, Value, When
+from django.db.models import Case, Exists, F, IntegerField, OuterRef, Q, Value, When
 
 from agencies import roles
 from common import clock
@@ -31,8 +31,13 @@ def visibility_filter(user) -> Q | None:
         # Reviewers and leaders see every provincial dossier that has ever been submitted; an
         # agency's cơ sở dossiers only as figures (the oversight view) until it proposes one.
         condition |= Q(submitted_at__isnull=False, level=Level.PROVINCIAL)
-        # …and the cơ sở dossier a provincial one was proposed from (its evidence).
-        condition |= Q(level=Level.AGENCY, promoted_to__isnull=False)
+        # …and the cơ sở dossier a submitted provincial one was proposed from (its evidence).
+        # A subquery, not a join: the services lock this queryset (FOR UPDATE refuses the
+        # nullable side of an outer join on PostgreSQL).
+        proposed = Initiative.objects.filter(
+            promoted_from=OuterRef("pk"), submitted_at__isnull=False
+        )
+        condition |= Q(Exists(proposed), level=Level.AGENCY)
     for provider in _visibility_providers:
         extra = provider(user)
         if extra is not None:

@@ -43,7 +43,6 @@ def _owning_agency_id(actor, requested_agency_id=None) -> int:
     return next(iter(agencies))
 
 
-@transaction.atomic
 def _level_for(agency_id: int, requested: str | None) -> str:
     """An agency running its cơ sở track files there unless it asks for the provincial track
     (e.g. an initiative recognized before the track was on, with its decision attached)."""
@@ -59,6 +58,7 @@ def _level_for(agency_id: int, requested: str | None) -> str:
     return requested
 
 
+@transaction.atomic
 def initiative_create(
     *, actor, data: dict, authors=(), participants=(), agency_id=None, level=None
 ):

@@ -14,7 +14,7 @@ from django.db.models.functions import Greatest
 
 from common.text import fold
 
-from .models import PUBLIC_STATES, Initiative
+from .models import PUBLIC_STATES, Initiative, Level
 
 # Folded Vietnamese syllables are short and common, so unrelated texts share many trigrams:
 # measured on real-looking titles, unrelated pairs score 0.15–0.37 and genuine matches
@@ -52,7 +52,8 @@ def similar_recognized(text_or_initiative, *, exclude_pk=None, limit=5) -> list[
         exclude_pk = text_or_initiative.pk
     if not keywords(query.full):
         return []
-    candidates = Initiative.objects.filter(status__in=PUBLIC_STATES)
+    # The province's recognized initiatives (an agency's cơ sở ones are not published).
+    candidates = Initiative.objects.filter(status__in=PUBLIC_STATES, level=Level.PROVINCIAL)
     if exclude_pk is not None:
         candidates = candidates.exclude(pk=exclude_pk)
     if connection.vendor == "postgresql":

@@ -82,7 +82,8 @@ def agency_work(user) -> list[Section]:
 
 def reviewer_work(user) -> list[Section]:
     within = checked_by(user)
-    if within is None or user.is_superuser:
+    # An administrator's own work list holds the roles they hold, not every dossier.
+    if within is None or (user.is_superuser and not roles.is_reviewer(user)):
         return []
     queue = first(
         _dossiers(status=Status.DEPARTMENT_REVIEW).filter(within).order_by("submitted_at")
@@ -162,7 +163,7 @@ def appeal_item(initiative) -> WorkItem:
 
 def leader_work(user) -> list[Section]:
     within = decided_by(user)
-    if within is None or user.is_superuser:
+    if within is None or (user.is_superuser and not roles.is_leader(user)):
         return []
     decisions = first(
         _dossiers(status=Status.AWAITING_DECISION).filter(within).order_by("decision_due")

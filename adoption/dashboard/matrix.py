@@ -15,7 +15,7 @@ from django.db.models import Exists, OuterRef
 
 from agencies.models import Agency
 from common import clock
-from initiatives.models import Initiative, Status
+from initiatives.models import Initiative, Level, Status
 
 from ..models import Adoption
 from ..selectors import overdue_flag
@@ -33,7 +33,9 @@ class Cell:
 
 def matrix_initiatives():
     """The columns: initiatives in rollout, by code."""
-    return Initiative.objects.filter(status=Status.ROLLOUT).order_by("code", "pk")
+    return Initiative.objects.filter(status=Status.ROLLOUT, level=Level.PROVINCIAL).order_by(
+        "code", "pk"
+    )
 
 
 def matrix_agencies(initiatives):

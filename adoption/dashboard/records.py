@@ -8,7 +8,7 @@ from datetime import date
 from django.db.models import Count, Exists, OuterRef, Sum
 
 from common import clock
-from initiatives.models import Status
+from initiatives.models import Level, Status
 
 from ..models import Adoption, AdoptionReport
 from ..selectors import PUBLIC_STATES, overdue_flag, overdue_q
@@ -31,6 +31,8 @@ def adoption_list(filters: dict, today: date | None = None):
         )
     else:
         queryset = Adoption.objects.filter(initiative__status=Status.ROLLOUT)
+    # The province's rollout: an agency's own (cơ sở) rollout is not the province's to follow.
+    queryset = queryset.filter(initiative__level=Level.PROVINCIAL)
     simple = {"agency": "agency_id", "status": "status", "kind": "agency__kind", "source": "source"}
     for key, lookup in simple.items():
         if filters.get(key):

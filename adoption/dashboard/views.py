@@ -18,7 +18,7 @@ from agencies.models import Agency
 from common import clock
 from common.pagination import paginate as common_paginate
 from common.views import FORBIDDEN_TEMPLATE, PageView, require_role
-from initiatives.models import Initiative
+from initiatives.models import Initiative, Level
 from initiatives.models import Scope as InitiativeScope
 
 from ..models import Adoption
@@ -96,6 +96,7 @@ class InitiativeDashboardView(DashboardPage):
             Initiative.objects.select_related("agency"),
             pk=self.kwargs["pk"],
             status__in=PUBLIC_STATES,
+            level=Level.PROVINCIAL,
         )
         scope, today = f.Scope(initiative), self.today
         (row,) = e.figures_for([initiative.pk], today)

@@ -53,6 +53,9 @@ def test_the_agency_level_lifecycle_through_the_api(province, track, api):
 
     promoted = staff.post(f"/api/v1/initiatives/{pk}/promote/")
     assert promoted.status_code == 201, promoted.data
+    assert reviewer.get(f"/api/v1/initiatives/{pk}/").status_code == 404  # not proposed yet
+    draft = promoted.data["id"]
+    assert post_transition(staff, draft, "submit", **declarations).status_code == 200
     assert reviewer.get(f"/api/v1/initiatives/{pk}/").status_code == 200  # now the evidence
 
 

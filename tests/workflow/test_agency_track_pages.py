@@ -10,6 +10,7 @@ from django.urls import reverse
 
 from agencies.models import Agency, Role
 from tests.conftest import make_agency, make_user
+from workflow import services
 from workflow.promotion import initiative_promote
 
 pytestmark = pytest.mark.django_db
@@ -54,7 +55,9 @@ def test_once_proposed_the_province_reads_the_cơ_sở_dossier_as_evidence(
     initiative = at_agency_state("recognized")
     url = reverse("workflow:detail", args=[initiative.pk])
     assert status_of(client, province.reviewer, url) == 404
-    initiative_promote(initiative=initiative, actor=province.staff)
+    draft = initiative_promote(initiative=initiative, actor=province.staff)
+    assert status_of(client, province.reviewer, url) == 404  # a draft is not a proposal yet
+    services.initiative_submit(initiative=draft, actor=province.staff)
     assert status_of(client, province.reviewer, url) == 200
 
 
