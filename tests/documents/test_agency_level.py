@@ -34,7 +34,7 @@ def test_a_cơ_sở_recognition_is_the_agencys_document(track, at_agency_state, 
     assert "SỞ TƯ PHÁP" in decision_text and "GIÁM ĐỐC" in decision_text
     assert "CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH" not in decision_text
     assert "Theo đề nghị của Hội đồng sáng kiến Sở Tư pháp" in decision_text
-    assert "Khoa học và Công nghệ" not in decision_text
+    assert "Sở Khoa học và Công nghệ" not in decision_text
 
 
 def test_the_agencys_receipt_minutes_and_refusal(track, at_agency_state):
