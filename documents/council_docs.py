@@ -20,7 +20,7 @@ from workflow.councils import may_manage_councils
 from . import wording
 from .models import Document, DocumentKind
 from .render import DOCUMENT_LANGUAGE, render_docx, render_pdf
-from .services import Rendered, document_correct, document_issue
+from .services import Rendered, document_correct, document_issue, may_attach_signed_scan
 
 
 def act_key(council) -> str:
@@ -219,6 +219,7 @@ def council_documents_slot(ctx) -> dict | None:
             ),
             "may_draft": may_draft(user),
             "may_issue": may_issue(user),
+            "may_upload_scans": may_attach_signed_scan(user),
         }
         request._council_documents = page
     if not (page["may_draft"] or council.pk in page["seated"]):
@@ -228,4 +229,5 @@ def council_documents_slot(ctx) -> dict | None:
         "decision": page["decisions"].get(council.pk),
         "may_draft": page["may_draft"],
         "may_issue": page["may_issue"],
+        "may_upload_scans": page["may_upload_scans"],
     }
