@@ -1,6 +1,7 @@
 """Pages of official documents: the public verification page (anyone checks a certificate or
-decision by the code printed on it or its QR code), and the download of a dossier's documents
-(to those who may see the dossier; receipts and notices to those inside its review)."""
+decision by the code printed on it or its QR code), the download of a dossier's documents (to
+those who may see the dossier; receipts and notices to those inside its review), and the upload
+of the signed, stamped scan of a document a leader signs (reviewers and leaders, once)."""
 
 from django.contrib import messages
 from django.contrib.auth.mixins import LoginRequiredMixin
