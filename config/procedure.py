@@ -36,6 +36,7 @@ _DOCUMENT_NUMBER_DEFAULTS = {
     "refusal_notice": "{seq}/TB-SKHCN",
     "non_recognition_notice": "{seq}/TB-UBND",
     "certificate": "{seq:03d}/GCN-SKKN",
+    "minutes": "{seq}/BB-HĐSK",
 }
 DOCUMENT_NUMBER_FORMATS = {
     kind: os.environ.get(f"DOCUMENT_NUMBER_FORMAT_{kind.upper()}", default)

@@ -11,8 +11,8 @@ from django.urls import reverse
 from workflow.models import TransitionLog
 
 from .issuing import ACT_ISSUERS
-from .models import Document, DocumentKind
-from .selectors import initiative_documents
+from .models import Document
+from .selectors import documents_of_entry, initiative_documents
 
 
 def _act(notification) -> TransitionLog | None:
@@ -27,17 +27,6 @@ def _act(notification) -> TransitionLog | None:
     )
 
 
-def _of_act(document, log) -> bool:
-    if document.log_id == log.pk:
-        return True
-    # A round's recognition decision names the log of whichever dossier issued it first.
-    return (
-        document.kind == DocumentKind.RECOGNITION_DECISION
-        and document.initiative_id is None
-        and document.number == (log.data or {}).get("decision_number")
-    )
-
-
 def act_documents(notification) -> list[dict]:
     """The documents in force of the act the notification announces, those its recipient may
     read: each with its label, number and absolute link."""
@@ -46,7 +35,9 @@ def act_documents(notification) -> list[dict]:
     log = _act(notification)
     if log is None:
         return []
-    documents = initiative_documents(notification.initiative, notification.recipient)
+    documents = documents_of_entry(
+        initiative_documents(notification.initiative, notification.recipient), log
+    )
     return [
         {
             "label": document.get_kind_display(),
@@ -55,7 +46,7 @@ def act_documents(notification) -> list[dict]:
             "url": settings.SITE_URL + reverse("documents:download", args=[document.pk]),
         }
         for document in documents
-        if document.status == Document.Status.ISSUED and _of_act(document, log)
+        if document.status == Document.Status.ISSUED
     ]
 
 

@@ -13,9 +13,11 @@ class DocumentsConfig(AppConfig):
         from . import council_minutes, notices, receivers  # noqa: F401
         from .act_links import email_context
         from .council_docs import council_documents_slot
+        from .dossier_views import may_draft_recognition
         from .registry import register as register_registry
         from .round_docs import round_documents_slot
-        from .selectors import initiative_documents
+        from .score_sheets import council_papers_link
+        from .selectors import dossier_page_documents, timeline_entry_documents
         from .services import may_attach_signed_scan
 
         # The dossier page (workflow, a lower layer) offers the slot; its documents fill it.
@@ -23,9 +25,17 @@ class DocumentsConfig(AppConfig):
             "initiative_detail.documents",
             "documents/_dossier_documents.html",
             context=lambda ctx: {
-                "documents": initiative_documents(ctx["initiative"], ctx["request"].user),
+                "documents": dossier_page_documents(ctx),
+                "council_papers": council_papers_link(ctx),
+                "recognition_draft": may_draft_recognition(ctx["initiative"], ctx["request"].user),
                 "may_upload_scans": may_attach_signed_scan(ctx["request"].user),
             },
+        )
+        # Each timeline entry links to what its act issued (every version, a correction too).
+        register_slot(
+            "initiative_detail.timeline_entry",
+            "documents/_timeline_documents.html",
+            context=timeline_entry_documents,
         )
         # The e-mail announcing an act links to the documents it issued.
         for variant in ("text", "html"):

@@ -44,6 +44,7 @@ def _row(index: int, initiative) -> dict:
         "agency": initiative.agency.name,
         "authors": ", ".join(a.full_name for a in authors),
         "scope": _scope_label(initiative.scope),
+        "benefit": wording.vnd(initiative.benefit_amount_vnd) or "—",
     }
 
 

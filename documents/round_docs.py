@@ -11,6 +11,7 @@ from django.utils import timezone
 from django.views import View
 
 from common.files import DOCX, file_download
+from initiatives.models import Status
 from workflow.rounds import may_see_round_page, round_detail, round_overview
 
 from . import wording
@@ -67,4 +68,5 @@ class RoundProposalDraftView(LoginRequiredMixin, View):
 def round_documents_slot(ctx) -> dict | None:
     if not may_see_round_page(ctx["request"].user):
         return None
-    return {"round": ctx["round"], "recommended": ctx.get("recommended")}
+    awaiting = [i for i in ctx.get("recommended") or () if i.status == Status.AWAITING_DECISION]
+    return {"round": ctx["round"], "recommended": ctx.get("recommended"), "awaiting": awaiting}

@@ -144,11 +144,10 @@ class ScoreSheetView(LoginRequiredMixin, View):
         return file_download(io.BytesIO(content), name=name, content_type=PDF)
 
 
-def score_sheet_links(ctx) -> dict | None:
-    """The score sheets this user may download on the dossier page (slot
-    "initiative_detail.documents"): their own, or everyone's for those running the review (the
-    filled ones only under an open vote). None when there are none."""
-    initiative, user = ctx["initiative"], ctx["request"].user
+def council_papers(initiative, user) -> dict | None:
+    """The score sheets this user may download for a dossier: their own, or everyone's for those
+    running the review (the filled ones only under an open vote), and the minutes' Word draft
+    for the latter once the meeting is recorded. None when there are none."""
     review = (
         CouncilReview.objects.select_related("rubric", "council")
         .filter(initiative=initiative)
@@ -170,12 +169,19 @@ def score_sheet_links(ctx) -> dict | None:
         sheet = getattr(assignment, "sheet", None)
         submitted = sheet is not None and sheet.submitted_at is not None
         rows.append(
-            {
-                "assignment": assignment,
-                "filled": submitted and (own or not review.is_secret),
-            }
+            {"assignment": assignment, "filled": submitted and (own or not review.is_secret)}
         )
     if not rows:
         return None
-    # Those running the review also prepare the minutes once the meeting is recorded.
     return {"score_sheets": rows, "minutes_draft": runs and review.completed_at is not None}
+
+
+def council_papers_link(ctx) -> bool:
+    """Whether the dossier page links to its council papers, from what the page already holds
+    (no query): the dossier has a council review, and the reader is on its council or oversees
+    the province. The papers page itself decides what each reader gets."""
+    initiative, user = ctx["initiative"], ctx["request"].user
+    if getattr(initiative, "council_review", None) is None:
+        return False
+    assignment = ctx.get("assignment")
+    return roles.oversees_province(user) or (assignment is not None and not assignment.recused)

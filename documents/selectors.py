@@ -103,6 +103,41 @@ def initiative_documents(initiative, user) -> list[Document]:
     return [d for d in documents if readable(d)]
 
 
+def dossier_page_documents(ctx) -> list[Document]:
+    """The dossier page's documents, read once per page however many places show them (the
+    documents section, the timeline's entries)."""
+    initiative, user = ctx["initiative"], ctx["request"].user
+    cache = initiative.__dict__.setdefault("_documents_by_user", {})
+    if user.pk not in cache:
+        cache[user.pk] = initiative_documents(initiative, user)
+    return cache[user.pk]
+
+
+def documents_of_entry(documents: list[Document], log) -> list[Document]:
+    """The documents the act of a timeline entry issued, every version (a correction is issued
+    for the same act): a round's recognition decision goes with each dossier's recognize entry
+    that carries its number."""
+    decision_number = (
+        (log.data or {}).get("decision_number") if log.transition == "recognize" else None
+    )
+    return [
+        d
+        for d in documents
+        if d.log_id == log.pk
+        or (
+            decision_number
+            and d.kind == DocumentKind.RECOGNITION_DECISION
+            and d.initiative_id is None
+            and d.number == decision_number
+        )
+    ]
+
+
+def timeline_entry_documents(ctx) -> dict | None:
+    found = documents_of_entry(dossier_page_documents(ctx), ctx["entry"]["log"])
+    return {"entry_documents": found} if found else None
+
+
 def _lists(document: Document, initiative) -> bool:
     """A round decided in one batch has one recognition decision, about no single dossier: it
     goes with each dossier it recognized (data["dossiers"])."""

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import council_views, registry, round_docs, score_sheets, views
+from . import council_views, dossier_views, registry, round_docs, score_sheets, views
 
 app_name = "documents"
 urlpatterns = [
@@ -50,6 +50,21 @@ urlpatterns = [
         "documents/rounds/<int:pk>/proposal/draft/",
         round_docs.RoundProposalDraftView.as_view(),
         name="round_proposal_draft",
+    ),
+    path(
+        "documents/initiatives/<int:pk>/council-papers/",
+        dossier_views.CouncilPapersView.as_view(),
+        name="council_papers",
+    ),
+    path(
+        "documents/initiatives/<int:pk>/recognition-decision/draft/",
+        dossier_views.RecognitionDraftView.as_view(),
+        name="recognition_draft",
+    ),
+    path(
+        "documents/rounds/<int:pk>/recognition-decision/draft/",
+        dossier_views.RoundRecognitionDraftView.as_view(),
+        name="round_recognition_draft",
     ),
     path(
         "documents/initiatives/<int:pk>/minutes/draft/",

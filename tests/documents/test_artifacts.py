@@ -17,12 +17,16 @@ ARTIFACTS = Path(__file__).resolve().parent.parent / "artifacts" / "documents"
 
 
 def to_png(document, name: str) -> Path:
+    with document.file.open("rb") as handle:
+        return pdf_to_png(handle.read(), name)
+
+
+def pdf_to_png(content: bytes, name: str) -> Path:
     if shutil.which("pdftoppm") is None:
         require_service("pdftoppm", "apt-get install poppler-utils")
     ARTIFACTS.mkdir(parents=True, exist_ok=True)
     pdf = ARTIFACTS / f"{name}.pdf"
-    with document.file.open("rb") as handle:
-        pdf.write_bytes(handle.read())
+    pdf.write_bytes(content)
     subprocess.run(
         ["pdftoppm", "-png", "-r", "80", "-f", "1", "-l", "1", "-singlefile", str(pdf),
          str(ARTIFACTS / name)],

@@ -42,8 +42,10 @@ def test_open_vote_minutes_state_the_result_and_each_members_vote(at_state, prov
         f"{review.total:.2f}".replace(".", ","),
         *(c.name for c in criteria),
         "Vũ Thị Mai Đồng ý",
+        f"Số: {document.number}",
     ):
         assert expected in text, expected
+    assert document.number == f"{document.sequence}/BB-HĐSK"  # the minutes' own book
     assert document.council_id == review.council_id
     assert any("Liberation-Serif" in name for name in embedded_fonts(document))
     assert all(is_a4(size) for size in page_sizes(document))

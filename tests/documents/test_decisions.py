@@ -38,6 +38,8 @@ def recognition_decisions():
 
 def test_recognizing_issues_the_decision_as_signed_with_its_annexed_list(at_state):
     initiative = at_state("recognized")
+    initiative.benefit_amount_vnd = 380_000_000
+    initiative.save(update_fields=["benefit_amount_vnd"])
     log = act(initiative, "recognize")
 
     documents = issuing.issue_for_act(log.pk)
@@ -60,6 +62,7 @@ def test_recognizing_issues_the_decision_as_signed_with_its_annexed_list(at_stat
         f"{date_in_words(initiative.decision_date)}",
         initiative.title,
         "Nguyễn Thị Lan, Trần Văn Hùng",
+        "380.000.000 đồng",
         initiative.signer_name,
         f"Mã xác thực: {decision.verification_code}",
     )

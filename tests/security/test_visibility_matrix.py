@@ -267,6 +267,9 @@ NOT_ABOUT_ONE_DOSSIER = {
     "documents:round_proposal_draft",
     # The council minutes' Word draft (tests/documents/test_council_minutes.py).
     "documents:minutes_draft",
+    # The council papers page and the recognition decision's Word drafts, for a dossier or a
+    # round (tests/documents/test_dossier_papers.py).
+    "documents:council_papers", "documents:recognition_draft", "documents:round_recognition_draft",
 }  # fmt: skip
 
 # Lists each role reads: the dossier's secrets never show up in any of them.
