@@ -123,6 +123,10 @@ def test_a_reviewer_uploads_the_signed_decision_from_the_dossier_page(client, pr
         f"đã được tải lên bởi {province.reviewer.get_full_name()}."
     ) in timeline
     assert "Đã tải lên bản có chữ ký" in timeline
+    # The recognize entry links the decision's signed copy beside the issued file.
+    start = timeline.index('data-transition="recognize"')
+    recognize = timeline[start : timeline.index('data-transition="signed_scan"')]
+    assert reverse("documents:signed_scan", args=[decision.pk]) in recognize
 
 
 def test_a_picture_is_accepted_too(client, province, papers):
