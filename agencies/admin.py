@@ -16,8 +16,16 @@ admin.site.login_form = AdminLoginForm
 
 @admin.register(Agency)
 class AgencyAdmin(admin.ModelAdmin):
-    list_display = ("code", "name", "short_name", "kind", "parent", "is_active")
-    list_filter = ("kind", "is_active", "parent__kind")
+    list_display = (
+        "code",
+        "name",
+        "short_name",
+        "kind",
+        "parent",
+        "is_active",
+        "runs_agency_track",
+    )
+    list_filter = ("kind", "is_active", "runs_agency_track", "parent__kind")
     search_fields = ("code", "name", "short_name")
     list_select_related = ("parent",)
     autocomplete_fields = ("parent",)

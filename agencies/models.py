@@ -87,6 +87,17 @@ class Agency(models.Model):
     )
     is_active = models.BooleanField(_("active"), default=True)
     source = models.TextField(_("source"), blank=True)
+    # Cấp cơ sở (NĐ 13/2012): the agency recognizes its own initiatives here — its secretary
+    # registers them, its council scores them, its head decides. Off: it works as before.
+    runs_agency_track = models.BooleanField(
+        _("runs its agency-level track here"),
+        default=False,
+        help_text=_(
+            "The agency recognizes initiatives at agency level (cơ sở) in this system: its "
+            "initiative secretary registers them, its own council scores them and its head "
+            "decides."
+        ),
+    )
 
     class Meta:
         verbose_name = _("agency")
@@ -107,6 +118,8 @@ class Role(models.TextChoices):
     REVIEWER = "reviewer", _("Reviewer (Department of Science and Technology)")
     COUNCIL_MEMBER = "council_member", _("Council member")
     LEADER = "leader", _("Provincial leader")
+    # The agency's own secretariat for its cơ sở track: the reviewer's job for that agency.
+    INITIATIVE_SECRETARY = "initiative_secretary", _("Initiative secretary (agency level)")
 
 
 class Membership(models.Model):
@@ -116,7 +129,7 @@ class Membership(models.Model):
     agency = models.ForeignKey(
         Agency, verbose_name=_("agency"), on_delete=models.PROTECT, related_name="memberships"
     )
-    role = models.CharField(_("role"), max_length=20, choices=Role.choices)
+    role = models.CharField(_("role"), max_length=30, choices=Role.choices)
 
     class Meta:
         verbose_name = _("membership")

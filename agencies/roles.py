@@ -4,6 +4,7 @@ so checking several permissions for one request costs one query."""
 from .models import Membership, Role
 
 _CACHE_ATTR = "_sangkien_memberships"
+_TRACK_ATTR = "_sangkien_track_agencies"
 # "The agency" in notifications and reminders: its staff and its head.
 AGENCY_ROLES = (Role.AGENCY_STAFF, Role.AGENCY_HEAD)
 
@@ -14,14 +15,25 @@ def memberships(user) -> list[tuple[str, int]]:
         return []
     cached = getattr(user, _CACHE_ATTR, None)
     if cached is None:
-        cached = list(Membership.objects.filter(user=user).values_list("role", "agency_id"))
+        rows = Membership.objects.filter(user=user).values_list(
+            "role", "agency_id", "agency__runs_agency_track"
+        )
+        cached = [(role, agency) for role, agency, _track in rows]
         setattr(user, _CACHE_ATTR, cached)
+        setattr(user, _TRACK_ATTR, {agency for _role, agency, track in rows if track})
     return cached
 
 
+def track_agency_ids(user) -> set[int]:
+    """The user's agencies that run their cơ sở track here (read with the memberships)."""
+    memberships(user)
+    return getattr(user, _TRACK_ATTR, set())
+
+
 def forget_memberships(user) -> None:
-    if hasattr(user, _CACHE_ATTR):
-        delattr(user, _CACHE_ATTR)
+    for attr in (_CACHE_ATTR, _TRACK_ATTR):
+        if hasattr(user, attr):
+            delattr(user, attr)
 
 
 def has_role(user, *roles: str) -> bool:
@@ -51,6 +63,19 @@ def is_leader(user) -> bool:
 
 def is_council_member(user) -> bool:
     return has_role(user, Role.COUNCIL_MEMBER)
+
+
+def is_initiative_secretary(user) -> bool:
+    return has_role(user, Role.INITIATIVE_SECRETARY)
+
+
+def secretary_agency_ids(user) -> set[int]:
+    """Agencies whose cơ sở track this user runs as initiative secretary."""
+    return agencies_with_role(user, Role.INITIATIVE_SECRETARY)
+
+
+def head_agency_ids(user) -> set[int]:
+    return agencies_with_role(user, Role.AGENCY_HEAD)
 
 
 def agency_role(user, agency_id: int) -> str:

@@ -7,14 +7,16 @@ from pathlib import Path
 
 from axes.utils import reset as axes_reset
 from django.conf import settings
-from django.core.exceptions import ValidationError
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.http import Http404
 from django.utils import timezone
+from django.utils.translation import gettext as _
 from knox.settings import knox_settings
 
 from common.text import nfc
 
+from . import roles
 from .models import Agency, ApiToken, User
 
 DATA_DIR = Path(__file__).resolve().parent / "data"
@@ -194,3 +196,15 @@ def user_set_language(*, user, language: str) -> bool:
         return False
     User.objects.filter(pk=user.pk).update(language=language)
     return True
+
+
+@transaction.atomic
+def agency_set_track(*, agency, actor, on: bool) -> Agency:
+    """Turn an agency's cơ sở track on or off (its head, or an administrator). Dossiers already
+    on that track finish there; new drafts follow the setting."""
+    if not (actor.is_superuser or agency.pk in roles.head_agency_ids(actor)):
+        raise PermissionDenied(_("Only the agency's head turns its agency-level track on or off."))
+    Agency.objects.filter(pk=agency.pk).update(runs_agency_track=on)
+    agency.runs_agency_track = on
+    roles.forget_memberships(actor)
+    return agency

@@ -24,6 +24,7 @@ from initiatives.models import (
     Author,
     Field,
     Initiative,
+    Level,
     Participant,
 )
 from initiatives.models import Status as InitiativeStatus
@@ -170,6 +171,7 @@ class InitiativeSummarySerializer(serializers.ModelSerializer):
             "title",
             "status",
             "status_label",
+            "level",
             "agency",
             "field",
             "round",
@@ -196,10 +198,13 @@ class InitiativeWriteSerializer(serializers.ModelSerializer):
     agency = serializers.PrimaryKeyRelatedField(
         queryset=Agency.objects.filter(is_active=True), required=False, write_only=True
     )
+    # The recognition track, chosen when the draft is created (never changed after): "agency"
+    # (cơ sở, for an agency running its track here — its default) or "provincial".
+    level = serializers.ChoiceField(choices=Level.choices, required=False, write_only=True)
 
     class Meta:
         model = Initiative
-        fields = [*AGENCY_FIELDS, "authors", "participants", "agency"]
+        fields = [*AGENCY_FIELDS, "authors", "participants", "agency", "level"]
         extra_kwargs = {"title": {"required": True}}
 
 
@@ -249,11 +254,16 @@ class InitiativeDetailSerializer(InitiativeSummarySerializer):
     receipt_number = serializers.SerializerMethodField()
     promised_result_on = serializers.SerializerMethodField()
     signer = serializers.SerializerMethodField()
+    # The dossier of the other level: the provincial one proposed from this cơ sở one, or the
+    # cơ sở one this provincial dossier was proposed from (ids; each page links the other).
+    promoted_to = serializers.SerializerMethodField()
 
     class Meta:
         model = Initiative
         fields = [
             *InitiativeSummarySerializer.Meta.fields,
+            "promoted_from",
+            "promoted_to",
             *AGENCY_FIELDS,
             "authors",
             "participants",
@@ -284,6 +294,11 @@ class InitiativeDetailSerializer(InitiativeSummarySerializer):
             for person in data["authors"] + data["participants"]:
                 person["birth_date"] = None
         return data
+
+    @extend_schema_field(serializers.IntegerField(allow_null=True))
+    def get_promoted_to(self, initiative) -> int | None:
+        promoted = getattr(initiative, "promoted_to", None)
+        return promoted.pk if promoted else None
 
     @extend_schema_field(serializers.CharField(allow_null=True))
     def get_receipt_number(self, initiative) -> str | None:
@@ -361,6 +376,7 @@ class InitiativeFilterSerializer(serializers.Serializer):
     year = serializers.IntegerField(required=False, min_value=2000, max_value=2100)
     field = serializers.SlugField(required=False)
     q = serializers.CharField(required=False, max_length=200)
+    level = serializers.ChoiceField(choices=Level.choices, required=False)
 
     def validate_status(self, value):
         unknown = [s for s in value.split(",") if s not in InitiativeStatus.values]

@@ -2,7 +2,19 @@ from django.urls import path
 from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerSplitView
 from rest_framework.routers import SimpleRouter
 
-from . import auth, councils, documents, persons, registry, rounds, stats, verify, views
+from . import (
+    auth,
+    councils,
+    documents,
+    export_jobs,
+    persons,
+    promotion,
+    registry,
+    rounds,
+    stats,
+    verify,
+    views,
+)
 
 router = SimpleRouter()
 router.register("initiatives", views.InitiativeViewSet, basename="initiative")
@@ -45,5 +57,7 @@ urlpatterns = [
     *stats.urlpatterns,
     *verify.urlpatterns,
     *documents.urlpatterns,
+    *export_jobs.urlpatterns,
+    *promotion.urlpatterns,
     *router.urls,
 ]

@@ -82,7 +82,7 @@ class InitiativeViewSet(
             filters.is_valid(raise_exception=True)
             return initiative_list(user, **filters.validated_data)
         return initiative_detail_queryset(user).select_related(
-            "council_review__rubric", "council_review__council", "intake"
+            "council_review__rubric", "council_review__council", "intake", "promoted_to"
         )
 
     def _detail(self, initiative, code=status.HTTP_200_OK):
@@ -101,6 +101,7 @@ class InitiativeViewSet(
             authors=data.pop("authors", []),
             participants=data.pop("participants", []),
             agency_id=agency.pk if agency else None,
+            level=data.pop("level", None),
         )
         return self._detail(initiative, status.HTTP_201_CREATED)
 
@@ -110,7 +111,8 @@ class InitiativeViewSet(
         serializer = s.InitiativeWriteSerializer(initiative, data=request.data, partial=True)
         serializer.is_valid(raise_exception=True)
         data = dict(serializer.validated_data)
-        data.pop("agency", None)  # the owning agency never changes
+        data.pop("agency", None)  # the owning agency never changes, nor the track
+        data.pop("level", None)
         initiative = initiative_services.initiative_update(
             initiative=initiative,
             actor=request.user,

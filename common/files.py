@@ -20,9 +20,12 @@ from .text import printable
 PDF = "application/pdf"
 PNG = "image/png"
 JPEG = "image/jpeg"
+ZIP = "application/zip"
 
 # The extension a stored file gets, by the type its content was recognised as.
 ALLOWED_TYPES = {PDF: "pdf", PNG: "png", JPEG: "jpg", DOCX: "docx", XLSX: "xlsx"}
+# What the server itself builds and serves, never accepts as an upload: a zip of documents.
+SERVED_TYPES = {**ALLOWED_TYPES, ZIP: "zip"}
 # Extensions a user's file name may already end with for that type.
 _NAME_EXTENSIONS = {JPEG: ("jpg", "jpeg", "jpe")}
 
@@ -108,7 +111,7 @@ def clean_filename(name: str, content_type: str = "") -> str:
     checked content — "x.html" holding a PDF is offered as "x.html.pdf"."""
     text = printable(name).replace("\\", "/").rsplit("/", 1)[-1]
     text = text.translate(_WINDOWS_FORBIDDEN).strip(" .")
-    extension = ALLOWED_TYPES.get(content_type)
+    extension = SERVED_TYPES.get(content_type)
     if extension:
         stem, dot, current = text.rpartition(".")
         if not dot or current.lower() not in _NAME_EXTENSIONS.get(content_type, (extension,)):
@@ -124,7 +127,7 @@ def file_download(handle, *, name: str, content_type: str) -> FileResponse:
     """A private file, always downloaded (never shown in the page), with the type its content
     was recognised as and a clean name whose extension says the same."""
     filename = clean_filename(name, content_type)
-    if content_type not in ALLOWED_TYPES:  # never checked: opaque bytes, under a name to match
+    if content_type not in SERVED_TYPES:  # never checked: opaque bytes, under a name to match
         content_type, filename = "application/octet-stream", f"{filename}.bin"
     response = FileResponse(
         handle, as_attachment=True, filename=filename, content_type=content_type

@@ -18,6 +18,11 @@ COUNCIL_ADHOC_PANELS = env_bool("COUNCIL_ADHOC_PANELS", False)
 # "125/QĐ-UBND"); compared after NFC normalisation. The example is what the error message shows.
 DECISION_NUMBER_PATTERN = os.environ.get("DECISION_NUMBER_PATTERN", r"^\d+/QĐ-UBND$")
 DECISION_NUMBER_EXAMPLE = os.environ.get("DECISION_NUMBER_EXAMPLE", "125/QĐ-UBND")
+# An agency's own (cơ sở) decisions carry its own abbreviation: "07/QĐ-STP", "12/QĐ-UBND".
+AGENCY_DECISION_NUMBER_PATTERN = os.environ.get(
+    "AGENCY_DECISION_NUMBER_PATTERN", r"^\d+/QĐ-[A-ZĐ0-9]+(-[A-ZĐ0-9]+)*$"
+)
+AGENCY_DECISION_NUMBER_EXAMPLE = os.environ.get("AGENCY_DECISION_NUMBER_EXAMPLE", "07/QĐ-STP")
 # A provincial dossier carries the agency's own (cơ sở) recognition decision among its
 # attachments, as the province requires before it considers an initiative.
 REQUIRE_AGENCY_RECOGNITION_ATTACHMENT = env_bool("REQUIRE_AGENCY_RECOGNITION_ATTACHMENT", True)
@@ -37,6 +42,14 @@ _DOCUMENT_NUMBER_DEFAULTS = {
     "non_recognition_notice": "{seq}/TB-UBND",
     "certificate": "{seq:03d}/GCN-SKKN",
     "minutes": "{seq}/BB-HĐSK",
+}
+# The same books kept by an agency for its own cơ sở track, {agency} its code ("STP").
+AGENCY_DOCUMENT_NUMBER_FORMATS = {
+    "revision_notice": "{seq}/TB-{agency}",
+    "refusal_notice": "{seq}/TB-{agency}",
+    "non_recognition_notice": "{seq}/TB-{agency}",
+    "certificate": "{seq:03d}/GCN-{agency}",
+    "minutes": "{seq}/BB-HĐSK-{agency}",
 }
 DOCUMENT_NUMBER_FORMATS = {
     kind: os.environ.get(f"DOCUMENT_NUMBER_FORMAT_{kind.upper()}", default)

@@ -21,6 +21,10 @@ DEMO_USERS = [
     ("council5", "Lê Thị Thu Hương", [("council_member", "STC")]),
     ("council6", "Trịnh Quốc Khánh", [("council_member", "SXD")]),
     ("leader", "Ngô Thanh Sơn", [("leader", "UBND-TINH")]),
+    # The agencies' own (cơ sở) track: Sở Tư pháp's and Phổ Yên's initiative secretaries (their
+    # heads, head_tuphap and head_phoyen, decide at that level).
+    ("secretary_tuphap", "Đinh Thị Thu", [("initiative_secretary", "STP")]),
+    ("secretary_phoyen", "Lý Văn Hòa", [("initiative_secretary", "UBND-PHOYEN")]),
     ("admin", "Đinh Công Thành", []),
 ]
 # Supporting people, so that dossiers come from several agencies and rollouts have reporters.
@@ -33,6 +37,13 @@ SUPPORTING_USERS = [
     ("head_songcong", "Hà Thị Bích Ngọc", [("agency_head", "UBND-SONGCONG")]),
     ("staff_daitu", "Lý Thị Hoa", [("agency_staff", "UBND-DAITU")]),
     ("staff_xaydung", "Đào Minh Quân", [("agency_staff", "SXD")]),
+    # The agencies' own councils (demo.agency_track).
+    ("hd_tuphap1", "Lương Văn Bình", [("council_member", "STP")]),
+    ("hd_tuphap2", "Hà Thị Ngọc Anh", [("council_member", "STP")]),
+    ("hd_tuphap3", "Tạ Quang Huy", [("council_member", "STP")]),
+    ("hd_phoyen1", "Nguyễn Văn Toàn", [("council_member", "UBND-PHOYEN")]),
+    ("hd_phoyen2", "Triệu Thị Lụa", [("council_member", "UBND-PHOYEN")]),
+    ("hd_phoyen3", "Đặng Minh Hải", [("council_member", "UBND-PHOYEN")]),
 ]
 SUPERUSERS = {"admin"}
 # Everyone of the provincial council with an account: they score each dossier they sit on

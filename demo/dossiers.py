@@ -43,7 +43,10 @@ def create_dossier(spec, people, agencies, today):
         data=_dossier_fields(spec, agency, today),
         authors=[_author(row, agency) for row in spec["authors"]],
         participants=[_participant(row, agency) for row in spec["participants"]],
+        level=spec.get("level", "provincial"),
     )
+    if initiative.level == "agency":  # this dossier is how the cơ sở decision comes about
+        return initiative
     # Even a demo draft carries its cơ sở decision, so it can be submitted as it stands.
     return attach_agency_decision(initiative, author)
 

@@ -8,10 +8,14 @@ class DocumentsConfig(AppConfig):
 
     def ready(self):
         from common.slots import register_slot
+        from workflow.promotion import register_promotion_step
 
         # council_minutes and notices register their acts; notices last, as it chains them.
         from . import council_minutes, notices, receivers  # noqa: F401
         from .act_links import email_context
+        from .promotion import attach_agency_documents
+
+        register_promotion_step(attach_agency_documents)
         from .council_docs import council_documents_slot
         from .dossier_views import may_draft_recognition
         from .registry import register as register_registry

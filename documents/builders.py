@@ -58,10 +58,10 @@ def receipt_context(document: Document, *, initiative, intake, log, resubmission
     submitter = log.actor.get_full_name() if log.actor else ""
     return {
         "title": f"Giấy biên nhận đơn {document.number}",
-        "issuer": wording.department_body(),
+        "issuer": wording.checking_office(initiative),
         "number": document.number,
         "place_date": wording.place_and_date(at.date()),
-        "receiver": settings.DOCUMENT_DEPARTMENT_BODY,
+        "receiver": wording.checking_office_name(initiative),
         "resubmission": resubmission,
         "initiative_title": initiative.title,
         "agency": initiative.agency.name,
@@ -75,7 +75,7 @@ def receipt_context(document: Document, *, initiative, intake, log, resubmission
         "signature": {
             "authority": ["NGƯỜI NHẬN ĐƠN"],
             "title": "(Giấy biên nhận điện tử do hệ thống cấp)",
-            "name": settings.DOCUMENT_DEPARTMENT_BODY,
+            "name": wording.checking_office_name(initiative),
         },
     }
 
@@ -101,7 +101,7 @@ def receipt_builder(*, initiative, intake, log, resubmission: int = 0):
 
 def _grantor(initiative) -> tuple[dict, str]:
     """Who recognized it: the province's chairman, or (cơ sở level) the agency's head."""
-    if initiative.scope == Scope.AGENCY:
+    if wording.is_agency_level(initiative):
         return wording.agency_body(initiative.agency.name), f"Thủ trưởng {initiative.agency.name}"
     return wording.province_committee(), f"Chủ tịch Ủy ban nhân dân tỉnh {settings.PROVINCE_NAME}"
 

@@ -15,7 +15,8 @@ from agencies import roles
 from agencies.models import Agency
 from common.exceptions import Conflict
 from workflow.council_body import Council, CouncilMember
-from workflow.councils import may_manage_councils
+from workflow.councils import may_manage_council, may_manage_councils
+from workflow.tracks import deciding_agency_ids
 
 from . import wording
 from .models import Document, DocumentKind
@@ -30,18 +31,25 @@ def act_key(council) -> str:
 # --- Who may do what ---------------------------------------------------------------------------
 
 
-def may_draft(user) -> bool:
-    """Leaders and reviewers prepare the paper (and administrators)."""
-    return bool(user.is_superuser or roles.is_leader(user) or roles.is_reviewer(user))
+def may_draft(user, council=None) -> bool:
+    """Leaders and reviewers prepare the province's councils' paper, an agency's secretary and
+    head their agency's own (and administrators)."""
+    if user.is_superuser:
+        return True
+    if council is not None and not _by_committee(council):
+        return council.body_id in roles.secretary_agency_ids(user) | deciding_agency_ids(user)
+    return roles.is_leader(user) or roles.is_reviewer(user)
 
 
-def may_issue(user) -> bool:
-    return may_manage_councils(user)
+def may_issue(user, council=None) -> bool:
+    if council is None:
+        return may_manage_councils(user)
+    return may_manage_council(user, council)
 
 
 def may_read_decision(user, council) -> bool:
     """Those who prepare it, and the members the decision names (their user accounts)."""
-    if may_draft(user):
+    if may_draft(user, council):
         return True
     return CouncilMember.objects.filter(council=council, user=user).exists()
 
@@ -178,7 +186,7 @@ def current_decision(council) -> Document | None:
 
 def council_decision_issue(*, council, actor) -> Document:
     """Issue the council's decision, or its next version when the council changed since."""
-    if not may_issue(actor):
+    if not may_issue(actor, council):
         raise PermissionDenied(_("Only leaders issue the decision setting up a council."))
     current = current_decision(council)
     if current is None:
@@ -217,17 +225,16 @@ def council_documents_slot(ctx) -> dict | None:
                     "council_id", flat=True
                 )
             ),
-            "may_draft": may_draft(user),
-            "may_issue": may_issue(user),
             "may_upload_scans": may_attach_signed_scan(user),
         }
         request._council_documents = page
-    if not (page["may_draft"] or council.pk in page["seated"]):
+    drafts = may_draft(request.user, council)
+    if not (drafts or council.pk in page["seated"]):
         return None
     return {
         "council": council,
         "decision": page["decisions"].get(council.pk),
-        "may_draft": page["may_draft"],
-        "may_issue": page["may_issue"],
+        "may_draft": drafts,
+        "may_issue": may_issue(request.user, council),
         "may_upload_scans": page["may_upload_scans"],
     }

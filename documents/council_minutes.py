@@ -48,7 +48,8 @@ def _points(value) -> str:
 
 def _issuer(review) -> dict:
     if review.council_id:
-        return {"parent": [wording.province_body()], "body": [wording.upper(review.council.name)]}
+        parent = wording.council_parent(review.council)
+        return {"parent": [parent], "body": [wording.upper(review.council.name)]}
     return wording.department_body()
 
 

@@ -32,7 +32,7 @@ from .views import document_response
 
 class CouncilDecisionDraftView(LoginRequiredMixin, View):
     def get(self, request, pk):
-        council = council_for(request.user, pk, lambda user, _council: may_draft(user))
+        council = council_for(request.user, pk, may_draft)
         name = f"quyet-dinh-thanh-lap-{slugify(council.name) or council.pk}-du-thao.docx"
         return file_download(
             io.BytesIO(council_decision_docx(council)), name=name, content_type=DOCX
@@ -41,7 +41,7 @@ class CouncilDecisionDraftView(LoginRequiredMixin, View):
 
 class CouncilDecisionIssueView(LoginRequiredMixin, View):
     def post(self, request, pk):
-        council = council_for(request.user, pk, lambda user, _council: may_issue(user))
+        council = council_for(request.user, pk, may_issue)
         try:
             document = council_decision_issue(council=council, actor=request.user)
         except (Conflict, PermissionDenied) as error:

@@ -74,13 +74,17 @@ class NumberSequence(models.Model):
 
     kind = models.CharField(_("kind"), max_length=30, choices=DocumentKind.choices)
     year = models.PositiveSmallIntegerField(_("year"))
+    # "" for the province's books; an agency's code for the books of its cơ sở track.
+    series = models.CharField(_("series"), max_length=40, blank=True, default="")
     last = models.PositiveIntegerField(_("last number"), default=0)
 
     class Meta:
         verbose_name = _("document number counter")
         verbose_name_plural = _("document number counters")
         constraints = [
-            models.UniqueConstraint(fields=["kind", "year"], name="unique_document_sequence")
+            models.UniqueConstraint(
+                fields=["kind", "year", "series"], name="unique_document_sequence_series"
+            )
         ]
 
     def __str__(self):
@@ -156,6 +160,7 @@ class Document(models.Model):
     number = models.CharField(_("number"), max_length=60, blank=True)
     sequence = models.PositiveIntegerField(_("sequence"), null=True, blank=True)
     year = models.PositiveSmallIntegerField(_("year"), null=True, blank=True)
+    series = models.CharField(_("series"), max_length=40, blank=True, default="")
     version = models.PositiveSmallIntegerField(_("version"), default=1)
     supersedes = models.OneToOneField(
         "self",
@@ -200,9 +205,9 @@ class Document(models.Model):
                 fields=["kind", "act_key", "version"], name="unique_document_act_version"
             ),
             models.UniqueConstraint(
-                fields=["kind", "year", "sequence", "version"],
+                fields=["kind", "year", "series", "sequence", "version"],
                 condition=models.Q(sequence__isnull=False),
-                name="unique_document_number",
+                name="unique_document_number_series",
             ),
         ]
         indexes = [

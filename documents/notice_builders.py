@@ -11,7 +11,6 @@ from datetime import date
 from django.conf import settings
 from django.utils import timezone, translation
 
-from initiatives.models import Scope
 from workflow.deadlines import rule_for
 from workflow.models import DeadlineRule
 from workflow.refusal import RefusalGround, ground_labels
@@ -72,14 +71,16 @@ def _pdf(template: str, context_of, title: str, data: dict):
     return build
 
 
-def _department_signature(log) -> dict:
+def _department_signature(log, initiative) -> dict:
+    """The checking office signs: for its director (the Department), or its head (cơ sở)."""
     if log.actor is None:  # the scheduler's act: nobody signed it by hand
         return {
-            "authority": [wording.upper(settings.DOCUMENT_DEPARTMENT_BODY)],
+            "authority": [wording.upper(wording.checking_office_name(initiative))],
             "title": "(Thông báo điện tử do hệ thống cấp)",
             "name": "",
         }
-    return {"authority": ["TL. GIÁM ĐỐC"], "title": "", "name": log.actor.get_full_name()}
+    authority = "TL. THỦ TRƯỞNG" if wording.is_agency_level(initiative) else "TL. GIÁM ĐỐC"
+    return {"authority": [authority], "title": "", "name": log.actor.get_full_name()}
 
 
 # --- Thông báo yêu cầu sửa đổi, bổ sung ----------------------------------------------------
@@ -92,17 +93,17 @@ def revision_notice_builder(*, initiative, log):
     def context(document: Document) -> dict:
         return {
             "title": f"Thông báo {document.number}",
-            "issuer": wording.department_body(),
+            "issuer": wording.checking_office(initiative),
             "number": document.number,
             "place_date": wording.place_and_date(timezone.localdate(log.created_at)),
-            "department": settings.DOCUMENT_DEPARTMENT_BODY,
+            "department": wording.checking_office_name(initiative),
             "legal_basis": DECREE_13,
             **_dossier(initiative),
             "items": items_of(log.comment),
             "due": dmy(due),
             "due_in_words": wording.date_in_words(due) if due else "",
             "recipients": [initiative.agency.name],
-            "signature": _department_signature(log),
+            "signature": _department_signature(log, initiative),
         }
 
     return _pdf(
@@ -131,10 +132,10 @@ def refusal_notice_builder(*, initiative, log):
     def context(document: Document) -> dict:
         return {
             "title": f"Thông báo {document.number}",
-            "issuer": wording.department_body(),
+            "issuer": wording.checking_office(initiative),
             "number": document.number,
             "place_date": wording.place_and_date(on),
-            "department": settings.DOCUMENT_DEPARTMENT_BODY,
+            "department": wording.checking_office_name(initiative),
             "legal_basis": DECREE_13,
             **_dossier(initiative),
             "grounds": [str(label) for label in ground_labels(codes)],
@@ -143,7 +144,7 @@ def refusal_notice_builder(*, initiative, log):
             "revision_due": dmy(initiative.revision_due),
             **_appeal(on),
             "recipients": [initiative.agency.name],
-            "signature": _department_signature(log),
+            "signature": _department_signature(log, initiative),
         }
 
     return _pdf(
@@ -159,7 +160,7 @@ def refusal_notice_builder(*, initiative, log):
 
 def _committee(initiative) -> tuple[dict, str, list[str]]:
     """The deciding body: as the issuer, named in a sentence, and the signature's authority."""
-    if initiative.scope == Scope.AGENCY:
+    if wording.is_agency_level(initiative):
         name = initiative.agency.name
         return wording.agency_body(name), name, ["THỦ TRƯỞNG"]
     province = settings.PROVINCE_NAME
@@ -185,7 +186,7 @@ def non_recognition_notice_builder(*, initiative, log):
             **_dossier(initiative),
             "reasons": items_of(log.comment),
             **_appeal(on),
-            "recipients": [initiative.agency.name, settings.DOCUMENT_DEPARTMENT_BODY],
+            "recipients": [initiative.agency.name, wording.checking_office_name(initiative)],
             "signature": {
                 "authority": authority,
                 "title": "",

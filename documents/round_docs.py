@@ -15,6 +15,7 @@ from initiatives.models import Status
 from workflow.rounds import may_see_round_page, round_detail, round_overview
 
 from . import wording
+from .certificate_zip import round_certificate_counts
 from .council_minutes import _points
 from .render import render_docx
 
@@ -69,4 +70,10 @@ def round_documents_slot(ctx) -> dict | None:
     if not may_see_round_page(ctx["request"].user):
         return None
     awaiting = [i for i in ctx.get("recommended") or () if i.status == Status.AWAITING_DECISION]
-    return {"round": ctx["round"], "recommended": ctx.get("recommended"), "awaiting": awaiting}
+    return {
+        "round": ctx["round"],
+        "recommended": ctx.get("recommended"),
+        "awaiting": awaiting,
+        # The "download all certificates" button (exports fills round_documents.actions).
+        **round_certificate_counts(ctx["round"].pk),
+    }

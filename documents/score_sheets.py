@@ -73,7 +73,7 @@ def sheet_context(assignment, review, sheet=None) -> dict:
     return {
         "title": f"Phiếu đánh giá sáng kiến: {initiative.title}",
         "issuer": (
-            {"parent": [wording.province_body()], "body": [wording.upper(council.name)]}
+            {"parent": [wording.council_parent(council)], "body": [wording.upper(council.name)]}
             if council
             else wording.department_body()
         ),

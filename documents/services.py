@@ -26,7 +26,7 @@ from workflow.models import TransitionLog
 from workflow.permissions import SIGNED_SCAN
 
 from .models import Document, DocumentKind, new_verification_code
-from .numbering import format_number, lock_sequence, take_number
+from .numbering import format_number, lock_sequence, series_of, take_number
 
 
 @dataclass
@@ -73,7 +73,8 @@ def document_issue(
     without it the next number of (kind, year) is taken. `about`: initiative, council, round,
     author, person, log."""
     on = on or clock.today()
-    counter = lock_sequence(kind, on.year)  # also serialises two issues of the same act
+    series = series_of(about)
+    counter = lock_sequence(kind, on.year, series)  # also serialises two issues of the act
     existing = Document.objects.filter(kind=kind, act_key=act_key).order_by("-version").first()
     if existing:
         return existing
@@ -83,7 +84,8 @@ def document_issue(
         act_key=act_key,
         sequence=seq,
         year=on.year,
-        number=number or format_number(kind, seq, on.year),
+        series=series,
+        number=number or format_number(kind, seq, on.year, series),
         issued_at=timezone.now(),
         issued_by=issued_by,
         verification_code=new_verification_code() if verifiable else None,
@@ -106,6 +108,7 @@ def document_correct(*, document: Document, build: Builder, issued_by=None) -> D
         act_key=old.act_key,
         sequence=old.sequence,
         year=old.year,
+        series=old.series,
         number=old.number,
         version=old.version + 1,
         supersedes=old,

@@ -56,3 +56,29 @@ def department_body() -> dict:
 def agency_body(name: str) -> dict:
     """An agency recognizing at cơ sở level, under the committee's line."""
     return {"parent": [province_body()], "body": [upper(name)]}
+
+
+def is_agency_level(initiative) -> bool:
+    """A dossier of an agency's own (cơ sở) track: its documents are the agency's."""
+    return initiative.level == "agency" or initiative.scope == "agency"
+
+
+def checking_office(initiative) -> dict:
+    """Who receives and checks the application and signs its notices: the Department, or at
+    cơ sở level the agency itself."""
+    if is_agency_level(initiative):
+        return agency_body(initiative.agency.name)
+    return department_body()
+
+
+def checking_office_name(initiative) -> str:
+    if is_agency_level(initiative):
+        return initiative.agency.name
+    return settings.DOCUMENT_DEPARTMENT_BODY
+
+
+def council_parent(council) -> str:
+    """The line above a council's name: the committee's, or its agency's for a cơ sở council."""
+    if council.body.kind == "provincial" and council.body.parent_id is None:
+        return province_body()
+    return upper(council.body.name)

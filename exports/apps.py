@@ -16,13 +16,17 @@ class ExportsConfig(AppConfig):
 BUTTON = "exports/export_button.html"
 
 
-def button(kind: str, label, fixed=None):
+def button(kind: str, label, fixed=None, **look):
     """A slot context: the button for `kind`; `fixed(context)` gives the parameters the page is
-    about that are not in its query string (e.g. the initiative of a dashboard page)."""
+    about that are not in its query string (e.g. the initiative of a dashboard page); `look`:
+    icon, button_class, button_id (an Excel button by default)."""
     return lambda context: {
         "kind": kind,
         "label": label,
         "fixed": fixed(context) if fixed else {},
+        "icon": look.get("icon", "bi-file-earmark-excel"),
+        "button_class": look.get("button_class", "btn-outline-success"),
+        "button_id": look.get("button_id", ""),
     }
 
 
@@ -47,5 +51,19 @@ def offer_buttons():
         BUTTON,
         context=button(
             "reports", reports, lambda context: {"initiative": str(context["initiative"].pk)}
+        ),
+    )
+    # The round's certificates in one zip (documents.export_builders), inside the round's
+    # papers, which show the slot once the round has certificates.
+    register_slot(
+        "round_documents.actions",
+        BUTTON,
+        context=button(
+            "round_certificates",
+            _("Download all certificates (.zip)"),
+            lambda context: {"round": str(context["round"].pk)},
+            icon="bi-file-earmark-zip",
+            button_class="btn-sm btn-outline-primary",
+            button_id="round-certificates-zip",
         ),
     )

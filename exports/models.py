@@ -4,7 +4,8 @@ from django.utils.translation import gettext_lazy as _
 
 
 class ExportJob(models.Model):
-    """An Excel export built by a Celery task; the page polls its progress, then downloads."""
+    """An export (an Excel workbook, or another file such as a zip of a round's certificates)
+    built by a Celery task; the page polls its progress, then downloads."""
 
     class Status(models.TextChoices):
         PENDING = "pending", _("waiting")

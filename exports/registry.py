@@ -1,5 +1,6 @@
 """Which kinds of export exist: each app declares its builders in BUILDERS of its own
-`export_builders` module (a dict kind → common.xlsx.ExportBuilder). The exports app finds
+`export_builders` module (a dict kind → common.xlsx.ExportBuilder for an Excel workbook, or
+common.file_export.FileBuilder for another file, e.g. a zip of documents). The exports app finds
 them at start-up (ExportsConfig.ready), so no app below exports imports it (DESIGN §3)."""
 
 from importlib import import_module
@@ -7,17 +8,19 @@ from importlib import import_module
 from django.apps import apps
 from django.utils.module_loading import module_has_submodule
 
+from common.file_export import FileBuilder
 from common.xlsx import ExportBuilder
 
 MODULE = "export_builders"
-_builders: dict[str, ExportBuilder] = {}
+Builder = ExportBuilder | FileBuilder
+_builders: dict[str, Builder] = {}
 
 
-def register_builder(kind: str, builder: ExportBuilder) -> None:
+def register_builder(kind: str, builder: Builder) -> None:
     """Two apps claiming one kind is a wiring mistake: fail at start-up, not at export time."""
     known = _builders.get(kind)
     if known is not None and known is not builder:
-        raise ValueError(f"Two Excel export builders for {kind!r}")
+        raise ValueError(f"Two export builders for {kind!r}")
     _builders[kind] = builder
 
 
@@ -29,5 +32,10 @@ def discover() -> None:
                 register_builder(kind, builder)
 
 
-def builder(kind: str) -> ExportBuilder | None:
+def builder(kind: str) -> Builder | None:
     return _builders.get(kind)
+
+
+def is_file(builder) -> bool:
+    """A builder of a file other than an Excel workbook (common.file_export)."""
+    return isinstance(builder, FileBuilder)

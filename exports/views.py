@@ -1,7 +1,9 @@
-"""Excel exports: start a job from a page's filters, watch its progress, download the file,
-start a failed job again.
+"""Export jobs (Excel, or another file such as a zip of documents): start a job from a page's
+filters, watch its progress, download the file, start a failed job again.
 
-Only the user who started a job sees its page and its file; anyone else gets a 404.
+Only the user who started a job sees its page and its file; anyone else gets a 404. A file
+about one thing (a round) that the user may not have is refused with a 404 as well; a second
+start while the same job is still running shows that job (common.file_export).
 """
 
 from django.contrib.auth.mixins import LoginRequiredMixin
@@ -16,7 +18,6 @@ from django.views import View
 from django.views.generic import DetailView
 
 from common.files import file_download
-from common.xlsx import XLSX
 
 from . import registry, services
 from .models import ACTIVE, ExportJob
@@ -50,7 +51,9 @@ class ExportStartView(LoginRequiredMixin, View):
         builder = registry.builder(kind)
         if builder is None:
             raise Http404
-        if not builder.allowed(request.user):
+        if not services.may_start(builder, request.user, page_query(request)):
+            if registry.is_file(builder):
+                raise Http404
             raise PermissionDenied(_("You may not run this export."))
         job = services.export_start(
             user=request.user,
@@ -84,10 +87,7 @@ class ExportJobView(LoginRequiredMixin, DetailView):
         return own_jobs(self.request)
 
     def get_object(self, queryset=None):
-        job = super().get_object(queryset)
-        if job.status in ACTIVE and services.export_fail_stale(job_id=job.pk):
-            job.refresh_from_db()
-        return job
+        return services.fresh(super().get_object(queryset))
 
     def get_template_names(self):
         if self.request.headers.get("HX-Request") == "true":
@@ -98,6 +98,8 @@ class ExportJobView(LoginRequiredMixin, DetailView):
         job = self.object
         return super().get_context_data(
             title=services.job_title(job),
+            heading=services.job_heading(job),
+            icon=services.job_icon(job),
             active=job.status in ACTIVE,
             poll_url=reverse("exports:job", args=[job.pk]),
             download_url=reverse("exports:download", args=[job.pk]),
@@ -108,13 +110,22 @@ class ExportJobView(LoginRequiredMixin, DetailView):
         )
 
 
+def job_download(user, pk):
+    """The file of the user's own finished job (404 for anyone else's, or none yet)."""
+    job = get_object_or_404(
+        ExportJob.objects.filter(user=user), pk=pk, status=ExportJob.Status.DONE
+    )
+    if not job.file:
+        raise Http404
+    try:
+        handle = job.file.open("rb")
+    except FileNotFoundError:
+        raise Http404
+    return file_download(
+        handle, name=services.file_name(job), content_type=services.content_type(job)
+    )
+
+
 class ExportDownloadView(LoginRequiredMixin, View):
     def get(self, request, pk):
-        job = get_object_or_404(own_jobs(request), pk=pk, status=ExportJob.Status.DONE)
-        if not job.file:
-            raise Http404
-        try:
-            handle = job.file.open("rb")
-        except FileNotFoundError:
-            raise Http404
-        return file_download(handle, name=services.file_name(job), content_type=XLSX)
+        return job_download(request.user, pk)

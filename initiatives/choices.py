@@ -53,3 +53,36 @@ class SignerAuthority(models.TextChoices):
 
     CHAIRMAN = "chairman", _("CHAIRMAN")
     VICE_CHAIRMAN = "vice_chairman", _("FOR THE CHAIRMAN / VICE-CHAIRMAN")
+    # An agency's head deciding at cơ sở level: a department's director (a commune's
+    # committee signs as above).
+    DIRECTOR = "director", _("DIRECTOR")
+    VICE_DIRECTOR = "vice_director", _("FOR THE DIRECTOR / DEPUTY DIRECTOR")
+
+
+# The provincial committee signs as its chairman or for him; an agency head in every way.
+PROVINCIAL_SIGNERS = (SignerAuthority.CHAIRMAN, SignerAuthority.VICE_CHAIRMAN)
+
+
+class Level(models.TextChoices):
+    """The recognition track a dossier runs on (DESIGN §4): the agency's own (cấp cơ sở: its
+    secretary, its council, its head) or the province's (Sở KH&CN, the provincial council,
+    UBND tỉnh)."""
+
+    AGENCY = "agency", _("Agency level (cơ sở)")
+    PROVINCIAL = "provincial", _("Provincial level")
+
+
+# The states whose name says who acts, as an agency's own (cơ sở) track words them.
+AGENCY_LEVEL_STATUS_LABELS = {
+    Status.DEPARTMENT_REVIEW: _("Checked by the agency's initiative secretary"),
+    Status.AWAITING_DECISION: _("Awaiting the agency head's decision"),
+}
+
+
+def status_label(initiative) -> str:
+    """The state's name for people: a cơ sở dossier is not with the Department nor UBND tỉnh."""
+    # Read only if loaded: a list that defers the level must not pay a query per row for it.
+    level = vars(initiative).get("level")
+    if level == Level.AGENCY and initiative.status in AGENCY_LEVEL_STATUS_LABELS:
+        return str(AGENCY_LEVEL_STATUS_LABELS[initiative.status])
+    return initiative.get_status_display()

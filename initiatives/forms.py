@@ -109,7 +109,7 @@ class InitiativeForm(forms.ModelForm):
             "benefits_first_adopters": _textarea(),
         }
 
-    def __init__(self, *args, agencies=(), **kwargs):
+    def __init__(self, *args, agencies=(), track=False, **kwargs):
         super().__init__(*args, **kwargs)
         self._limit_fields()
         for name in ("first_applied_on", "first_application_ends_on"):
@@ -125,7 +125,21 @@ class InitiativeForm(forms.ModelForm):
                 Agency.objects.filter(pk__in=agencies).order_by("name"),
                 label=_("Submitting agency"),
             )
-        self.helper = dossier_helper(with_agency="agency" in self.fields)
+        if track:  # a new draft of an agency running its cơ sở track: which track it takes
+            self.fields["level"] = forms.ChoiceField(
+                label=_("Recognition level"),
+                choices=m.Level.choices,
+                initial=m.Level.AGENCY,
+                widget=forms.RadioSelect,
+                help_text=_(
+                    "Agency level: your agency's own council assesses it and your head decides. "
+                    "Provincial level: only for an initiative your agency has already recognized "
+                    "(attach its decision)."
+                ),
+            )
+        self.helper = dossier_helper(
+            with_agency="agency" in self.fields, with_level="level" in self.fields
+        )
 
     def _limit_fields(self):
         # Retired fields stay selectable on the dossiers that already use them.
@@ -146,7 +160,7 @@ def _people_table(kind: str) -> HTML:
     return HTML(_PEOPLE_TABLE.replace("KIND", kind))
 
 
-def dossier_helper(*, with_agency=False) -> FormHelper:
+def dossier_helper(*, with_agency=False, with_level=False) -> FormHelper:
     """The fieldsets follow the paper form, authors first, participants before the oath."""
     helper = FormHelper()
     helper.form_tag = False
@@ -155,6 +169,7 @@ def dossier_helper(*, with_agency=False) -> FormHelper:
         Fieldset(
             _("1. The request"),
             *(["agency"] if with_agency else []),
+            *([InlineRadios("level")] if with_level else []),
             "title",
             Row(Column("field", css_class="col-md-8"), Column("round", css_class="col-md-4")),
         ),

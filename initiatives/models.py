@@ -20,6 +20,7 @@ from .choices import (  # noqa: F401
     APPEALABLE_STATES,
     EDITABLE_STATES,
     PUBLIC_STATES,
+    Level,
     S,
     Scope,
     SignerAuthority,
@@ -165,6 +166,25 @@ class Initiative(ConcurrentTransitionMixin, models.Model):
         _("signer's authority"), max_length=20, choices=SignerAuthority.choices, blank=True
     )
 
+    # The recognition track (DESIGN §4): the agency's own (cấp cơ sở) or the province's. The
+    # recognizing body follows from it: the agency itself, or UBND tỉnh (recognizing_body_id).
+    level = models.CharField(
+        _("level"), max_length=12, choices=Level.choices, default=Level.PROVINCIAL
+    )
+    # A provincial dossier proposed from a cơ sở-recognized one (promotion): the two link.
+    promoted_from = models.OneToOneField(
+        "self",
+        verbose_name=_("proposed from (agency level)"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="promoted_to",
+    )
+    # What the promotion brought from the cơ sở level (apps add to it: adoption its evidence
+    # of replication — applied in how many comparable units, the ≥ 50% test of cấp tỉnh).
+    promotion_evidence = models.JSONField(_("evidence from the agency level"), default=dict,
+                                          blank=True)  # fmt: skip
+
     # Folded title + description for diacritics-insensitive search on any database.
     search_text = models.TextField(editable=False, default="")
 
@@ -178,6 +198,7 @@ class Initiative(ConcurrentTransitionMixin, models.Model):
             models.Index(fields=["round", "status"]),
             models.Index(fields=["field", "status"]),
             models.Index(fields=["status", "revision_due"]),
+            models.Index(fields=["level", "agency", "status"]),
         ]
 
     def __str__(self):
@@ -190,6 +211,10 @@ class Initiative(ConcurrentTransitionMixin, models.Model):
         self.signer_name = clean_name(self.signer_name)
         self.search_text = fold(f"{self.title} {self.description}")
         super().save(*args, **kwargs)
+
+    @property
+    def is_agency_level(self) -> bool:
+        return self.level == Level.AGENCY
 
     @property
     def is_editable(self) -> bool:

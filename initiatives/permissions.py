@@ -1,7 +1,28 @@
-"""Who may take each transition: pure role rules, used by the FSM and by the services."""
+"""Who may take each transition: pure role rules, used by the FSM and by the services.
+
+One state machine runs both recognition tracks (DESIGN §4, §5); who acts at each step follows
+from the dossier's level. On the provincial track: the Department's reviewer, the provincial
+council, a provincial leader. On an agency's own (cơ sở) track: that agency's initiative
+secretary, its council, its head."""
 
 from agencies import roles
 from agencies.models import Role
+
+from .choices import Level
+
+
+def acts_as_reviewer(initiative, user) -> bool:
+    """Registers, checks and accepts: the reviewer, or the agency's secretary at cơ sở level."""
+    if initiative.level == Level.AGENCY:
+        return initiative.agency_id in roles.secretary_agency_ids(user)
+    return roles.is_reviewer(user)
+
+
+def acts_as_leader(initiative, user) -> bool:
+    """Recognizes or declines: a provincial leader, or the agency's head at cơ sở level."""
+    if initiative.level == Level.AGENCY:
+        return initiative.agency_id in roles.head_agency_ids(user)
+    return roles.is_leader(user)
 
 
 def is_owner(initiative, user) -> bool:
@@ -17,22 +38,22 @@ def is_appeal_resolver(initiative, user) -> bool:
     """The reviewer resolves an appeal against a refusal, the leader one against a
     non-recognition. With no appeal on file either may ask, and the state answers (409)."""
     if initiative.appealed_from == "refused":
-        return roles.is_reviewer(user)
+        return acts_as_reviewer(initiative, user)
     if initiative.appealed_from == "rejected":
-        return roles.is_leader(user)
-    return roles.is_reviewer(user) or roles.is_leader(user)
+        return acts_as_leader(initiative, user)
+    return acts_as_reviewer(initiative, user) or acts_as_leader(initiative, user)
 
 
 def is_reviewer(initiative, user) -> bool:
-    return roles.is_reviewer(user)
+    return acts_as_reviewer(initiative, user)
 
 
 def is_leader(initiative, user) -> bool:
-    return roles.is_leader(user)
+    return acts_as_leader(initiative, user)
 
 
 def is_leader_or_reviewer(initiative, user) -> bool:
-    return roles.is_leader(user) or roles.is_reviewer(user)
+    return acts_as_leader(initiative, user) or acts_as_reviewer(initiative, user)
 
 
 # The secretary of the council assigned to a dossier (workflow knows councils; initiatives
@@ -53,7 +74,7 @@ def is_council_secretary(initiative, user) -> bool:
 def is_reviewer_or_council_secretary(initiative, user) -> bool:
     """complete_scoring (DESIGN §5): the council's secretary records the meeting, or the
     Department's reviewer does."""
-    return roles.is_reviewer(user) or is_council_secretary(initiative, user)
+    return acts_as_reviewer(initiative, user) or is_council_secretary(initiative, user)
 
 
 def nobody(initiative, user) -> bool:
@@ -83,7 +104,7 @@ def sees_confidential(initiative, user) -> bool:
     return (
         user.is_superuser
         or is_owner(initiative, user)
-        or roles.is_reviewer(user)
-        or roles.is_leader(user)
+        or acts_as_reviewer(initiative, user)
+        or acts_as_leader(initiative, user)
         or any(provider(initiative, user) for provider in _insider_providers)
     )

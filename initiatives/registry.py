@@ -12,7 +12,7 @@ from collections.abc import Callable
 from django.db.models import F, Prefetch, QuerySet
 from django.utils.text import Truncator
 
-from .models import PUBLIC_STATES, Attachment, Author, Field, Initiative
+from .models import PUBLIC_STATES, Attachment, Author, Field, Initiative, Level
 from .selectors import search
 
 SUMMARY_CHARS = 300
@@ -58,7 +58,11 @@ def summary(description: str) -> str:
 
 
 def _public():
-    return Initiative.objects.filter(status__in=PUBLIC_STATES).defer("confidential_info")
+    """The province's recognized initiatives. An agency's cơ sở recognitions are its own
+    record (the person page, the oversight view), not the provincial registry."""
+    return Initiative.objects.filter(status__in=PUBLIC_STATES, level=Level.PROVINCIAL).defer(
+        "confidential_info"
+    )
 
 
 def registry_initiatives(*, q=None, field=None, year=None):

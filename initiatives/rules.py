@@ -12,6 +12,7 @@ from django.utils.translation import gettext as _
 from common import clock
 
 from .attachments import AttachmentKind
+from .choices import Level
 
 REQUIRED_FIELDS = (
     "title",
@@ -78,9 +79,9 @@ def submission_problems(initiative, *, today: date) -> dict[str, list[str]]:
 
 def requires_agency_decision(initiative) -> bool:
     """A provincial dossier carries the agency's own (cơ sở) recognition decision where the
-    province requires it. Every dossier is on the provincial track until the two-level track
-    comes; then an agency-level dossier will not need it."""
-    return bool(settings.REQUIRE_AGENCY_RECOGNITION_ATTACHMENT)
+    province requires it; an agency-level dossier is how that decision comes about."""
+    agency_level = initiative is not None and initiative.level == Level.AGENCY
+    return not agency_level and bool(settings.REQUIRE_AGENCY_RECOGNITION_ATTACHMENT)
 
 
 def agency_decision_message() -> str:

@@ -6,7 +6,7 @@ from agencies import roles
 from common import clock
 from common.text import fold
 
-from .models import Initiative, Status
+from .models import Initiative, Level, Status
 
 # Other apps grant extra visibility (e.g. workflow: council members see their assignments)
 # without initiatives importing them. Each provider returns a Q or None for a user.
@@ -23,9 +23,16 @@ def visibility_filter(user) -> Q | None:
     if getattr(user, "is_superuser", False):
         return None
     condition = Q(agency_id__in=roles.agency_member_ids(user))
+    secretary_of = roles.secretary_agency_ids(user)
+    if secretary_of:
+        # An agency's initiative secretary: its cơ sở dossiers once submitted.
+        condition |= Q(agency_id__in=secretary_of, level=Level.AGENCY, submitted_at__isnull=False)
     if roles.is_reviewer(user) or roles.is_leader(user):
-        # Reviewers and leaders see every dossier that has ever been submitted.
-        condition |= Q(submitted_at__isnull=False)
+        # Reviewers and leaders see every provincial dossier that has ever been submitted; an
+        # agency's cơ sở dossiers only as figures (the oversight view) until it proposes one.
+        condition |= Q(submitted_at__isnull=False, level=Level.PROVINCIAL)
+        # …and the cơ sở dossier a provincial one was proposed from (its evidence).
+        condition |= Q(level=Level.AGENCY, promoted_to__isnull=False)
     for provider in _visibility_providers:
         extra = provider(user)
         if extra is not None:
@@ -39,8 +46,10 @@ def visible_initiatives(user):
     return queryset if condition is None else queryset.filter(condition)
 
 
-def initiative_list(user, *, status=None, agency=None, year=None, field=None, q=None):
+def initiative_list(user, *, status=None, agency=None, year=None, field=None, q=None, level=None):
     queryset = visible_initiatives(user).select_related("agency", "field")
+    if level:
+        queryset = queryset.filter(level=level)
     if status:
         queryset = queryset.filter(status__in=status.split(","))
     if agency:

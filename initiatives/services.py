@@ -8,7 +8,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from agencies import roles
-from agencies.models import Person
+from agencies.models import Agency, Person
 from common.exceptions import Conflict, UploadTooLarge
 from common.files import ALLOWED_TYPES, Refused, clean_filename, inspect_upload
 from common.limits import MAX_AUTHORS, MAX_PARTICIPANTS
@@ -16,7 +16,7 @@ from common.text import clean_name, nfc
 
 from .attachment_rules import appeal_upload_kind_ok, appeal_uploads_open
 from .fields import AGENCY_FIELDS, AUTHOR_FIELDS, PARTICIPANT_FIELDS
-from .models import Attachment, Author, CodeSequence, Initiative, Participant, Status
+from .models import Attachment, Author, CodeSequence, Initiative, Level, Participant, Status
 from .person_links import resolve_person
 
 
@@ -44,9 +44,27 @@ def _owning_agency_id(actor, requested_agency_id=None) -> int:
 
 
 @transaction.atomic
-def initiative_create(*, actor, data: dict, authors=(), participants=(), agency_id=None):
+def _level_for(agency_id: int, requested: str | None) -> str:
+    """An agency running its cơ sở track files there unless it asks for the provincial track
+    (e.g. an initiative recognized before the track was on, with its decision attached)."""
+    runs_track = Agency.objects.filter(pk=agency_id, runs_agency_track=True).exists()
+    if requested in (None, ""):
+        return Level.AGENCY if runs_track else Level.PROVINCIAL
+    if requested not in Level.values:
+        raise ValidationError({"level": _("Choose the agency level or the provincial level.")})
+    if requested == Level.AGENCY and not runs_track:
+        raise ValidationError(
+            {"level": _("Your agency does not run its agency-level (cơ sở) track here.")}
+        )
+    return requested
+
+
+def initiative_create(
+    *, actor, data: dict, authors=(), participants=(), agency_id=None, level=None
+):
     initiative = Initiative(**dossier_fields(data))
     initiative.agency_id = _owning_agency_id(actor, agency_id)
+    initiative.level = _level_for(initiative.agency_id, level)
     initiative.created_by = actor
     initiative.save()
     _replace_people(initiative, authors, participants)

@@ -115,11 +115,13 @@ class _DossierFormView(TemplateView):
 
     def build_forms(self, data=None) -> dict:
         initiative = self.initiative
-        agencies = () if initiative else roles.agency_member_ids(self.request.user)
+        user = self.request.user
+        agencies = () if initiative else roles.agency_member_ids(user)
+        track = bool(set(agencies) & roles.track_agency_ids(user))
         # A copy: a ModelForm writes what is typed onto its instance while validating.
         instance = copy.copy(initiative) if initiative else Initiative()
         return {
-            "form": InitiativeForm(data, instance=instance, agencies=agencies),
+            "form": InitiativeForm(data, instance=instance, agencies=agencies, track=track),
             "authors": people_formset(
                 AuthorForm, prefix="authors", data=data, rows=self.rows("authors", AuthorForm)
             ),
@@ -191,6 +193,7 @@ class InitiativeCreateView(LoginRequiredMixin, _DossierFormView):
             authors=people_rows(forms["authors"]),
             participants=people_rows(forms["participants"]),
             agency_id=agency.pk if agency else None,
+            level=form.cleaned_data.get("level"),
         )
 
 

@@ -42,7 +42,7 @@ from .services import absolute_url
 
 log = logging.getLogger(__name__)
 Status = Notification.EmailStatus
-DIGEST_ROLES = (Role.REVIEWER, Role.LEADER)
+DIGEST_ROLES = (Role.REVIEWER, Role.LEADER, Role.INITIATIVE_SECRETARY)
 RETRY_AFTER = 15 * 60  # seconds; only the users whose digest failed are tried again
 
 

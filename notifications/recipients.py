@@ -21,11 +21,13 @@
 | adoption report due     | the adopting agency                | —                                 |
 
 "The agency" is the staff and head of the submitting agency. Nobody is told of their own action.
+On an agency's own (cơ sở) track, "reviewers" are that agency's initiative secretaries and
+"leaders" its head(s) (DESIGN §4): nobody outside the agency hears of its cơ sở dossiers.
 """
 
 from agencies.models import Role, User
 from agencies.roles import AGENCY_ROLES
-from initiatives.models import Status
+from initiatives.models import Level, Status
 
 
 def agency_people(agency_ids):
@@ -36,6 +38,27 @@ def agency_people(agency_ids):
 
 def people_with_role(role):
     return User.objects.filter(is_active=True, memberships__role=role)
+
+
+def _of_agency(initiative, role):
+    return User.objects.filter(
+        is_active=True, memberships__agency_id=initiative.agency_id, memberships__role=role
+    )
+
+
+def checkers_of(initiative):
+    """Who registers and checks this dossier: the Department's reviewers, or at cơ sở level
+    the agency's initiative secretaries."""
+    if initiative.level == Level.AGENCY:
+        return _of_agency(initiative, Role.INITIATIVE_SECRETARY)
+    return people_with_role(Role.REVIEWER)
+
+
+def deciders_of(initiative):
+    """Who recognizes or declines it: the provincial leaders, or the agency's head."""
+    if initiative.level == Level.AGENCY:
+        return _of_agency(initiative, Role.AGENCY_HEAD)
+    return people_with_role(Role.LEADER)
 
 
 def council_of(initiative):
@@ -59,14 +82,14 @@ def adopters_of(initiative):
 def appeal_resolvers(initiative):
     """Reviewers resolve an appeal against a refusal, leaders one against a non-recognition."""
     if initiative.appealed_from == Status.REFUSED:
-        return people_with_role(Role.REVIEWER)
-    return people_with_role(Role.LEADER)
+        return checkers_of(initiative)
+    return deciders_of(initiative)
 
 
 def _rules(transition: str, initiative, extra: dict):
     """(who must act, who is informed) querysets for a transition."""
     agency = agency_people([initiative.agency_id])
-    reviewers = people_with_role(Role.REVIEWER)
+    reviewers = checkers_of(initiative)
     rules = {
         "submit": ([reviewers], [agency]),
         "resubmit": ([reviewers], [agency]),
@@ -74,7 +97,7 @@ def _rules(transition: str, initiative, extra: dict):
         "reject": ([], [agency]),
         "expire": ([], [agency]),
         "accept": ([council_of(initiative)], [agency]),
-        "complete_scoring": ([people_with_role(Role.LEADER)], [agency]),
+        "complete_scoring": ([deciders_of(initiative)], [agency]),
         "recognize": ([], [agency, reviewers]),
         "decline": ([], [agency, reviewers]),
         "start_rollout": ([agency_people(extra.get("target_agencies", []))], [agency]),

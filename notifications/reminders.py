@@ -29,7 +29,7 @@ from django.utils.translation import gettext_lazy as _
 from agencies.models import Role
 from agencies.selectors import agency_people_by_agency
 from common import clock
-from initiatives.models import Initiative, Status
+from initiatives.models import Initiative, Level, Status
 from workflow import deadlines
 from workflow.models import CouncilAssignment, DeadlineRule
 from workflow.reminders import (
@@ -43,7 +43,7 @@ from workflow.reminders import (
     when_for,
 )
 
-from .recipients import people_with_role
+from .recipients import checkers_of, deciders_of, people_with_role
 from .reminding import claimed, send_logged, send_reminders
 from .services import notify
 
@@ -81,6 +81,22 @@ def _waiting_council(initiative_ids) -> dict[int, list]:
 class _People:
     def __init__(self):
         self._roles: dict[str, list] = {}
+        self._of_track: dict[tuple, list] = {}
+
+    def checkers(self, initiative) -> list:
+        """Reviewers, or at cơ sở level the agency's secretaries (one query per agency)."""
+        return self._track(initiative, checkers_of, Role.REVIEWER)
+
+    def deciders(self, initiative) -> list:
+        return self._track(initiative, deciders_of, Role.LEADER)
+
+    def _track(self, initiative, who, provincial_role) -> list:
+        if initiative.level != Level.AGENCY:
+            return self.with_role(provincial_role)
+        key = (who.__name__, initiative.agency_id)
+        if key not in self._of_track:
+            self._of_track[key] = list(who(initiative).distinct().order_by("pk"))
+        return self._of_track[key]
 
     def with_role(self, role) -> list:
         if role not in self._roles:
@@ -101,14 +117,15 @@ class Stage:
     overdue: bool = True  # whether a reminder follows the deadline's passing
 
     def groups(self, initiative, when, people: _People, context: dict) -> list[Group]:
-        reviewers = people.with_role(Role.REVIEWER)
+        reviewers = people.checkers(initiative)
         if self.status == Status.DEPARTMENT_REVIEW:
             return [(reviewers, True, ACT_REVIEW)]
         if self.status == Status.REVISION_REQUESTED:
             return [(context["agencies"].get(initiative.agency_id, []), True, ACT_REVISE)]
         if self.status == Status.APPEAL_REVIEW:
             leaders = initiative.appealed_from == Status.REJECTED
-            return [(people.with_role(Role.LEADER if leaders else Role.REVIEWER), True, ACT_APPEAL)]
+            resolvers = people.deciders(initiative) if leaders else reviewers
+            return [(resolvers, True, ACT_APPEAL)]
         if self.status == Status.COUNCIL_REVIEW:
             waiting = context["council"].get(initiative.pk, [])
             if not waiting:  # every member has scored: the reviewer completes the scoring
@@ -117,7 +134,7 @@ class Stage:
             if when == OVERDUE:
                 groups.append((reviewers, False, FOLLOW_COUNCIL))
             return groups
-        groups = [(people.with_role(Role.LEADER), True, ACT_DECIDE)]
+        groups = [(people.deciders(initiative), True, ACT_DECIDE)]
         if when == OVERDUE:
             groups.append((reviewers, False, FOLLOW_DECISION))
         return groups

@@ -11,6 +11,7 @@ from django.utils.translation import gettext_lazy as _
 from agencies import roles
 from agencies.models import Membership, Role
 from notifications.selectors import unread_count
+from workflow.tracks import checked_by, decided_by
 
 # The shell's links, by the names base.html uses ({{ links.home }}, …).
 LINKS = {
@@ -44,9 +45,9 @@ MENU = (
         "agency",
         ("adoption:my_adoptions", "adoption:adoption_detail"),
     ),
-    MenuEntry(_("Review"), "workflow:review_queue", "reviewer", ("workflow:review_queue",)),
+    MenuEntry(_("Review"), "workflow:review_queue", "checks", ("workflow:review_queue",)),
     MenuEntry(_("Scoring"), "workflow:council_list", "council", ("workflow:council_list",)),
-    MenuEntry(_("Decisions"), "workflow:decisions", "leader", ("workflow:decisions",)),
+    MenuEntry(_("Decisions"), "workflow:decisions", "decides", ("workflow:decisions",)),
     MenuEntry(
         _("Councils"),
         "workflow:councils",
@@ -60,6 +61,12 @@ MENU = (
         ("workflow:rounds", "workflow:round_create", "workflow:round_edit"),
     ),
     MenuEntry(_("Rollout dashboard"), "adoption:dashboard", "rollout", ("adoption:dashboard",)),
+    MenuEntry(
+        _("Agency level"),
+        "workflow:agency_level_overview",
+        "rollout",
+        ("workflow:agency_level_overview",),
+    ),
     MenuEntry(
         _("Authors"), "initiatives:persons", "all", ("initiatives:persons", "initiatives:person")
     ),
@@ -95,10 +102,16 @@ def _nav(user) -> dict[str, bool]:
         "council": Role.COUNCIL_MEMBER in role_set,
         "leader": Role.LEADER in role_set,
         "admin": user.is_staff,
+        # The review queue and the decisions page serve both tracks: an agency's initiative
+        # secretary checks, and its head decides, the agency's own cơ sở dossiers.
+        "checks": checked_by(user) is not None and not user.is_superuser,
+        "decides": decided_by(user) is not None and not user.is_superuser,
     }
     nav["rollout"] = nav["leader"] or nav["reviewer"]
     # The councils set up by decision: leaders manage them, reviewers choose one at accept.
-    nav["councils"] = nav["leader"] or nav["reviewer"] or user.is_superuser
+    nav["councils"] = (
+        nav["leader"] or nav["reviewer"] or user.is_superuser or nav["checks"] or (nav["decides"])
+    )
     return nav
 
 

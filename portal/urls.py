@@ -3,7 +3,14 @@ from django.urls import path
 
 from agencies.forms import LoginForm
 
-from .views import HomeView, ProfileView, TokenRevokeAllView, TokenRevokeView, set_language
+from .views import (
+    AgencyTrackView,
+    HomeView,
+    ProfileView,
+    TokenRevokeAllView,
+    TokenRevokeView,
+    set_language,
+)
 
 urlpatterns = [
     path("", HomeView.as_view(), name="home"),
@@ -20,6 +27,7 @@ urlpatterns = [
         name="password_change",
     ),
     path("accounts/profile/", ProfileView.as_view(), name="profile"),
+    path("agency/<int:pk>/track/", AgencyTrackView.as_view(), name="agency_track"),
     path(
         "accounts/profile/tokens/<int:pk>/revoke/",
         TokenRevokeView.as_view(),

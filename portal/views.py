@@ -1,6 +1,7 @@
 from django.contrib import messages
 from django.contrib.auth.mixins import LoginRequiredMixin
-from django.shortcuts import redirect
+from django.core.exceptions import PermissionDenied
+from django.shortcuts import get_object_or_404, redirect
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 from django.views import View
@@ -9,6 +10,7 @@ from django.views.generic import TemplateView
 from knox.settings import knox_settings
 
 from agencies import services as agency_services
+from agencies.models import Agency
 from agencies.selectors import live_api_tokens_of, memberships_of
 from workflow.worklist import work_sections
 
@@ -75,4 +77,26 @@ class TokenRevokeAllView(LoginRequiredMixin, View):
             )
             % {"count": count},
         )
+        return redirect("profile")
+
+
+class AgencyTrackView(LoginRequiredMixin, View):
+    """POST /agency/<pk>/track/ (on=1|0): the agency's head turns its cơ sở track on or off."""
+
+    def post(self, request, pk):
+        agency = get_object_or_404(Agency, pk=pk)
+        on = request.POST.get("on") == "1"
+        try:
+            agency_services.agency_set_track(agency=agency, actor=request.user, on=on)
+        except PermissionDenied as refused:
+            messages.error(request, str(refused))
+        else:
+            messages.success(
+                request,
+                _("%(agency)s now recognizes its initiatives at agency level here.")
+                % {"agency": agency.name}
+                if on
+                else _("%(agency)s no longer takes new agency-level dossiers here.")
+                % {"agency": agency.name},
+            )
         return redirect("profile")

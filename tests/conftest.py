@@ -236,6 +236,53 @@ def at_state(province):
     return build
 
 
+class AgencyTrack:
+    """Sở Tư pháp runs its cơ sở track (issue 13): an initiative secretary, its own council of
+    three of its people set up by its head's decision, and its head (province.head) decides."""
+
+    def __init__(self, province):
+        self.province = province
+        self.agency = province.stp
+        Agency.objects.filter(pk=self.agency.pk).update(runs_agency_track=True)
+        self.agency.runs_agency_track = True
+        self.secretary = make_user(
+            "secretary_tuphap", "Đinh Thị Thu", (Role.INITIATIVE_SECRETARY, self.agency)
+        )
+        self.head = province.head
+        self.members = [
+            make_user(f"hd_tuphap{i}", name, (Role.COUNCIL_MEMBER, self.agency))
+            for i, name in enumerate(("Lương Văn Bình", "Hà Thị Ngọc", "Tạ Quang Huy"), start=1)
+        ]
+        self.council = make_council(
+            self.agency,
+            [(self.members[0], "chair"), (self.members[1], "vice_chair"),
+             (self.members[2], "secretary")],
+            name="Hội đồng sáng kiến Sở Tư pháp", decision_number="15/QĐ-STP",
+            decision_signer="Giám đốc Sở Tư pháp",
+        )  # fmt: skip
+
+    def cast(self, **overrides):
+        values = dict(reviewer=self.secretary, council=self.members, council_body=self.council,
+                      leader=self.head, signer_authority="director")  # fmt: skip
+        return self.province.cast(**values | overrides)
+
+
+@pytest.fixture
+def track(province):
+    return AgencyTrack(province)
+
+
+@pytest.fixture
+def at_agency_state(province, track):
+    """at_agency_state("awaiting_decision") → a cơ sở dossier of Sở Tư pháp driven there."""
+
+    def build(state, **draft_fields):
+        draft = make_draft(province, level="agency", agency_decision=False, **draft_fields)
+        return advance(draft, state, track.cast())
+
+    return build
+
+
 @pytest.fixture
 def api():
     """api(user) → an authenticated APIClient; api() → anonymous."""

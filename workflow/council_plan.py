@@ -19,6 +19,7 @@ from django.utils.translation import gettext as _
 
 from agencies.models import Role, User
 from agencies.selectors import provincial_body
+from initiatives.models import Level
 
 from .council_body import Council, CouncilMember
 from .intake_rounds import RoundDossier
@@ -83,7 +84,9 @@ def councils_with_seats():
 
 def recognizing_body(initiative):
     """The body whose council assesses the dossier: UBND tỉnh on the provincial track, the
-    only one built so far (the agency's own cơ sở track will answer its agency here)."""
+    applicant agency itself on its cơ sở track."""
+    if initiative.level == Level.AGENCY:
+        return initiative.agency
     return provincial_body()
 
 
@@ -113,11 +116,16 @@ def council_problems(initiative, council, seats, today: date, body) -> list[str]
     if not council.is_active:
         problems.append(_("The council “%(name)s” is no longer active.") % {"name": council.name})
     if body is not None and council.body_id != body.pk:
-        problems.append(
-            _("The council “%(name)s” belongs to %(body)s; provincial initiatives are assessed "
-              "by a council of %(expected)s.")
-            % {"name": council.name, "body": council.body.name, "expected": body.name}
+        message = (
+            _("The council “%(name)s” belongs to %(body)s; initiatives at agency level are "
+              "assessed by the agency's own council (%(expected)s).")
+            if initiative.level == Level.AGENCY
+            else _("The council “%(name)s” belongs to %(body)s; provincial initiatives are "
+                   "assessed by a council of %(expected)s.")
         )  # fmt: skip
+        problems.append(
+            message % {"name": council.name, "body": council.body.name, "expected": body.name}
+        )
     fields = list(council.fields.all())
     if fields and initiative.field_id not in {f.code for f in fields}:  # field: to_field=code
         problems.append(

@@ -13,24 +13,56 @@ from django.utils.translation import gettext as _
 
 from agencies import roles
 from agencies.models import Role
+from agencies.selectors import provincial_body
 from common import clock
 
 from .council_body import Council, CouncilMember
 from .models import CouncilAssignment, CouncilReview, EarlierScoreSheet
+from .tracks import deciding_agency_ids
 
 MIN_MEMBERS = 3
 
 
+def managed_bodies(user) -> set[int] | None:
+    """The bodies whose councils this user sets up (None: every body, for administrators): a
+    provincial leader the province's committee's, an agency's head (cơ sở track) the agency's."""
+    if getattr(user, "is_superuser", False):
+        return None
+    bodies = set(deciding_agency_ids(user))
+    if roles.is_leader(user):
+        body = provincial_body()  # None until the agencies are loaded: said at save
+        bodies.add(body.pk if body is not None else None)
+    return bodies
+
+
 def may_manage_councils(user) -> bool:
-    return bool(getattr(user, "is_superuser", False) or roles.is_leader(user))
+    bodies = managed_bodies(user)
+    return bodies is None or bool(bodies)
+
+
+def may_manage_council(user, council) -> bool:
+    bodies = managed_bodies(user)
+    return bodies is None or council.body_id in bodies
+
+
+def seen_bodies(user) -> set[int] | None:
+    """Whose councils this user reads (None: all): the province's people read every council;
+    an agency's secretary or head its own agency's."""
+    if may_manage_councils(user) and managed_bodies(user) is None:
+        return None
+    if roles.is_leader(user) or roles.is_reviewer(user) or roles.is_council_member(user):
+        return None
+    return roles.secretary_agency_ids(user) | deciding_agency_ids(user)
 
 
 def may_see_councils(user) -> bool:
-    """Leaders, reviewers and council members (and administrators) read the councils."""
-    return may_manage_councils(user) or roles.is_reviewer(user) or roles.is_council_member(user)
+    """Leaders, reviewers and council members (and administrators) read the councils; an
+    agency running its cơ sở track reads its own."""
+    bodies = seen_bodies(user)
+    return bodies is None or bool(bodies)
 
 
-def councils_list(*, active: bool | None = None):
+def councils_list(*, active: bool | None = None, bodies: set[int] | None = None):
     """Councils with their body, fields and active seats (users joined), newest decision first."""
     seats = (
         CouncilMember.objects.filter(is_active=True).select_related("user").order_by("order", "id")
@@ -40,6 +72,8 @@ def councils_list(*, active: bool | None = None):
     )
     if active is not None:
         queryset = queryset.filter(is_active=active)
+    if bodies is not None:
+        queryset = queryset.filter(body_id__in=bodies)
     return queryset.order_by("-is_active", "-decision_date", "-id")
 
 
@@ -150,8 +184,13 @@ def _seat_problems(seats: list[SeatInput]) -> list[str]:
 @transaction.atomic
 def council_save(*, actor, data: dict, seats: list[SeatInput], council=None) -> Council:
     """Create a council (council None) or change one, with its whole member list."""
-    if not may_manage_councils(actor):
-        raise PermissionDenied(_("Only provincial leaders and administrators manage councils."))
+    body = data.get("body") if council is None else council.body
+    bodies = managed_bodies(actor)
+    if bodies is not None and getattr(body, "pk", None) not in bodies:
+        raise PermissionDenied(
+            _("Only provincial leaders (the province's council) and an agency's head (its own "
+              "council) manage councils.")
+        )  # fmt: skip
     problems = council_problems(data, seats)
     if council is None:
         council = Council()

@@ -16,7 +16,8 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from common import clock
-from initiatives.models import Scope, SignerAuthority
+from initiatives.choices import PROVINCIAL_SIGNERS
+from initiatives.models import Level, Scope, SignerAuthority
 
 Problems = dict[str, list[str]]
 
@@ -32,11 +33,17 @@ def normalize_decision_number(value: str) -> str:
     return _STROKED_D.sub(lambda m: "\u0110" if m.group(1) == "D" else "\u0111", value)
 
 
-def decision_number_problems(number: str) -> Problems:
+def decision_number_problems(number: str, initiative=None) -> Problems:
+    """The number follows the province's numbering, or an agency's for its cơ sở decision."""
     if not number:
         return {"decision_number": [_("Enter the decision number.")]}
-    pattern = unicodedata.normalize("NFC", settings.DECISION_NUMBER_PATTERN)
-    if re.fullmatch(pattern, number):
+    agency_level = initiative is not None and initiative.level == Level.AGENCY
+    pattern, example = (
+        (settings.AGENCY_DECISION_NUMBER_PATTERN, settings.AGENCY_DECISION_NUMBER_EXAMPLE)
+        if agency_level
+        else (settings.DECISION_NUMBER_PATTERN, settings.DECISION_NUMBER_EXAMPLE)
+    )
+    if re.fullmatch(unicodedata.normalize("NFC", pattern), number):
         return {}
     return {
         "decision_number": [
@@ -44,7 +51,7 @@ def decision_number_problems(number: str) -> Problems:
                 "The decision number “%(number)s” does not follow the province's numbering "
                 "(e.g. %(example)s)."
             )
-            % {"number": number, "example": settings.DECISION_NUMBER_EXAMPLE}
+            % {"number": number, "example": example}
         ]
     }
 
@@ -65,33 +72,44 @@ def decision_date_problems(obj, decision_date: date | None) -> Problems:
     return {}
 
 
-def signer_problems(name: str, authority: str) -> Problems:
+def signer_authorities(initiative) -> list:
+    """The signature blocks the decider of this dossier's track may sign under."""
+    if initiative is not None and initiative.level == Level.AGENCY:
+        return list(SignerAuthority)
+    return list(PROVINCIAL_SIGNERS)
+
+
+def signer_problems(name: str, authority: str, initiative=None) -> Problems:
     problems = {}
     if not name:
         problems["signer"] = [_("Enter the name of the person who signed the decision.")]
-    if authority not in SignerAuthority.values:
+    allowed = signer_authorities(initiative)
+    if authority not in allowed:
         problems["signer_authority"] = [
-            _("Choose the signer's authority: %(chairman)s or %(vice)s.")
-            % {
-                "chairman": SignerAuthority.CHAIRMAN.label,
-                "vice": SignerAuthority.VICE_CHAIRMAN.label,
-            }
+            _("Choose the signer's authority: %(choices)s.")
+            % {"choices": ", ".join(str(a.label) for a in allowed)}
         ]
     return problems
 
 
-def scope_problems(scope: str) -> Problems:
-    """The provincial track records provincial scope (the dossier's level comes later)."""
-    if scope == Scope.PROVINCIAL:
+def expected_scope(initiative) -> str:
+    """Each track decides its own scope: the agency's head cấp cơ sở, the province cấp tỉnh."""
+    return Scope.AGENCY if initiative.level == Level.AGENCY else Scope.PROVINCIAL
+
+
+def scope_problems(scope: str, initiative) -> Problems:
+    if scope == expected_scope(initiative):
         return {}
-    if scope == Scope.AGENCY:
+    if scope == Scope.NATIONAL:
+        message = _(
+            "National scope is recorded from a ministry's decision; it is not decided here."
+        )
+    elif initiative.level == Level.AGENCY:
+        message = _("The agency's head recognizes an initiative at agency level (cơ sở).")
+    elif scope == Scope.AGENCY:
         message = _(
             "Agency-level recognition is the decision of the agency's head, on its own "
             "council's advice, not of the province."
-        )
-    elif scope == Scope.NATIONAL:
-        message = _(
-            "National scope is recorded from a ministry's decision; it is not decided here."
         )
     else:
         message = _("The provincial leadership recognizes an initiative at provincial level.")
@@ -138,14 +156,16 @@ def reason_problems(obj, transition: str, comment: str) -> Problems:
 def decision_number_pattern_compiles(app_configs, **kwargs):
     """A mistyped DECISION_NUMBER_PATTERN would refuse every recognition with a server error:
     say so at start-up instead."""
-    try:
-        re.compile(unicodedata.normalize("NFC", settings.DECISION_NUMBER_PATTERN))
-    except re.error as error:
-        return [
-            Error(
-                f"DECISION_NUMBER_PATTERN is not a valid regular expression: {error}.",
-                hint="Set it to e.g. ^\\d+/QĐ-UBND$ (the default).",
-                id="workflow.E001",
+    errors = []
+    for name in ("DECISION_NUMBER_PATTERN", "AGENCY_DECISION_NUMBER_PATTERN"):
+        try:
+            re.compile(unicodedata.normalize("NFC", getattr(settings, name)))
+        except re.error as error:
+            errors.append(
+                Error(
+                    f"{name} is not a valid regular expression: {error}.",
+                    hint="Set it to e.g. ^\\d+/QĐ-UBND$ (the default).",
+                    id="workflow.E001",
+                )
             )
-        ]
-    return []
+    return errors

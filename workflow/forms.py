@@ -6,7 +6,7 @@ everything else and their ValidationErrors are shown next to the same fields.
 
 from crispy_forms.bootstrap import InlineRadios
 from crispy_forms.helper import FormHelper
-from crispy_forms.layout import Field, Layout
+from crispy_forms.layout import Layout
 from django import forms
 from django.conf import settings
 from django.utils.translation import gettext_lazy as _
@@ -21,8 +21,8 @@ from . import meeting
 from .appeal_rules import APPEAL_OUTCOMES
 from .council_plan import preselected_council
 from .deadlines import default_reply_due, due_date, reply_window
-from .decisions import against_council
-from .models import DeadlineRule, Vote
+from .decisions import against_council, expected_scope, signer_authorities
+from .models import DeadlineRule
 from .refusal import RefusalGround
 
 DATE_INPUTS = ["%d/%m/%Y", "%Y-%m-%d"]
@@ -231,11 +231,22 @@ class RecognizeForm(TransitionForm):
         self.fields["decision_number"].help_text = _("For example: %(example)s") % {
             "example": settings.DECISION_NUMBER_EXAMPLE
         }
+        if self.initiative is not None:
+            self._fit_to_track(self.initiative)
         if self.initiative is not None and against_council(self.initiative, "recognize"):
             self.fields["comment"].label = _("Reason for recognizing it against the council")
             self.fields["comment"].help_text = _(
                 "Required: the council did not recommend recognition. Shown on the timeline."
             )
+
+    def _fit_to_track(self, initiative):
+        """The signature blocks and the scope of the dossier's track (cơ sở or provincial)."""
+        self.fields["signer_authority"].choices = [
+            (a.value, a.label) for a in signer_authorities(initiative)
+        ]
+        scope = Scope(expected_scope(initiative))
+        self.fields["scope"].choices = [(scope.value, scope.label)]
+        self.fields["scope"].initial = scope.value
 
     def crispy_layout(self) -> list:
         return ["decision_number", "decision_date", "signer", InlineRadios("signer_authority"),
@@ -323,76 +334,3 @@ class StartRolloutForm(TransitionForm):
         self.fields["target_agencies"].choices = [(a.pk, a.name) for a in agencies]
         today = clock.today()
         self.fields["report_due"].initial = due_date(DeadlineRule.Stage.ROLLOUT_REPORT, today)
-
-
-# --- The council member's score sheet ----------------------------------------------------------
-
-
-class ScoreSheetForm(forms.Form):
-    """One number per criterion (0 … max), a vote and a comment.
-
-    `complete=True` (submitting) requires every score and the vote; a draft may be partial.
-    """
-
-    vote = forms.ChoiceField(
-        label=_("Vote"), choices=Vote.choices, required=False, widget=forms.RadioSelect
-    )
-    comment = forms.CharField(
-        label=_("Comment"),
-        required=False,
-        max_length=COMMENT,
-        widget=forms.Textarea(attrs={"rows": 4}),
-    )
-
-    def __init__(self, *args, criteria=(), complete=False, **kwargs):
-        super().__init__(*args, **kwargs)
-        self.criteria = list(criteria)
-        self.complete = complete
-        for criterion in self.criteria:
-            self.fields[self.score_field(criterion)] = self._score_field(criterion)
-        self.order_fields([self.score_field(c) for c in self.criteria] + ["vote", "comment"])
-        self.helper = inline_helper(
-            *[Field(self.score_field(c)) for c in self.criteria], InlineRadios("vote"), "comment"
-        )
-
-    @staticmethod
-    def score_field(criterion) -> str:
-        return f"score_{criterion.code}"
-
-    @staticmethod
-    def _score_field(criterion) -> forms.DecimalField:
-        maximum = criterion.max_points
-        return forms.DecimalField(
-            label=criterion.name,
-            required=False,
-            min_value=0,
-            max_value=maximum,
-            decimal_places=2,
-            help_text=_("From 0 to %(max)s points; the council's mean must reach %(min)s.")
-            % {"max": _points(maximum), "min": _points(criterion.min_points)},
-            widget=forms.NumberInput(attrs={"step": "0.01"}),
-        )
-
-    def clean(self):
-        cleaned = super().clean()
-        if not self.complete:
-            return cleaned
-        for name, field in self.fields.items():
-            missing = cleaned.get(name) in (None, "") and name not in self.errors
-            if name != "comment" and missing:
-                self.add_error(name, field.error_messages["required"])
-        return cleaned
-
-    def service_kwargs(self) -> dict:
-        data = self.cleaned_data
-        scores = {
-            c.code: str(data[self.score_field(c)])
-            for c in self.criteria
-            if data.get(self.score_field(c)) is not None
-        }
-        return {"scores": scores, "vote": data.get("vote", ""), "comment": data.get("comment", "")}
-
-
-def _points(value) -> str:
-    """40.00 → "40", 12.50 → "12.5": for HTML attributes and help texts."""
-    return f"{value.normalize():f}" if hasattr(value, "normalize") else str(value)

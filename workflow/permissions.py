@@ -40,6 +40,7 @@ LOG_ONLY_LABELS = {
     "appeal_complex": _("Appeal marked as complex"),
     "record_national": _("Nationwide recognition recorded"),
     "round_move": _("Moved between rounds"),
+    "promote": _("Proposed to the province"),
     SIGNED_SCAN: _("Signed copy uploaded"),
 }
 

@@ -4,6 +4,7 @@ Re-exported by workflow.selectors, where callers name it."""
 from django.utils.translation import gettext as _
 
 from agencies import roles
+from initiatives.models import Level
 
 # Further reasons a member may not score a dossier, each `rule(initiative, user) -> str` ("" when
 # it does not apply): the Person registry registers one for a member who is an author.
@@ -25,7 +26,8 @@ def recusal_reason(initiative, member, member_agencies=None) -> str:
         return ""
     if member_agencies is None:
         member_agencies = {agency for _role, agency in roles.memberships(member)}
-    if initiative.agency_id in member_agencies:
+    # On the agency's own (cơ sở) track its council is made of its own people.
+    if initiative.level != Level.AGENCY and initiative.agency_id in member_agencies:
         return _("Works at the applicant agency")
     for rule in _recusal_rules:
         if reason := rule(initiative, member):

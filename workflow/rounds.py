@@ -17,7 +17,7 @@ from agencies import roles
 from agencies.models import Agency
 from agencies.selectors import agency_people_by_agency
 from common import clock
-from initiatives.models import Status
+from initiatives.models import Level, Status
 
 from .intake_rounds import Round, RoundDossier, RoundStatus
 from .reminders import Line, Reminder
@@ -34,6 +34,11 @@ MAX_ROUNDS_A_YEAR = 99
 def rounds_mode() -> bool:
     """Whether dossiers are taken only inside an open round (else: all year, "rolling")."""
     return getattr(settings, "ROUNDS_MODE", ROLLING) == ROUNDS
+
+
+def _in_rounds(initiative) -> bool:
+    """The province's rounds take provincial dossiers; an agency takes its own all year."""
+    return rounds_mode() and initiative.level != Level.AGENCY
 
 
 def may_manage_rounds(user) -> bool:
@@ -91,7 +96,7 @@ def next_round_for(field_code: str, today: date):
 def round_submission_problems(initiative, today: date) -> dict[str, list[str]]:
     """In rounds mode, a dossier is submitted only while a round covering its field is open;
     the agency is told which round comes next, or that none is planned."""
-    if not rounds_mode() or open_round_for(initiative.field_id, today):
+    if not _in_rounds(initiative) or open_round_for(initiative.field_id, today):
         return {}
     upcoming = next_round_for(initiative.field_id, today)
     if upcoming is None:
@@ -109,7 +114,7 @@ def round_submission_problems(initiative, today: date) -> dict[str, list[str]]:
 def round_attach(initiative, today: date) -> None:
     """In rounds mode, the dossier joins the open round of its field (once: a dossier keeps
     its round)."""
-    if not rounds_mode():
+    if not _in_rounds(initiative):
         return
     found = open_round_for(initiative.field_id, today)
     if found is not None:

@@ -9,10 +9,11 @@ from datetime import date, timedelta
 from django.core.files.base import ContentFile
 
 from common import clock
-from initiatives.models import AttachmentKind, Status
+from initiatives.models import AttachmentKind, Level, Status
 from initiatives.services import attachment_add
 
 from . import meeting, scoresheets, services
+from .decisions import expected_scope
 from .models import CouncilAssignment
 
 
@@ -37,6 +38,7 @@ class Cast:
     # council's recommendation (required then).
     signer_name: str = ""  # the leader's own name unless set
     signer_authority: str = "vice_chairman"
+    decision_suffix: str = "QĐ-UBND"  # "QĐ-STP" for an agency's own decision
     decision_reason: str = ""
 
 
@@ -96,7 +98,8 @@ def attach_agency_decision(initiative, actor):
 
 
 def _submit(i, cast, today):
-    attach_agency_decision(i, cast.agency_user)
+    if i.level != Level.AGENCY:  # an agency-level dossier is how that decision comes about
+        attach_agency_decision(i, cast.agency_user)
     return services.initiative_submit(initiative=i, actor=cast.agency_user)
 
 
@@ -149,11 +152,11 @@ def _recognize(i, cast, today):
     return services.initiative_recognize(
         initiative=i,
         actor=cast.leader,
-        decision_number=f"{i.pk:03d}/QĐ-UBND",
+        decision_number=f"{i.pk:03d}/{cast.decision_suffix}",
         decision_date=today,
         signer_name=cast.signer_name or cast.leader.get_full_name(),
         signer_authority=cast.signer_authority,
-        scope="provincial",
+        scope=expected_scope(i),
         comment=cast.decision_reason,
     )
 

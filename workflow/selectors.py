@@ -129,20 +129,25 @@ def active_agencies():
     return Agency.objects.filter(is_active=True).order_by("name")
 
 
+# No restriction: the default of the lists' `within` (workflow.tracks gives a reader's).
+EVERY_TRACK = Q()
+
+
 def _dossiers(status):
     return Initiative.objects.filter(status=status).select_related("agency", "field")
 
 
-def review_queue():
-    """Dossiers the Department must check, the oldest submission first."""
-    return _dossiers(Status.DEPARTMENT_REVIEW).order_by("submitted_at", "id")
+def review_queue(within=EVERY_TRACK):
+    """Dossiers to check (`within`: the tracks the reader checks), the oldest first."""
+    return _dossiers(Status.DEPARTMENT_REVIEW).filter(within).order_by("submitted_at", "id")
 
 
-def scoring_in_progress():
+def scoring_in_progress(within=EVERY_TRACK):
     """Dossiers with the council, each with its number of members and of submitted sheets."""
     eligible = Q(council_assignments__recused=False)
     return (
         _dossiers(Status.COUNCIL_REVIEW)
+        .filter(within)
         .annotate(
             sheets_expected=Count("council_assignments", filter=eligible),
             sheets_submitted=Count(
@@ -165,16 +170,17 @@ def council_assignments_of(user):
     )
 
 
-def awaiting_decision():
+def awaiting_decision(within=EVERY_TRACK):
     return (
         _dossiers(Status.AWAITING_DECISION)
+        .filter(within)
         .select_related("council_review")
         .order_by("decision_due", "id")
     )
 
 
-def recognized_awaiting_rollout():
-    return _dossiers(Status.RECOGNIZED).order_by("decided_at", "id")
+def recognized_awaiting_rollout(within=EVERY_TRACK):
+    return _dossiers(Status.RECOGNIZED).filter(within).order_by("decided_at", "id")
 
 
 # Apps above workflow add what they show about a rollout to the decisions page's list
@@ -189,8 +195,8 @@ def register_rollout_list(shaper) -> None:
         _rollout_shapers.append(shaper)
 
 
-def in_rollout():
-    queryset = _dossiers(Status.ROLLOUT).order_by("decided_at", "id")
+def in_rollout(within=EVERY_TRACK):
+    queryset = _dossiers(Status.ROLLOUT).filter(within).order_by("decided_at", "id")
     for shaper in _rollout_shapers:
         queryset = shaper(queryset)
     return queryset
@@ -283,6 +289,7 @@ def dossier_queryset(user):
             "council_review__council",
             "intake",
             "intake_round_entry__round",
+            "promoted_to",
         )
         .prefetch_related(
             Prefetch("transition_logs", queryset=logs), "council_review__rubric__criteria"

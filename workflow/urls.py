@@ -21,6 +21,7 @@ urlpatterns = [
         name="record_national",
     ),
     path("initiatives/<int:pk>/round/", views.RoundPlacementView.as_view(), name="round_placement"),
+    path("initiatives/<int:pk>/promote/", views.PromotionView.as_view(), name="promote"),
     path("initiatives/<int:pk>/scoresheet/", views.ScoreSheetView.as_view(), name="scoresheet"),
     path(
         "initiatives/<int:pk>/scoresheet/seat/<int:seat>/",
@@ -30,6 +31,11 @@ urlpatterns = [
     path("review/", views.ReviewQueueView.as_view(), name="review_queue"),
     path("council/", views.CouncilListView.as_view(), name="council_list"),
     path("decisions/", views.DecisionListView.as_view(), name="decisions"),
+    path(
+        "oversight/agency-level/",
+        views.AgencyLevelOverviewView.as_view(),
+        name="agency_level_overview",
+    ),
     path("councils/", views.CouncilsView.as_view(), name="councils"),
     path("councils/new/", views.CouncilEditView.as_view(), name="council_create"),
     path("councils/<int:pk>/edit/", views.CouncilEditView.as_view(), name="council_edit"),

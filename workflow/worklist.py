@@ -17,6 +17,7 @@ from agencies import roles
 from initiatives.models import Initiative, Status
 from workflow.deadlines import LEGAL_BASIS
 from workflow.models import CouncilAssignment, CouncilMember, DeadlineRule
+from workflow.tracks import PROVINCIAL, checked_by, decided_by
 
 Stage = DeadlineRule.Stage
 
@@ -80,11 +81,15 @@ def agency_work(user) -> list[Section]:
 
 
 def reviewer_work(user) -> list[Section]:
-    if not roles.is_reviewer(user):
+    within = checked_by(user)
+    if within is None or user.is_superuser:
         return []
-    queue = first(_dossiers(status=Status.DEPARTMENT_REVIEW).order_by("submitted_at"))
+    queue = first(
+        _dossiers(status=Status.DEPARTMENT_REVIEW).filter(within).order_by("submitted_at")
+    )
     scoring = first(
         _dossiers(status=Status.COUNCIL_REVIEW)
+        .filter(within)
         .annotate(
             members=Count("council_assignments", filter=Q(council_assignments__recused=False)),
             submitted=Count(
@@ -98,7 +103,9 @@ def reviewer_work(user) -> list[Section]:
         .order_by("decision_due")
     )
     appeals = first(
-        _dossiers(status=Status.APPEAL_REVIEW, appealed_from=Status.REFUSED).order_by("appeal_due")
+        _dossiers(status=Status.APPEAL_REVIEW, appealed_from=Status.REFUSED)
+        .filter(within)
+        .order_by("appeal_due")
     )
     return [
         Section("review", _("Dossiers to check"),
@@ -154,12 +161,19 @@ def appeal_item(initiative) -> WorkItem:
 
 
 def leader_work(user) -> list[Section]:
-    if not roles.is_leader(user):
+    within = decided_by(user)
+    if within is None or user.is_superuser:
         return []
-    decisions = first(_dossiers(status=Status.AWAITING_DECISION).order_by("decision_due"))
-    recognized = first(_dossiers(status=Status.RECOGNIZED).order_by("decided_at"))
+    decisions = first(
+        _dossiers(status=Status.AWAITING_DECISION).filter(within).order_by("decision_due")
+    )
+    recognized = first(
+        _dossiers(status=Status.RECOGNIZED).filter(within & PROVINCIAL).order_by("decided_at")
+    )
     appeals = first(
-        _dossiers(status=Status.APPEAL_REVIEW, appealed_from=Status.REJECTED).order_by("appeal_due")
+        _dossiers(status=Status.APPEAL_REVIEW, appealed_from=Status.REJECTED)
+        .filter(within)
+        .order_by("appeal_due")
     )
     return [
         Section("decisions", _("Decisions to take"),

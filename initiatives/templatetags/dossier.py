@@ -2,6 +2,8 @@
 
 from django import template
 
+from initiatives.choices import status_label
+
 register = template.Library()
 
 STATUS_COLOURS = {
@@ -28,5 +30,5 @@ STATUS_COLOURS = {
 def status_badge(initiative):
     return {
         "colour": STATUS_COLOURS.get(initiative.status, "secondary"),
-        "label": initiative.get_status_display(),
+        "label": status_label(initiative),
     }

@@ -68,14 +68,13 @@ def test_a_polled_stale_job_is_failed_and_offers_to_try_again(client, province):
 
 def test_a_worker_finishing_a_job_failed_as_stale_keeps_no_file(province, settings, monkeypatch):
     job = job_of(province.staff, age=timedelta(minutes=1))
-    original = services._workbook_bytes
+    original = services._write
 
-    def slow_worker(job):
-        content = original(job)
+    def slow_worker(job, out):
+        original(job, out)
         services.export_fail_stale(now=timezone.now() + timedelta(hours=1))  # meanwhile
-        return content
 
-    monkeypatch.setattr(services, "_workbook_bytes", slow_worker)
+    monkeypatch.setattr(services, "_write", slow_worker)
     assert services.export_build(job_id=job.pk) == "skipped"
     job.refresh_from_db()
     assert job.status == S.FAILED and not job.file

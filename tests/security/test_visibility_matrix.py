@@ -180,6 +180,7 @@ READS = [
     Cell("workflow:scoresheet", "dossier", scoresheet),
     Cell("workflow:paper_scoresheet", "dossier", no_such_seat, kwargs=(("seat", 999999),)),
     Cell("workflow:round_placement", "dossier", round_placement),
+    Cell("workflow:promote", "dossier", read),
     Cell("initiatives:registry_detail", "dossier", registry, public=True),
     Cell("adoption:dashboard_initiative", "dossier", dashboard_initiative),
     Cell("api-adoption", "adoption", adoption_record, api=True),
@@ -217,6 +218,8 @@ WRITES = [
     Cell("workflow:appeal_complex", "dossier", read, method="post"),
     Cell("workflow:record_national", "dossier", read, method="post"),
     Cell("workflow:round_placement", "dossier", round_placement, method="post"),
+    Cell("workflow:promote", "dossier", read, method="post"),
+    Cell("api-initiative-promote", "dossier", read, api=True, method="post"),
     Cell("initiatives:attachment_delete", "public_file", read, method="post"),
     Cell("adoption:registry_adopt", "dossier", registry, method="post"),
     Cell("adoption:adoption_status", "adoption", adoption_record, method="post"),
@@ -235,6 +238,7 @@ REPORT_WRITES = {"adoption:adoption_report_confirm"}
 OWN_RECORDS = {
     "notifications:open", "notifications:read", "notification-read", "token_revoke",
     "exports:job", "exports:download", "exports:restart",
+    "api-export-job", "api-export-job-download",
 }  # fmt: skip
 
 # URLs about no single dossier: lists filtered by visibility, forms, the user's own pages,
@@ -242,6 +246,9 @@ OWN_RECORDS = {
 NOT_ABOUT_ONE_DOSSIER = {
     "home", "set_language", "login", "logout", "password_change", "password_change_done",
     "profile", "token_revoke_all", "initiatives:list", "initiatives:create",
+    # An agency's head turns its cơ sở track on; the province's overview of that level (figures
+    # and recognized titles only: tests/workflow/test_agency_track_pages.py).
+    "agency_track", "workflow:agency_level_overview",
     "workflow:review_queue", "workflow:council_list", "workflow:decisions",
     "workflow:councils", "workflow:council_create", "workflow:council_edit",
     "workflow:rounds", "workflow:round", "workflow:round_create", "workflow:round_edit",
@@ -270,6 +277,9 @@ NOT_ABOUT_ONE_DOSSIER = {
     # The council papers page and the recognition decision's Word drafts, for a dossier or a
     # round (tests/documents/test_dossier_papers.py).
     "documents:council_papers", "documents:recognition_draft", "documents:round_recognition_draft",
+    # All the certificates of a round in one zip, an export job for those who see the round
+    # page: 404 for anyone else (tests/documents/test_certificate_zip.py).
+    "api-round-certificates-zip",
 }  # fmt: skip
 
 # Lists each role reads: the dossier's secrets never show up in any of them.
@@ -541,6 +551,8 @@ def test_own_records_are_not_reachable_by_another_user(province, api, client_fac
         (page.get, reverse("exports:job", args=[job.pk])),
         (page.get, reverse("exports:download", args=[job.pk])),
         (page.post, reverse("exports:restart", args=[job.pk])),
+        (api(other).get, reverse("api-export-job", args=[job.pk])),
+        (api(other).get, reverse("api-export-job-download", args=[job.pk])),
     ]
     for call, url in attempts:
         assert call(url).status_code == 404, url

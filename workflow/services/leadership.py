@@ -10,7 +10,7 @@ from django.utils.translation import gettext as _
 from agencies.models import Agency
 from common import clock
 from common.text import clean_name
-from initiatives.models import Initiative, Scope
+from initiatives.models import Initiative
 
 from .. import decisions as rules
 from . import pipeline
@@ -18,10 +18,10 @@ from . import pipeline
 
 def _decision_problems(obj, decision: dict, comment: str) -> pipeline.Problems:
     return (
-        rules.decision_number_problems(decision["decision_number"])
+        rules.decision_number_problems(decision["decision_number"], obj)
         | rules.decision_date_problems(obj, decision["decision_date"])
-        | rules.signer_problems(decision["signer_name"], decision["signer_authority"])
-        | rules.scope_problems(decision["scope"])
+        | rules.signer_problems(decision["signer_name"], decision["signer_authority"], obj)
+        | rules.scope_problems(decision["scope"], obj)
         | rules.reason_problems(obj, "recognize", comment)
     )
 
@@ -43,12 +43,13 @@ def initiative_recognize(
         "decision_date": decision_date,
         "signer_name": clean_name(signer_name.strip()),
         "signer_authority": signer_authority,
-        # Every dossier is on the provincial track for now: its leader decides provincial scope.
-        "scope": scope or Scope.PROVINCIAL,
+        "scope": scope,
     }
     details = {}
 
     def check(obj):
+        # Each track decides its own scope (cấp cơ sở or cấp tỉnh) unless told otherwise.
+        decision["scope"] = scope or rules.expected_scope(obj)
         details["against_council"] = rules.against_council(obj, "recognize")
         return _decision_problems(obj, decision, comment)
 

@@ -46,12 +46,17 @@ def acting_role(initiative, actor, name: str) -> str:
         actor, initiative.agency_id
     ):
         return roles.agency_role(actor, initiative.agency_id)
+    agency_level = initiative.is_agency_level
+    deciding = Role.AGENCY_HEAD if agency_level else Role.LEADER
+    checking = Role.INITIATIVE_SECRETARY if agency_level else Role.REVIEWER
     if permission is can.is_appeal_resolver and initiative.appealed_from == "rejected":
-        return Role.LEADER
-    if permission in (can.is_leader, can.is_leader_or_reviewer) and roles.is_leader(actor):
-        return Role.LEADER
-    if roles.is_reviewer(actor):
-        return Role.REVIEWER
+        return deciding
+    if permission in (can.is_leader, can.is_leader_or_reviewer) and can.acts_as_leader(
+        initiative, actor
+    ):
+        return deciding
+    if can.acts_as_reviewer(initiative, actor):
+        return checking
     if permission is can.is_reviewer_or_council_secretary and can.is_council_secretary(
         initiative, actor
     ):

@@ -9,6 +9,8 @@ lists.py       the work lists of the reviewers, the council and the leadership
 councils.py    the councils set up by decision: list, set up, edit
 rounds.py      the rounds (đợt xét): list, open, edit
 round_decision.py  the batch decision of a round
+oversight.py   the agencies' own recognition seen from the province
+promotion.py   an agency proposes its cơ sở-recognized initiative to the province
 """
 
 from .appeal import AppealComplexView, NationalRecognitionView
@@ -16,12 +18,15 @@ from .base import PageView, require_role
 from .councils import CouncilEditView, CouncilsView
 from .dossier import InitiativeDetailView, application_rows, timeline
 from .lists import CouncilListView, DecisionListView, ReviewQueueView
+from .oversight import AgencyLevelOverviewView
+from .promotion import PromotionView
 from .round_decision import RoundDecideView
 from .rounds import RoundEditView, RoundPageView, RoundPlacementView, RoundsView
 from .scoresheet import ScoreSheetView
 from .transitions import TransitionView
 
 __all__ = [
+    "AgencyLevelOverviewView",
     "AppealComplexView",
     "CouncilEditView",
     "CouncilListView",
@@ -30,6 +35,7 @@ __all__ = [
     "InitiativeDetailView",
     "NationalRecognitionView",
     "PageView",
+    "PromotionView",
     "ReviewQueueView",
     "RoundDecideView",
     "RoundEditView",

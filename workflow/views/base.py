@@ -2,7 +2,8 @@
 
 from common.views import FORBIDDEN_TEMPLATE, require_role
 from common.views import PageView as CommonPageView
-from initiatives.models import Status
+from initiatives.choices import AGENCY_LEVEL_STATUS_LABELS
+from initiatives.models import Level, Status
 
 from ..permissions import transition_label
 
@@ -16,7 +17,10 @@ class PageView(CommonPageView):
 __all__ = ["PageView", "require_role", "state_label", "step_label"]
 
 
-def state_label(value: str) -> str:
+def state_label(value: str, level: str = "") -> str:
+    """A state's name; on an agency's own track the states that name who acts say so."""
+    if level == Level.AGENCY and value in AGENCY_LEVEL_STATUS_LABELS:
+        return str(AGENCY_LEVEL_STATUS_LABELS[value])
     return Status(value).label if value in Status.values else value
 
 

@@ -7,6 +7,7 @@ from django.http import Http404
 from django.shortcuts import redirect
 from django.utils.translation import gettext as _
 
+from agencies.models import Agency
 from agencies.selectors import provincial_body
 
 from ..council_forms import CouncilForm, SeatFormSet, seat_initial
@@ -15,8 +16,11 @@ from ..councils import (
     council_detail,
     council_save,
     councils_list,
+    managed_bodies,
+    may_manage_council,
     may_manage_councils,
     may_see_councils,
+    seen_bodies,
 )
 from .base import PageView, require_role
 
@@ -29,16 +33,19 @@ class CouncilsView(PageView):
         require_role(may_see_councils(user))
 
     def get_context_data(self, **kwargs):
-        page = self.paginate(councils_list())
+        user = self.request.user
+        page = self.paginate(councils_list(bodies=seen_bodies(user)))
         for council in page.object_list:
             council.quorum = quorum_of(council, len(council.active_seats))
+            council.may_manage = may_manage_council(user, council)
         return super().get_context_data(
-            councils=page, may_manage=may_manage_councils(self.request.user), **kwargs
+            councils=page, may_manage=may_manage_councils(user), **kwargs
         )
 
 
 class CouncilEditView(PageView):
-    """A new council (no pk) or an existing one; the body is the province's UBND."""
+    """A new council (no pk) or an existing one: the province's (its committee is the body) or,
+    for an agency's head, the agency's own council for its cơ sở track."""
 
     template_name = "workflow/council_form.html"
 
@@ -47,7 +54,7 @@ class CouncilEditView(PageView):
         self.council = None
         if "pk" in self.kwargs:
             self.council = council_detail(self.kwargs["pk"])
-            if self.council is None:
+            if self.council is None or not may_manage_council(user, self.council):
                 raise Http404(_("Council not found."))
 
     def get(self, request, *args, **kwargs):
@@ -71,9 +78,17 @@ class CouncilEditView(PageView):
     def save(self, form, seats):
         data = form.service_data()
         if self.council is None:
-            data["body"] = provincial_body()
+            data["body"] = self.new_body()
         return council_save(actor=self.request.user, data=data, seats=seats.seats(),
                             council=self.council)  # fmt: skip
+
+    def new_body(self):
+        """The province's committee for a leader; an agency's head sets up the agency's own."""
+        bodies = managed_bodies(self.request.user)
+        province = provincial_body()
+        if bodies is None or (province is not None and province.pk in bodies) or None in bodies:
+            return province
+        return Agency.objects.filter(pk__in=bodies).order_by("name").first()
 
     @staticmethod
     def show_errors(form, seats, error):

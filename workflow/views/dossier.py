@@ -10,8 +10,9 @@ from django.utils.translation import gettext_lazy
 
 from agencies import roles
 from agencies.models import Role
+from initiatives import permissions as can
 from initiatives.fields import DECISION_FIELDS, NATIONAL_FIELDS, PAPER_FORM, REVOCATION_FIELDS
-from initiatives.models import PUBLIC_STATES, SignerAuthority, Status
+from initiatives.models import PUBLIC_STATES, Level, SignerAuthority, Status
 from initiatives.permissions import sees_confidential
 from initiatives.rules import agency_decision_status
 
@@ -19,30 +20,16 @@ from .. import selectors as sel
 from ..deadlines import LEGAL_BASIS
 from ..models import DeadlineRule
 from ..permissions import SIGNED_SCAN, available_transitions
+from ..promotion import may_promote
 from ..refusal import ground_labels
 from ..round_placement import ROUND_MOVE, may_place
 from ..rounds import may_see_round_page
 from .appeal import appeal_note, appeal_panel
 from .base import PageView, state_label, step_label
+from .next_actor import next_actor
 
 DANGEROUS = ("reject", "decline", "withdraw")
 
-NEXT_ACTOR = {
-    Status.DRAFT: gettext_lazy("The submitting agency"),
-    Status.DEPARTMENT_REVIEW: gettext_lazy("Department of S&T (reviewer)"),
-    Status.REVISION_REQUESTED: gettext_lazy("The submitting agency (answers the revision request)"),
-    Status.COUNCIL_REVIEW: gettext_lazy("Council members, then the Department of S&T (reviewer)"),
-    Status.AWAITING_DECISION: gettext_lazy("Provincial leadership"),
-    Status.RECOGNIZED: gettext_lazy("Provincial leadership or the Department of S&T (rollout)"),
-    Status.ROLLOUT: gettext_lazy("The adopting agencies"),
-}
-# Who resolves an appeal depends on the outcome it contests.
-APPEAL_RESOLVER = {
-    Status.REFUSED: gettext_lazy("Department of S&T (resolves the appeal against the refusal)"),
-    Status.REJECTED: gettext_lazy(
-        "Provincial leadership (resolves the appeal against the non-recognition)"
-    ),
-}
 ROLE_LABELS = {
     **dict(Role.choices),
     "system": gettext_lazy("System"),
@@ -59,8 +46,8 @@ def timeline(initiative) -> list[dict]:
         {
             "log": log,
             "label": step_label(log.transition),
-            "source": state_label(log.source),
-            "target": state_label(log.target),
+            "source": state_label(log.source, initiative.level),
+            "target": state_label(log.target, initiative.level),
             "role": ROLE_LABELS.get(log.role, log.role),
             "actor": log.actor.get_full_name() if log.actor else _("System"),
             "grounds": ground_labels((log.data or {}).get("grounds")),
@@ -132,6 +119,7 @@ def may_record_national(initiative, user) -> bool:
     """The leader records a ministry's nationwide recognition of a recognized initiative."""
     return (
         initiative.status in PUBLIC_STATES
+        and initiative.level == Level.PROVINCIAL
         and not initiative.national_decision_number
         and (user.is_superuser or roles.is_leader(user))
     )
@@ -188,18 +176,16 @@ class InitiativeDetailView(PageView):
                 for action in available_transitions(initiative, user)
             ],
             can_edit=initiative.is_editable and roles.acts_for_agency(user, initiative.agency_id),
-            next_actor=APPEAL_RESOLVER.get(initiative.appealed_from, "—")
-            if initiative.status == Status.APPEAL_REVIEW
-            else NEXT_ACTOR.get(initiative.status, "—"),
+            next_actor=next_actor(initiative),
+            promoted_to=getattr(initiative, "promoted_to", None),
+            may_promote=may_promote(initiative, user),
             # An adopting agency reads the public part only: not the review process.
             timeline=timeline(initiative) if confidential else [],
             revision_request=self._revision_request() if confidential else None,
             review=review if confidential else None,
             summary=sel.score_summary(review) if review and confidential else [],
             score_table=sel.council_table(initiative, review) if self._inside(assignment) else None,
-            earlier_rounds=sel.earlier_council_rounds(initiative)
-            if roles.oversees_province(user)
-            else [],
+            earlier_rounds=sel.earlier_council_rounds(initiative) if self._runs_review() else [],
             application=application_rows(initiative, PAPER_FORM, confidential=confidential),
             decision=decision_rows(initiative, confidential=confidential),
             revocation=application_rows(initiative, REVOCATION_FIELDS, confidential=confidential)
@@ -228,12 +214,22 @@ class InitiativeDetailView(PageView):
         """Members' individual sheets are for reviewers, leaders and this dossier's council,
         never the agency nor a council member of other dossiers."""
         on_this_council = assignment is not None and not assignment.recused
-        return on_this_council or roles.oversees_province(self.request.user)
+        return on_this_council or self._runs_review()
+
+    def _runs_review(self) -> bool:
+        """Who checks or decides this dossier on its track (reviewers and leaders, or the
+        agency's secretary and head at cơ sở level), and administrators."""
+        user, initiative = self.request.user, self.initiative
+        return (
+            user.is_superuser
+            or can.acts_as_reviewer(initiative, user)
+            or can.acts_as_leader(initiative, user)
+        )
 
     def _checklist(self):
         user = self.request.user
         if self.initiative.status != Status.DEPARTMENT_REVIEW or not (
-            roles.is_reviewer(user) or user.is_superuser
+            can.acts_as_reviewer(self.initiative, user) or user.is_superuser
         ):
             return None
         return sel.completeness(self.initiative)

@@ -5,6 +5,7 @@ from agencies import roles
 from .. import selectors as sel
 from ..deadlines import LEGAL_BASIS
 from ..models import DeadlineRule
+from ..tracks import PROVINCIAL, checked_by, decided_by
 from .base import PageView, require_role
 
 
@@ -17,12 +18,13 @@ class ReviewQueueView(PageView):
     template_name = "workflow/review_queue.html"
 
     def check_access(self, user):
-        require_role(user.is_superuser or roles.is_reviewer(user))
+        self.within = checked_by(user)
+        require_role(self.within is not None)
 
     def get_context_data(self, **kwargs):
         return super().get_context_data(
-            queue=self.paginate(sel.review_queue()),
-            scoring=self.paginate(sel.scoring_in_progress(), "scoring_page"),
+            queue=self.paginate(sel.review_queue(self.within)),
+            scoring=self.paginate(sel.scoring_in_progress(self.within), "scoring_page"),
             basis=legal_bases(),
             **kwargs,
         )
@@ -48,13 +50,18 @@ class DecisionListView(PageView):
     template_name = "workflow/decisions.html"
 
     def check_access(self, user):
-        require_role(user.is_superuser or roles.is_leader(user))
+        self.within = decided_by(user)
+        require_role(self.within is not None)
 
     def get_context_data(self, **kwargs):
+        # Rollout across the province follows a provincial recognition only.
+        provincial = self.within & PROVINCIAL
         return super().get_context_data(
-            awaiting=self.paginate(sel.awaiting_decision()),
-            recognized=self.paginate(sel.recognized_awaiting_rollout(), "recognized_page"),
-            rollout=self.paginate(sel.in_rollout(), "rollout_page"),
+            awaiting=self.paginate(sel.awaiting_decision(self.within)),
+            recognized=self.paginate(
+                sel.recognized_awaiting_rollout(provincial), "recognized_page"
+            ),
+            rollout=self.paginate(sel.in_rollout(provincial), "rollout_page"),
             basis=legal_bases(),
             **kwargs,
         )

@@ -11,8 +11,8 @@ from initiatives.models import Status
 
 from .. import scoresheets
 from ..deadlines import legal_basis
-from ..forms import ScoreSheetForm
 from ..models import DeadlineRule
+from ..score_forms import ScoreSheetForm
 from .base import PageView
 
 

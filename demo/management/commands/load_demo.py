@@ -15,6 +15,8 @@ from django.db import transaction
 from agencies.services import agencies_load_province
 from common import clock
 from common.text import nfc
+from demo.agency_track import DOSSIERS as AGENCY_DOSSIERS
+from demo.agency_track import ensure_agency_tracks
 from demo.council import ensure_council
 from demo.data import DEMO_USERS, DOSSIERS, SUPPORTING_USERS
 from demo.dossiers import ensure_dossiers
@@ -38,7 +40,13 @@ class Command(BaseCommand):
         council = ensure_council(people, today)
         history = ensure_history(people, today, council)
         built = ensure_dossiers(people, today, council)
+        # After the provincial dossiers: their agencies file those to the province as before.
+        agency_built = ensure_agency_tracks(people, today)
         self._summary(agencies, users_created, built, history)
+        self.stdout.write(
+            f"Agency level (Sở Tư pháp, UBND phường Phổ Yên): {agency_built} dossiers created, "
+            f"{len(AGENCY_DOSSIERS) - agency_built} already present."
+        )
 
     def _summary(self, agencies, users_created, built, history):
         titles = [nfc(spec["title"]) for spec in DOSSIERS]
