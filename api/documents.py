@@ -3,6 +3,9 @@
 GET /api/v1/initiatives/{id}/documents/   the documents the caller may read, oldest first
 GET /api/v1/documents/{id}/download/      the file, to those who may see the dossier
 GET /api/v1/documents/{id}/signed-scan/   the signed, stamped scan once uploaded (authoritative)
+POST /api/v1/documents/{id}/signed-scan/  multipart `file`: a reviewer or leader uploads it, once
+                                          (201 the document; 400 a bad file or a document no
+                                          leader signs; 403 may not upload; 409 already there)
 
 Certificates and decisions go to everyone who sees the dossier; receipts and notices (which
 list confidential attachments or give reasons) only to those inside its review. 404 otherwise."""
@@ -11,13 +14,14 @@ from django.shortcuts import get_object_or_404
 from django.urls import path, reverse
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import extend_schema
-from rest_framework import serializers
+from rest_framework import serializers, status
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
 from common.files import DOCX, JPEG, PDF, PNG
 from documents.models import Document
-from documents.selectors import initiative_documents, visible_document
+from documents.selectors import initiative_documents, signed_document, visible_document
+from documents.services import document_attach_signed_scan
 from documents.views import document_response, signed_scan_response
 from initiatives.selectors import visible_initiatives
 
@@ -61,10 +65,24 @@ class DocumentDownloadView(APIView):
         return document_response(visible_document(request.user, pk))
 
 
-class SignedScanDownloadView(APIView):
+class SignedScanUploadSerializer(serializers.Serializer):
+    file = serializers.FileField()
+
+
+class SignedScanView(APIView):
     @extend_schema(responses={(200, t): OpenApiTypes.BINARY for t in (PDF, PNG, JPEG)})
     def get(self, request, pk):
-        return signed_scan_response(visible_document(request.user, pk))
+        return signed_scan_response(signed_document(request.user, pk))
+
+    @extend_schema(request=SignedScanUploadSerializer, responses={201: DocumentSerializer})
+    def post(self, request, pk):
+        document = signed_document(request.user, pk)  # 404 before anything is read
+        serializer = SignedScanUploadSerializer(data=request.data)
+        serializer.is_valid(raise_exception=True)
+        document = document_attach_signed_scan(
+            document=document, file=serializer.validated_data["file"], actor=request.user
+        )
+        return Response(DocumentSerializer(document).data, status=status.HTTP_201_CREATED)
 
 
 urlpatterns = [
@@ -80,7 +98,7 @@ urlpatterns = [
     ),
     path(
         "documents/<int:pk>/signed-scan/",
-        SignedScanDownloadView.as_view(),
+        SignedScanView.as_view(),
         name="api-document-signed-scan",
     ),
 ]

@@ -3,7 +3,7 @@
 No login: the registry is the same for everyone, so credentials are not even read (a stale
 token does not turn a public read into a 401)."""
 
-from django.urls import path
+from django.urls import path, reverse
 from drf_spectacular.utils import extend_schema
 from rest_framework import generics, serializers
 from rest_framework.permissions import AllowAny
@@ -31,6 +31,7 @@ class RegistrySerializer(serializers.ModelSerializer):
     scope_label = serializers.CharField(source="get_scope_display", read_only=True)
     summary = serializers.SerializerMethodField()
     applied_count = serializers.IntegerField(read_only=True)
+    signed_decision_url = serializers.SerializerMethodField()
 
     class Meta:
         model = Initiative
@@ -47,10 +48,18 @@ class RegistrySerializer(serializers.ModelSerializer):
             "scope_label",
             "summary",
             "applied_count",
+            "signed_decision_url",
         ]
 
     def get_summary(self, initiative) -> str:
         return summary(initiative.description)
+
+    def get_signed_decision_url(self, initiative) -> str | None:
+        """The signed scan of the recognition decision, once uploaded (public: the decision is a
+        public act); null before. Annotated by documents.registry, no query per row."""
+        if getattr(initiative, "signed_decision_id", None) is None:
+            return None
+        return reverse("documents:registry_decision_scan", args=[initiative.pk])
 
 
 class RegistryListView(generics.ListAPIView):

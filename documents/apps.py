@@ -18,9 +18,11 @@ class DocumentsConfig(AppConfig):
         register_promotion_step(attach_agency_documents)
         from .council_docs import council_documents_slot
         from .dossier_views import may_draft_recognition
+        from .registry import register as register_registry
         from .round_docs import round_documents_slot
         from .score_sheets import council_papers_link
         from .selectors import dossier_page_documents, timeline_entry_documents
+        from .services import may_attach_signed_scan
 
         # The dossier page (workflow, a lower layer) offers the slot; its documents fill it.
         register_slot(
@@ -30,6 +32,7 @@ class DocumentsConfig(AppConfig):
                 "documents": dossier_page_documents(ctx),
                 "council_papers": council_papers_link(ctx),
                 "recognition_draft": may_draft_recognition(ctx["initiative"], ctx["request"].user),
+                "may_upload_scans": may_attach_signed_scan(ctx["request"].user),
             },
         )
         # Each timeline entry links to what its act issued (every version, a correction too).
@@ -50,6 +53,7 @@ class DocumentsConfig(AppConfig):
             "documents/_council_documents.html",
             context=council_documents_slot,
         )
+        register_registry()  # the registry links the signed recognition decision
         register_slot(
             "round_page.documents", "documents/_round_documents.html", context=round_documents_slot
         )

@@ -21,7 +21,7 @@ from workflow.tracks import deciding_agency_ids
 from . import wording
 from .models import Document, DocumentKind
 from .render import DOCUMENT_LANGUAGE, render_docx, render_pdf
-from .services import Rendered, document_correct, document_issue
+from .services import Rendered, document_correct, document_issue, may_attach_signed_scan
 
 
 def act_key(council) -> str:
@@ -230,6 +230,7 @@ def council_documents_slot(ctx) -> dict | None:
                     "council_id", flat=True
                 )
             ),
+            "may_upload_scans": may_attach_signed_scan(user),
         }
         request._council_documents = page
     drafts = may_draft(request.user, council)
@@ -240,4 +241,5 @@ def council_documents_slot(ctx) -> dict | None:
         "decision": page["decisions"].get(council.pk),
         "may_draft": drafts,
         "may_issue": may_issue(request.user, council),
+        "may_upload_scans": page["may_upload_scans"],
     }

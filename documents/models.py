@@ -38,6 +38,19 @@ VERIFIABLE_KINDS = frozenset(
 )
 
 
+# Kinds a leader signs on paper (the decisions, the certificates): the signed, stamped scan
+# uploaded afterwards is the authoritative copy. Only their issued PDF takes one, never a Word
+# draft.
+SIGNED_KINDS = frozenset(
+    {
+        DocumentKind.CERTIFICATE,
+        DocumentKind.RECOGNITION_DECISION,
+        DocumentKind.COUNCIL_DECISION,
+        DocumentKind.REVOCATION_DECISION,
+    }
+)
+
+
 def new_verification_code() -> str:
     """128 random bits, URL-safe: not guessable, short enough for a QR code."""
     return secrets.token_urlsafe(16)
@@ -211,3 +224,16 @@ class Document(models.Model):
     @property
     def is_verifiable(self) -> bool:
         return self.kind in VERIFIABLE_KINDS and bool(self.verification_code)
+
+    @property
+    def is_signed_on_paper(self) -> bool:
+        return self.kind in SIGNED_KINDS and self.format == self.Format.PDF
+
+    @property
+    def awaits_signed_scan(self) -> bool:
+        """A signed document with no scan yet, that may still take one (not superseded)."""
+        return (
+            self.is_signed_on_paper
+            and not self.signed_scan
+            and self.status != self.Status.SUPERSEDED
+        )

@@ -9,6 +9,7 @@ from django.utils.text import slugify
 from initiatives.permissions import sees_confidential
 from initiatives.selectors import visible_initiatives
 
+from .council_docs import may_read_decision
 from .council_minutes import reads_council_papers
 from .models import VERIFIABLE_KINDS, Document, DocumentKind
 
@@ -167,6 +168,24 @@ def visible_document(user, pk) -> Document:
     if document is None or not may_read(document, user):
         raise Http404
     return document
+
+
+def signed_document(user, pk) -> Document:
+    """A document whose signed scan the user may read (and, if allowed, upload): one of a
+    dossier they see (visible_document), or a council's decision to those who read it on the
+    councils page (404 otherwise)."""
+    council_decision = (
+        Document.objects.filter(
+            pk=pk, kind=DocumentKind.COUNCIL_DECISION, council__isnull=False, initiative=None
+        )
+        .select_related("council")
+        .first()
+    )
+    if council_decision is None:
+        return visible_document(user, pk)
+    if not may_read_decision(user, council_decision.council):
+        raise Http404
+    return council_decision
 
 
 def download_name(document: Document) -> str:

@@ -12,16 +12,20 @@ from datetime import date
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.files.base import ContentFile
 from django.db import transaction
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
 from agencies import roles
+from agencies.models import Role
 from common import clock
 from common.exceptions import Conflict
 from common.files import ALLOWED_TYPES, JPEG, PDF, PNG
+from initiatives.models import Initiative
 from initiatives.services import check_upload
+from workflow.models import TransitionLog
+from workflow.permissions import SIGNED_SCAN
 
-from .models import Document, new_verification_code
+from .models import Document, DocumentKind, new_verification_code
 from .numbering import format_number, lock_sequence, series_of, take_number
 
 
@@ -133,14 +137,24 @@ def documents_revoke(*, initiative, kinds) -> int:
 SCAN_TYPES = (PDF, PNG, JPEG)
 
 
+def may_attach_signed_scan(user) -> bool:
+    """The standing office (reviewers) and leaders upload what was signed; administrators too."""
+    return bool(user.is_superuser or roles.is_reviewer(user) or roles.is_leader(user))
+
+
 @transaction.atomic
 def document_attach_signed_scan(*, document: Document, file, actor) -> Document:
     """The signed and stamped paper, scanned (PDF or picture, checked like every upload),
-    becomes the authoritative copy. Once attached it is never replaced: a wrong scan is put
-    right by correcting the document (a new version takes its own scan)."""
-    if not (actor.is_superuser or roles.is_reviewer(actor) or roles.is_leader(actor)):
+    becomes the authoritative copy of a document a leader signs. Once attached it is never
+    replaced: a wrong scan is put right by correcting the document (a new version takes its own
+    scan). The timeline of each dossier the document is about says so."""
+    if not may_attach_signed_scan(actor):
         raise PermissionDenied(_("Only reviewers and leaders upload signed documents."))
     locked = Document.objects.select_for_update().get(pk=document.pk)
+    if not locked.is_signed_on_paper:
+        raise ValidationError(
+            _("Only a document a leader signs (a decision, a certificate) takes a signed scan.")
+        )
     if locked.signed_scan:
         raise Conflict(_("This document already has its signed scan."), status=locked.status)
     if locked.status == Document.Status.SUPERSEDED:
@@ -154,7 +168,39 @@ def document_attach_signed_scan(*, document: Document, file, actor) -> Document:
     locked.signed_scan.save(f"scan.{ALLOWED_TYPES[content_type]}", ContentFile(content), False)
     try:
         locked.save(update_fields=["signed_scan", "signed_scan_sha256"])
+        _log_signed_scan(locked, actor)
     except BaseException:
-        locked.signed_scan.delete(save=False)
+        locked.signed_scan.delete(save=False)  # nothing half-written: no orphan file
         raise
     return locked
+
+
+def _log_signed_scan(document: Document, actor) -> None:
+    """A line on the timeline of the dossier the document is about (each dossier of a round's
+    decision). The kind is kept as its untranslated label: the timeline shows it in the
+    reader's language. A council's decision is about no dossier: its page shows the scan."""
+    if document.initiative_id:
+        dossiers = [document.initiative_id]
+    elif document.kind == DocumentKind.RECOGNITION_DECISION:
+        dossiers = (document.data or {}).get("dossiers", [])
+    else:
+        return
+    with translation.override(None):
+        label = str(document.get_kind_display())
+    role = "admin"  # a superuser acting for the office
+    if roles.is_leader(actor):
+        role = Role.LEADER
+    elif roles.is_reviewer(actor):
+        role = Role.REVIEWER
+    details = {"document": document.pk, "kind": document.kind, "label": label,
+               "number": document.number, "version": document.version}  # fmt: skip
+    for initiative in Initiative.objects.filter(pk__in=dossiers).order_by("pk"):
+        TransitionLog.objects.create(
+            initiative=initiative,
+            transition=SIGNED_SCAN,
+            source=initiative.status,
+            target=initiative.status,
+            actor=actor,
+            role=role,
+            data=details,
+        )

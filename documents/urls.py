@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import council_views, dossier_views, round_docs, score_sheets, views
+from . import council_views, dossier_views, registry, round_docs, score_sheets, views
 
 app_name = "documents"
 urlpatterns = [
@@ -10,6 +10,16 @@ urlpatterns = [
         "documents/<int:pk>/signed-scan/",
         views.SignedScanDownloadView.as_view(),
         name="signed_scan",
+    ),
+    path(
+        "documents/<int:pk>/signed-scan/upload/",
+        views.SignedScanUploadView.as_view(),
+        name="signed_scan_upload",
+    ),
+    path(
+        "registry/<int:pk>/decision/signed-scan/",
+        registry.RegistryDecisionScanView.as_view(),
+        name="registry_decision_scan",
     ),
     path(
         "documents/councils/<int:pk>/decision/draft/",

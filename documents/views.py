@@ -1,16 +1,31 @@
 """Pages of official documents: the public verification page (anyone checks a certificate or
-decision by the code printed on it or its QR code), and the download of a dossier's documents
-(to those who may see the dossier; receipts and notices to those inside its review)."""
+decision by the code printed on it or its QR code), the download of a dossier's documents (to
+those who may see the dossier; receipts and notices to those inside its review), and the upload
+of the signed, stamped scan of a document a leader signs (reviewers and leaders, once)."""
 
+from django.contrib import messages
 from django.contrib.auth.mixins import LoginRequiredMixin
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404
+from django.shortcuts import redirect
+from django.urls import reverse
+from django.utils.http import url_has_allowed_host_and_scheme
+from django.utils.translation import gettext as _
 from django.views import View
 from django.views.generic import TemplateView
 
+from common.exceptions import Conflict, UploadTooLarge
 from common.files import ALLOWED_TYPES, DOCX, PDF, file_download
 
 from .models import Document
-from .selectors import download_name, verifiable_document, verification, visible_document
+from .selectors import (
+    download_name,
+    signed_document,
+    verifiable_document,
+    verification,
+    visible_document,
+)
+from .services import document_attach_signed_scan
 
 CONTENT_TYPES = {Document.Format.PDF: PDF, Document.Format.DOCX: DOCX}
 
@@ -58,4 +73,58 @@ class DocumentDownloadView(LoginRequiredMixin, View):
 
 class SignedScanDownloadView(LoginRequiredMixin, View):
     def get(self, request, pk):
-        return signed_scan_response(visible_document(request.user, pk))
+        return signed_scan_response(signed_document(request.user, pk))
+
+
+class SignedScanUploadView(LoginRequiredMixin, View):
+    """The reviewer's (or leader's) upload of the signed, stamped scan, from the dossier page or
+    the councils page: every refusal comes back there as a message; nothing is kept from a
+    refused upload."""
+
+    def post(self, request, pk):
+        document = signed_document(request.user, pk)
+        back = self.back(request, document)
+        upload = request.FILES.get("file")
+        if upload is None:
+            messages.error(request, _("Choose the scanned file of the signed document."))
+        elif not request.POST.get("confirm"):
+            messages.error(
+                request, _("Confirm that the signed copy cannot be replaced once uploaded.")
+            )
+        else:
+            self.attach(request, document, upload)
+        return redirect(back)
+
+    def attach(self, request, document, upload):
+        try:
+            document_attach_signed_scan(document=document, file=upload, actor=request.user)
+        except ValidationError as error:
+            for problem in error.messages:
+                messages.error(request, problem)
+        except (UploadTooLarge, Conflict) as error:
+            messages.error(request, str(error.message))
+        except PermissionDenied as error:
+            messages.error(request, str(error) or _("You may not upload this signed copy."))
+        else:
+            messages.success(
+                request,
+                _("The signed copy of %(document)s no. %(number)s was uploaded.")
+                % {"document": document.get_kind_display(), "number": document.number},
+            )
+
+    @staticmethod
+    def back(request, document) -> str:
+        """Where the form was (a page of this site), else the page the document belongs to."""
+        target = request.POST.get("next", "")
+        if url_has_allowed_host_and_scheme(
+            target, allowed_hosts={request.get_host()}, require_https=request.is_secure()
+        ):
+            return target
+        if document.initiative_id:
+            return reverse("workflow:detail", args=[document.initiative_id]) + "#documents"
+        if document.council_id:
+            return f"{reverse('workflow:councils')}#council-{document.council_id}"
+        dossiers = (document.data or {}).get("dossiers") or []
+        if dossiers:
+            return reverse("workflow:detail", args=[dossiers[0]]) + "#documents"
+        return reverse("home")

@@ -31,6 +31,9 @@ def transition_meta(name: str):
     return next(iter(getattr(Initiative, name)._django_fsm.transitions.values()))
 
 
+# The signed, stamped scan of a document about the dossier was uploaded (documents.services).
+SIGNED_SCAN = "signed_scan"
+
 # Entries of the audit trail that are not transitions (workflow.services.edits).
 LOG_ONLY_LABELS = {
     "admin_edit": _("Edited by an administrator"),
@@ -38,6 +41,7 @@ LOG_ONLY_LABELS = {
     "record_national": _("Nationwide recognition recorded"),
     "round_move": _("Moved between rounds"),
     "promote": _("Proposed to the province"),
+    SIGNED_SCAN: _("Signed copy uploaded"),
 }
 
 

@@ -185,6 +185,8 @@ def test_the_documents_section_and_the_verification_page_are_accessible(audit, p
                            author=rollout.authors.first())  # fmt: skip
     current = document_correct(document=first, build=plain)
     report = audit(province.staff, [f"/initiatives/{rollout.pk}/"], name="staff")
+    # A reviewer gets the upload of the current certificate's signed scan (a <details> form).
+    report += audit(province.reviewer, [f"/initiatives/{rollout.pk}/"], name="reviewer")
     report += audit(
         None,
         [f"/verify/{current.verification_code}/", f"/verify/{first.verification_code}/"],

@@ -197,6 +197,8 @@ READS = [
     Cell("api-document-signed-scan", "receipt", confidential_file, api=True, confidential=False),
     Cell("documents:signed_scan", "certificate", public_file, confidential=False),
     Cell("documents:signed_scan", "receipt", confidential_file, confidential=False),
+    # The signed recognition decision is a public act: linked from the registry, no login.
+    Cell("documents:registry_decision_scan", "dossier", registry, public=True, confidential=False),
 ]
 
 # Writes: anonymous is refused (401 / login), whoever cannot see the object gets 404 and
@@ -222,6 +224,11 @@ WRITES = [
     Cell("adoption:registry_adopt", "dossier", registry, method="post"),
     Cell("adoption:adoption_status", "adoption", adoption_record, method="post"),
     Cell("adoption:adoption_report_add", "adoption", adoption_record, method="post"),
+    # Uploading a signed scan: a certificate goes with the dossier, a receipt stays inside it.
+    Cell("documents:signed_scan_upload", "certificate", public_file, method="post"),
+    Cell("documents:signed_scan_upload", "receipt", confidential_file, method="post"),
+    Cell("api-document-signed-scan", "certificate", public_file, api=True, method="post"),
+    Cell("api-document-signed-scan", "receipt", confidential_file, api=True, method="post"),
 ]  # fmt: skip
 
 # Reached through one report of an adoption record (two ids), a write like the others.
@@ -360,7 +367,8 @@ def _adoption_targets(initiative, province):
 
 
 def _document_targets(initiative):
-    """A receipt and a certificate of the dossier (a stand-in file: visibility is under test)."""
+    """A receipt, a certificate and the recognition decision of the dossier (a stand-in file:
+    visibility is under test), each with its signed scan."""
     from documents.models import Document, DocumentKind
     from documents.services import Rendered, document_issue
 
@@ -373,6 +381,9 @@ def _document_targets(initiative):
                                   **about),
         "certificate": document_issue(kind=DocumentKind.CERTIFICATE, act_key="m:c",
                                       verifiable=True, **about),
+        "decision": document_issue(kind=DocumentKind.RECOGNITION_DECISION, act_key="m:d",
+                                   number=initiative.decision_number or "0/QĐ",
+                                   verifiable=True, **about),
     }  # fmt: skip
     for document in documents.values():  # the signed, stamped copy uploaded afterwards
         document.signed_scan.save("scan.pdf", ContentFile(PDF))
@@ -456,7 +467,8 @@ def test_writes_by_those_who_cannot_see_change_nothing(
     state, province, people, api, client_factory
 ):
     initiative, files = _dossier_in(state, province)
-    targets = {"dossier": initiative, **files, **_adoption_targets(initiative, province)}
+    targets = {"dossier": initiative, **files, **_adoption_targets(initiative, province),
+               **_document_targets(initiative)}  # fmt: skip
     clients = _clients(api, client_factory, people)
     wrong = []
     for cell in WRITES:
@@ -486,7 +498,8 @@ def test_writes_never_answer_secrets_to_those_outside_the_review(
     dossiers working there) get no secret back from any write — refused or not, plain or
     htmx (whose answers are page fragments such as the attachment panel)."""
     initiative, files = _dossier_in(state, province)
-    targets = {"dossier": initiative, **files, **_adoption_targets(initiative, province)}
+    targets = {"dossier": initiative, **files, **_adoption_targets(initiative, province),
+               **_document_targets(initiative)}  # fmt: skip
     clients = _clients(api, client_factory, people)
     wrong = []
     for cell in WRITES:

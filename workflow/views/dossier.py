@@ -19,7 +19,7 @@ from initiatives.rules import agency_decision_status
 from .. import selectors as sel
 from ..deadlines import LEGAL_BASIS
 from ..models import DeadlineRule
-from ..permissions import available_transitions
+from ..permissions import SIGNED_SCAN, available_transitions
 from ..promotion import may_promote
 from ..refusal import ground_labels
 from ..round_placement import ROUND_MOVE, may_place
@@ -57,6 +57,7 @@ def timeline(initiative) -> list[dict]:
             "signer": signer_line(log),
             "against_council": bool((log.data or {}).get("against_council")),
             "round_move": round_move_note(log),
+            "signed_scan": signed_scan_note(log),
         }
         for log in initiative.transition_logs.all()
     ]
@@ -73,6 +74,18 @@ def round_move_note(log) -> str:
     if after:
         return _("Into “%(to)s”.") % {"to": after}
     return _("Out of “%(from)s”: in no round now.") % {"from": before}
+
+
+def signed_scan_note(log) -> str:
+    """Whose upload made which document's signed copy the authoritative one ("" otherwise)."""
+    if log.transition != SIGNED_SCAN:
+        return ""
+    data = log.data or {}
+    return _("Signed copy of %(document)s no. %(number)s uploaded by %(actor)s.") % {
+        "document": _(data["label"]) if data.get("label") else "",
+        "number": data.get("number", ""),
+        "actor": log.actor.get_full_name() if log.actor else _("System"),
+    }
 
 
 def meeting_date(log) -> date | None:
