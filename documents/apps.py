@@ -32,7 +32,7 @@ class DocumentsConfig(AppConfig):
                 "documents": dossier_page_documents(ctx),
                 "council_papers": council_papers_link(ctx),
                 "recognition_draft": may_draft_recognition(ctx["initiative"], ctx["request"].user),
-                "may_upload_scans": may_attach_signed_scan(ctx["request"].user),
+                "may_upload_scans": may_attach_signed_scan(ctx["request"].user, ctx["initiative"]),
             },
         )
         # Each timeline entry links to what its act issued (every version, a correction too).

@@ -230,7 +230,6 @@ def council_documents_slot(ctx) -> dict | None:
                     "council_id", flat=True
                 )
             ),
-            "may_upload_scans": may_attach_signed_scan(user),
         }
         request._council_documents = page
     drafts = may_draft(request.user, council)
@@ -241,5 +240,5 @@ def council_documents_slot(ctx) -> dict | None:
         "decision": page["decisions"].get(council.pk),
         "may_draft": drafts,
         "may_issue": may_issue(request.user, council),
-        "may_upload_scans": page["may_upload_scans"],
+        "may_upload_scans": may_attach_signed_scan(request.user, council=council),
     }

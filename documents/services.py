@@ -20,6 +20,7 @@ from agencies.models import Role
 from common import clock
 from common.exceptions import Conflict
 from common.files import ALLOWED_TYPES, JPEG, PDF, PNG
+from initiatives import permissions as can
 from initiatives.models import Initiative
 from initiatives.services import check_upload
 from workflow.models import TransitionLog
@@ -137,9 +138,18 @@ def documents_revoke(*, initiative, kinds) -> int:
 SCAN_TYPES = (PDF, PNG, JPEG)
 
 
-def may_attach_signed_scan(user) -> bool:
-    """The standing office (reviewers) and leaders upload what was signed; administrators too."""
-    return bool(user.is_superuser or roles.is_reviewer(user) or roles.is_leader(user))
+def may_attach_signed_scan(user, initiative=None, council=None) -> bool:
+    """Who checks or decides on the track of what was signed uploads it: the standing office
+    (reviewers) and leaders for the province's papers, the agency's secretary and head for its
+    own (cơ sở) dossier or council; administrators too."""
+    if user.is_superuser:
+        return True
+    if initiative is not None:
+        return can.acts_as_reviewer(initiative, user) or can.acts_as_leader(initiative, user)
+    body = getattr(council, "body", None)
+    if body is not None and not (body.kind == "provincial" and body.parent_id is None):
+        return body.pk in roles.secretary_agency_ids(user) | roles.head_agency_ids(user)
+    return roles.is_reviewer(user) or roles.is_leader(user)
 
 
 @transaction.atomic
@@ -148,7 +158,7 @@ def document_attach_signed_scan(*, document: Document, file, actor) -> Document:
     becomes the authoritative copy of a document a leader signs. Once attached it is never
     replaced: a wrong scan is put right by correcting the document (a new version takes its own
     scan). The timeline of each dossier the document is about says so."""
-    if not may_attach_signed_scan(actor):
+    if not may_attach_signed_scan(actor, document.initiative, document.council):
         raise PermissionDenied(_("Only reviewers and leaders upload signed documents."))
     locked = Document.objects.select_for_update().get(pk=document.pk)
     if not locked.is_signed_on_paper:

@@ -378,3 +378,25 @@ def test_the_service_refuses_a_word_draft_of_a_signed_kind(province, at_state):
 
     with nothing_changes(draft), pytest.raises(ValidationError):
         document_attach_signed_scan(document=draft, file=upload(), actor=province.reviewer)
+
+
+# --- An agency's own (cơ sở) track ------------------------------------------------------------
+
+
+def test_the_agency_head_uploads_the_signed_cơ_sở_decision_not_the_province(
+    client, api, province, track, at_agency_state
+):
+    initiative = at_agency_state("recognized")
+    decision = document_issue(
+        kind=DocumentKind.RECOGNITION_DECISION, act_key="t:agency-decision", verifiable=True,
+        number=initiative.decision_number, build=plain, initiative=initiative,
+    )  # fmt: skip
+    url = f"/api/v1/documents/{decision.pk}/signed-scan/"
+    assert api(province.reviewer).post(url, {"file": upload()}).status_code == 404
+    assert api(province.staff).post(url, {"file": upload()}).status_code == 403
+
+    response = post_scan(client, track.head, decision)
+
+    assert "bản có chữ ký" in page_messages(client, response).lower()
+    decision.refresh_from_db()
+    assert decision.signed_scan_sha256 == hashlib.sha256(SCAN).hexdigest()
