@@ -14,6 +14,7 @@ class AdoptionConfig(AppConfig):
         from workflow.worklist import register_work
 
         from . import receivers, registry  # noqa: F401
+        from .dashboard import cached
         from .reminders import SOURCE, report_reminders
         from .selectors import adopter_visibility, with_adoption_count
         from .worklist import ORDER, adoption_work
@@ -22,6 +23,7 @@ class AdoptionConfig(AppConfig):
         register_work(adoption_work, order=ORDER)
         register_reminders(SOURCE, report_reminders)
         registry.register()
+        cached.connect()  # the dashboard's cached figures are forgotten on every change
         # The decisions page's rollout list: a column of adopting agencies.
         register_rollout_list(with_adoption_count)
         register_slot("rollout_list.head", "adoption/rollout_count_head.html")
