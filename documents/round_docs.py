@@ -11,7 +11,6 @@ from django.utils import timezone
 from django.views import View
 
 from common.files import DOCX, file_download
-from initiatives.models import Status
 from workflow.rounds import may_see_round_page, round_detail, round_overview
 
 from . import wording
@@ -68,5 +67,5 @@ class RoundProposalDraftView(LoginRequiredMixin, View):
 def round_documents_slot(ctx) -> dict | None:
     if not may_see_round_page(ctx["request"].user):
         return None
-    awaiting = [i for i in ctx.get("recommended") or () if i.status == Status.AWAITING_DECISION]
-    return {"round": ctx["round"], "recommended": ctx.get("recommended"), "awaiting": awaiting}
+    # The round page gives the counts (workflow.round_page.round_summary), not the dossiers.
+    return {"round": ctx["round"], "awaiting": ctx.get("recommended_awaiting", 0)}
