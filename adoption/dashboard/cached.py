@@ -10,18 +10,23 @@ transaction commits, so a page computed meanwhile from the old rows is never kep
 shows on the next request. The matrix and the one-initiative pages are not cached.
 """
 
+import logging
 from uuid import uuid4
 
 from django.core.cache import cache
 from django.db import transaction
 from django.utils.translation import get_language
 
+logger = logging.getLogger(__name__)
 VERSION_KEY = "adoption:dashboard:version"
 TIMEOUT = 60 * 60 * 6  # a safety net only: a change replaces the version at once
 
 
 def _new_version() -> None:
-    cache.set(VERSION_KEY, uuid4().hex, None)
+    try:
+        cache.set(VERSION_KEY, uuid4().hex, None)
+    except Exception:  # the cache down must not stop a write; the timeout bounds what is kept
+        logger.warning("dashboard figures: the cache is unreachable", exc_info=True)
 
 
 def figures_changed(**_signal_kwargs) -> None:
@@ -32,17 +37,28 @@ def figures_changed(**_signal_kwargs) -> None:
 
 def province_figures(today, compute):
     """compute() — the province dashboard's figures — or its cached result for this version,
-    day and language."""
+    day and language (computed each time while the cache is unreachable)."""
+    try:
+        key = _key(today)
+        value = cache.get(key)
+    except Exception:
+        logger.warning("dashboard figures: the cache is unreachable", exc_info=True)
+        return compute()
+    if value is None:
+        value = compute()
+        try:
+            cache.set(key, value, TIMEOUT)
+        except Exception:
+            logger.warning("dashboard figures: the cache is unreachable", exc_info=True)
+    return value
+
+
+def _key(today) -> str:
     version = cache.get(VERSION_KEY)
     if version is None:
         cache.add(VERSION_KEY, uuid4().hex, None)
         version = cache.get(VERSION_KEY)
-    key = f"adoption:dashboard:province:{version}:{today.isoformat()}:{get_language()}"
-    value = cache.get(key)
-    if value is None:
-        value = compute()
-        cache.set(key, value, TIMEOUT)
-    return value
+    return f"adoption:dashboard:province:{version}:{today.isoformat()}:{get_language()}"
 
 
 def connect() -> None:

@@ -92,3 +92,25 @@ def test_the_kept_figures_follow_the_language(province, figures):
         english = province_figures(today, compute)["chart"]["series"]["applied"]
     assert english == "Applied in the month"
     assert vietnamese != english
+
+
+class Unreachable:
+    def __getattr__(self, name):
+        def fail(*args, **kwargs):
+            raise ConnectionError("cache down")
+
+        return fail
+
+
+def test_the_dashboard_and_the_writes_work_while_the_cache_is_down(
+    client, province, figures, monkeypatch
+):
+    from adoption.dashboard import cached
+
+    monkeypatch.setattr(cached, "cache", Unreachable())
+    before = page(client, province.leader, URL)
+    taken = Adoption.objects.filter(initiative=figures.i1).values("agency")
+    free = Agency.objects.filter(is_active=True).exclude(pk__in=taken).first()
+    Adoption.objects.create(initiative=figures.i1, agency=free, source="voluntary")  # no error
+    after = page(client, province.leader, URL)
+    assert int(figure(after, "targeted")) == int(figure(before, "targeted")) + 1
