@@ -15,6 +15,7 @@ class AdoptionConfig(AppConfig):
         from workflow.worklist import register_work
 
         from . import receivers, registry  # noqa: F401
+        from .dashboard import cached
         from .promotion import replication_evidence
         from .reminders import SOURCE, report_reminders
         from .selectors import adopter_visibility, with_adoption_count
@@ -25,6 +26,7 @@ class AdoptionConfig(AppConfig):
         register_work(adoption_work, order=ORDER)
         register_reminders(SOURCE, report_reminders)
         registry.register()
+        cached.connect()  # the dashboard's cached figures are forgotten on every change
         # The decisions page's rollout list: a column of adopting agencies.
         register_rollout_list(with_adoption_count)
         register_slot("rollout_list.head", "adoption/rollout_count_head.html")

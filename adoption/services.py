@@ -18,6 +18,7 @@ from initiatives.services import check_upload
 from workflow import deadlines
 from workflow.models import DeadlineRule
 
+from .dashboard.cached import figures_changed
 from .fields import RECORD_FIELDS, REPORT_FIELDS
 from .models import Adoption, AdoptionReport
 
@@ -68,9 +69,11 @@ def adoptions_mandate(*, initiative, agency_ids, due_date) -> None:
 def adoptions_close_open(*, initiative, reason: str) -> int:
     """The recognition was revoked: records still assigned or in progress end as not applicable
     with the leader's reason, and no more reports are asked for. Applied ones stay as history."""
-    return Adoption.objects.filter(
+    closed = Adoption.objects.filter(
         initiative=initiative, status__in=(A.ASSIGNED, A.IN_PROGRESS)
     ).update(status=A.NOT_APPLICABLE, reason=reason, due_date=None, updated_at=clock.now())
+    figures_changed()  # an update() sends no signal
+    return closed
 
 
 OPEN_STATES = (Status.RECOGNIZED, Status.ROLLOUT)

@@ -11,7 +11,6 @@ from django.utils import timezone
 from django.views import View
 
 from common.files import DOCX, file_download
-from initiatives.models import Status
 from workflow.rounds import may_see_round_page, round_detail, round_overview
 
 from . import wording
@@ -69,11 +68,10 @@ class RoundProposalDraftView(LoginRequiredMixin, View):
 def round_documents_slot(ctx) -> dict | None:
     if not may_see_round_page(ctx["request"].user):
         return None
-    awaiting = [i for i in ctx.get("recommended") or () if i.status == Status.AWAITING_DECISION]
+    # The round page gives the counts (workflow.round_page.round_summary), not the dossiers.
     return {
         "round": ctx["round"],
-        "recommended": ctx.get("recommended"),
-        "awaiting": awaiting,
+        "awaiting": ctx.get("recommended_awaiting", 0),
         # The "download all certificates" button (exports fills round_documents.actions).
         **round_certificate_counts(ctx["round"].pk),
     }

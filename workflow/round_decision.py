@@ -22,7 +22,7 @@ from common.exceptions import Conflict
 from initiatives.models import Initiative, Status
 
 from .intake_rounds import Round, RoundDossier
-from .rounds import round_overview
+from .round_page import recommended_awaiting_ids
 from .services import initiative_decline, initiative_recognize
 
 # The problems of these fields are the same for every dossier: shown once, on the field.
@@ -44,8 +44,7 @@ def may_decide_round(user) -> bool:
 
 def recommended_ids(item) -> list[int]:
     """The dossiers the council recommends that still await the decision."""
-    recommended = round_overview(item)["recommended"]
-    return [i.pk for i in recommended if i.status == Status.AWAITING_DECISION]
+    return recommended_awaiting_ids(item)
 
 
 def _problems_of(error) -> dict[str, list[str]]:

@@ -51,16 +51,18 @@ def month_label(month: date) -> str:
     return formats.date_format(month, "m/Y")
 
 
-def figures_context(scope: f.Scope, today: date, claimed_vnd) -> dict:
-    """The figures both dashboards show, each with the link to the list behind it."""
+def figures_context(scope: f.Scope, today: date, claimed_vnd, active=None) -> dict:
+    """The figures both dashboards show, each with the link to the list behind it: six
+    queries (five if `active`, the active agencies by kind, is given)."""
     params = scope.params
-    counts = f.totals(scope, today)
+    rows = f.agency_rows(scope, today)
+    counts = f.totals(scope, today, rows)
     statuses = [
         {**badge(status), "count": counts[status], "url": list_url(params, status=status)}
         for status in f.STATUS_ORDER
     ]
-    breakdown = f.breakdown(scope)
-    kinds = f.by_agency_kind(scope, breakdown)
+    breakdown = f.breakdown(scope, rows)
+    kinds = f.by_agency_kind(scope, breakdown, active)
     for row in kinds:
         row["url"] = list_url(params, kind=row["kind"])
         row["applied_url"] = list_url(params, kind=row["kind"], status=A.APPLIED)

@@ -16,8 +16,9 @@ from ..selectors import overdue_q
 from .figures import A, Scope, active_agencies_by_kind, count_of, count_where, percent, sum_of
 
 
-def expectations(initiatives) -> dict[int, dict]:
-    """{initiative id: {"applied", "comparable"}} for a queryset of initiatives: two queries.
+def expectations(initiatives, active: dict[str, int] | None = None) -> dict[int, dict]:
+    """{initiative id: {"applied", "comparable"}} for a queryset of initiatives: two queries,
+    one if `active` (active_agencies_by_kind()) is given.
 
     comparable = the active agencies of the kinds the initiative's records target, the
     submitting agency left out. One grouped query gives, per initiative and targeted kind,
@@ -50,7 +51,8 @@ def expectations(initiatives) -> dict[int, dict]:
         )
         entry["applied"] += row["applied"]
         entry["kinds"].add(row["agency__kind"])
-    active = active_agencies_by_kind() if per_initiative else {}
+    if active is None:
+        active = active_agencies_by_kind() if per_initiative else {}
     result = {}
     for pk, entry in per_initiative.items():
         comparable = sum(active.get(kind, 0) for kind in entry["kinds"])
@@ -88,16 +90,17 @@ def initiative_filter(scope: Scope, *, expectation: str = "", initiative_scope: 
     ]
 
 
-def figures_for(ids, today: date | None = None) -> list[Initiative]:
-    """A page of initiatives (ids, in order), each with targeted, applied, overdue_count,
-    reports_count, cost_saved_vnd (correlated subqueries on the page's rows only), comparable,
-    coverage_percent and expectation: three queries."""
+def figures_for(ids, today: date | None = None, *, states=None, active=None) -> list[Initiative]:
+    """A page of initiatives (ids, in order; those in `states` only, if given), each with
+    targeted, applied, overdue_count, reports_count, cost_saved_vnd (correlated subqueries on
+    the page's rows only), comparable, coverage_percent and expectation: three queries, two if
+    `active` (active_agencies_by_kind()) is given."""
     today = today or clock.today()
     ids = list(ids)
     records = Adoption.objects.filter(initiative=OuterRef("pk"))
     reports = AdoptionReport.objects.filter(adoption__initiative=OuterRef("pk"))
     queryset = (
-        Initiative.objects.filter(pk__in=ids)
+        Initiative.objects.filter(pk__in=ids, **({"status__in": states} if states else {}))
         .select_related("agency")
         .annotate(
             targeted=count_of(records),
@@ -108,7 +111,7 @@ def figures_for(ids, today: date | None = None) -> list[Initiative]:
         )
     )
     rows = {row.pk: row for row in queryset}
-    comparable = expectations(Initiative.objects.filter(pk__in=ids)) if rows else {}
+    comparable = expectations(Initiative.objects.filter(pk__in=list(rows)), active) if rows else {}
     for row in rows.values():
         row.comparable = comparable.get(row.pk, {}).get("comparable", 0)
         row.coverage_percent = percent(row.applied, row.targeted)
@@ -132,10 +135,12 @@ def expectation_of(initiative) -> dict | None:
     }
 
 
-def expectation_summary(scope: Scope) -> dict:
-    """How many provincial-scope initiatives of the scope reach ≥ 50%: three queries."""
+def expectation_summary(scope: Scope, count: int | None = None, active=None) -> dict:
+    """How many provincial-scope initiatives of the scope reach ≥ 50%: three queries, one if
+    `count` (the scope's provincial-scope initiatives, initiative_totals()) and `active`
+    (active_agencies_by_kind()) are given."""
     provincial = scope.initiatives().filter(scope=InitiativeScope.PROVINCIAL)
-    figures = expectations(provincial)
-    count = provincial.count()
+    figures = expectations(provincial, active)
+    count = provincial.count() if count is None else count
     met = sum(reached(entry) for entry in figures.values())
     return {"provincial": count, "met": met, "below": count - met}

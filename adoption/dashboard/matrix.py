@@ -15,6 +15,7 @@ from django.db.models import Exists, OuterRef
 
 from agencies.models import Agency
 from common import clock
+from common.known_count import page_of, windowed_page
 from initiatives.models import Initiative, Level, Status
 
 from ..models import Adoption
@@ -58,17 +59,26 @@ def matrix_cells(initiatives, agencies=None, *, today=None) -> dict[tuple[int, i
     return {(cell.initiative_id, cell.agency_id): cell for cell in cells}
 
 
-def matrix(*, column_page=1, row_page=1, columns: int = 8, rows: int = 25, today=None):
+def matrix(
+    *, column_page=1, row_page=1, columns: int = 8, rows: int = 25, today=None, column_count=None
+):
     """A page of initiatives in rollout (columns) × the agencies they target (rows): the
-    columns page, the rows page and one query for the cells — five queries at most.
+    columns page (and their count, unless `column_count`, the initiatives in rollout, is
+    given), the rows page with its total (COUNT(*) OVER ()) and one query for the cells — four
+    queries, three with `column_count` (a row page past the end costs one more).
 
     Returns (columns_page, rows_page, table) where table is [(agency, [Cell | None, ...])].
     """
     # status too: the state machine's mixin reads it whenever a row is loaded.
     columns_qs = matrix_initiatives().only("pk", "code", "title", "status")
-    column_page = Paginator(columns_qs, columns).get_page(column_page)
+    # Not windowed: the columns stop at the page's last code (index on code), a window would
+    # read every initiative in rollout.
+    if column_count is None:
+        column_page = Paginator(columns_qs, columns).get_page(column_page)
+    else:
+        column_page = page_of(columns_qs, columns, column_page, column_count)
     column_ids = [initiative.pk for initiative in column_page.object_list]
-    row_page = Paginator(matrix_agencies(column_ids), rows).get_page(row_page)
+    row_page = windowed_page(matrix_agencies(column_ids), rows, row_page)
     row_ids = [agency.pk for agency in row_page.object_list]
     cells = matrix_cells(column_ids, row_ids, today=today)
     table = [

@@ -9,13 +9,13 @@ number of queries whatever the data size.
 from datetime import date
 
 from django.http import Http404
-from django.shortcuts import get_object_or_404
 from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from agencies.models import Agency
 from common import clock
+from common.known_count import page_of
 from common.pagination import paginate as common_paginate
 from common.views import FORBIDDEN_TEMPLATE, PageView, require_role
 from initiatives.models import Initiative, Level
@@ -25,6 +25,7 @@ from ..models import Adoption
 from ..selectors import PUBLIC_STATES
 from . import expectations as e
 from . import figures as f
+from .cached import province_figures
 from .context import (
     LEGEND,
     STATUS_LABELS,
@@ -65,15 +66,17 @@ class DashboardView(DashboardPage):
 
     def get_context_data(self, **kwargs):
         scope, today = f.Scope(), self.today
-        initiatives = f.initiative_totals(scope)
+        figures = province_figures(today, lambda: self.province_figures(scope, today))
+        initiatives = figures["initiatives"]
         columns, rows, table = matrix(
-            columns=self.MATRIX_COLUMNS, rows=self.MATRIX_ROWS, today=today
+            columns=self.MATRIX_COLUMNS,
+            rows=self.MATRIX_ROWS,
+            today=today,
+            column_count=initiatives["in_rollout"],
         )
         initiatives_url = reverse("adoption:dashboard_initiatives")
         return super().get_context_data(
-            **figures_context(scope, today, initiatives["claimed_vnd"]),
-            initiatives=initiatives,
-            expectation=e.expectation_summary(scope),
+            **figures,
             initiatives_url=initiatives_url,
             provincial_url=f"{initiatives_url}?scope=provincial",
             met_url=f"{initiatives_url}?expectation=met",
@@ -85,6 +88,17 @@ class DashboardView(DashboardPage):
             **kwargs,
         )
 
+    @staticmethod
+    def province_figures(scope, today) -> dict:
+        """Every figure but the matrix: eight queries (adoption.dashboard.cached keeps them)."""
+        initiatives = f.initiative_totals(scope)
+        active = f.active_agencies_by_kind()
+        return {
+            **figures_context(scope, today, initiatives["claimed_vnd"], active),
+            "initiatives": initiatives,
+            "expectation": e.expectation_summary(scope, initiatives["provincial"], active),
+        }
+
 
 class InitiativeDashboardView(DashboardPage):
     """One initiative (recognized, in rollout or closed)."""
@@ -92,18 +106,25 @@ class InitiativeDashboardView(DashboardPage):
     template_name = "adoption/dashboard_initiative.html"
 
     def get_context_data(self, **kwargs):
-        initiative = get_object_or_404(
-            Initiative.objects.select_related("agency"),
-            pk=self.kwargs["pk"],
-            status__in=PUBLIC_STATES,
-            level=Level.PROVINCIAL,
+        today, active = self.today, f.active_agencies_by_kind()
+        # The initiative and its figures in one query (404 unless public and the province's:
+        # an agency's own cơ sở rollout is not the province's to follow).
+        found = e.figures_for([self.kwargs["pk"]], today, states=PUBLIC_STATES, active=active)
+        if not found or found[0].level != Level.PROVINCIAL:
+            raise Http404
+        initiative = row = found[0]
+        scope = f.Scope(initiative)
+        figures = figures_context(scope, today, initiative.benefit_amount_vnd, active)
+        # Every record of the initiative is listed: their number is the figures' total.
+        records = page_of(
+            adoption_list({"initiative": initiative.pk}, today),
+            PER_PAGE,
+            self.request.GET.get("page"),
+            figures["counts"]["adoptions"],
         )
-        scope, today = f.Scope(initiative), self.today
-        (row,) = e.figures_for([initiative.pk], today)
-        records = paginate(self.request, adoption_list({"initiative": initiative.pk}, today))
         describe_records(records.object_list, today)
         return super().get_context_data(
-            **figures_context(scope, today, initiative.benefit_amount_vnd),
+            **figures,
             initiative=initiative,
             row=row,
             records=records,

@@ -524,7 +524,7 @@ def test_unknown_or_unpublished_initiative(client, api, province, figures, at_st
 # --- Bounded queries --------------------------------------------------------------------------
 
 # Ceilings that document the budget; the real check is "the same with 7 records or 5,000".
-MAX_QUERIES = {"page": 30, "api": 12}
+MAX_QUERIES = {"page": 15, "api": 12}  # the page budget; the same small or large
 
 
 def grow(province, n_initiatives=300, today=None):

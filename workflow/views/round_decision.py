@@ -10,27 +10,25 @@ from django.utils.translation import gettext as _
 
 from ..round_decision import BatchRefused, may_decide_round, round_decide
 from ..round_forms import RoundDecisionForm
-from ..rounds import may_see_round_page, round_detail, round_overview
+from ..round_page import awaiting_decision
+from ..rounds import may_see_round_page, round_detail
 from .base import PageView, require_role
 
 
-def decision_rows(item, data=None, problems=None, overview=None) -> list[dict]:
+def decision_rows(item, data=None, problems=None) -> list[dict]:
     """One row per dossier the leader may decide: those awaiting the decision, and any posted
-    one (it may have changed state meanwhile: it is kept to show why it was refused)."""
+    one (it may have changed state meanwhile: it is kept to show why it was refused). One
+    query, whatever the size of the round."""
     problems = problems or {}
-    overview = overview or round_overview(item)
-    recommended = {i.pk for i in overview["recommended"]}
     posted = _posted_ids(data) if data is not None else set()
     rows = []
-    for initiative in overview["dossiers"]:
-        awaiting = initiative.status == "awaiting_decision"
-        if not awaiting and initiative.pk not in posted:
-            continue
+    for initiative in awaiting_decision(item, posted):
+        recommended = initiative.council_recommends
         key = f"recognize_{initiative.pk}"
-        checked = initiative.pk in recommended if data is None else bool(data.get(key))
+        checked = recommended if data is None else bool(data.get(key))
         rows.append({
             "initiative": initiative,
-            "recommended": initiative.pk in recommended,
+            "recommended": recommended,
             "checked": checked,
             "reason": "" if data is None else data.get(f"reason_{initiative.pk}", ""),
             "problems": problems.get(initiative.code or str(initiative.pk), []),
@@ -113,9 +111,9 @@ class RoundDecideView(PageView):
         )
 
 
-def decision_context(item, user, overview) -> dict:
+def decision_context(item, user) -> dict:
     """What the round page needs to show the (blank) decision form to a leader."""
     if not may_decide_round(user):
         return {}
-    rows = decision_rows(item, overview=overview)
+    rows = decision_rows(item)
     return {"decide_form": RoundDecisionForm(), "rows": rows} if rows else {}

@@ -14,13 +14,13 @@ from ..deadlines import LEGAL_BASIS
 from ..intake_rounds import RoundDossier
 from ..models import DeadlineRule
 from ..round_forms import RoundForm, RoundPlacementForm
+from ..round_page import by_state, dossier_page, recommended_page, results_page, round_summary
 from ..round_placement import MOVABLE_STATES, round_place_dossier, target_rounds
 from ..rounds import (
     may_manage_rounds,
     may_see_round_page,
     may_see_rounds,
     round_detail,
-    round_overview,
     round_save,
     rounds_list,
     rounds_mode,
@@ -97,7 +97,8 @@ class RoundEditView(PageView):
 
 class RoundPageView(PageView):
     """One round for the standing office and the leaders: its dossiers by state, the council's
-    results ranked, and the dossiers recommended for recognition."""
+    results ranked, and the dossiers recommended for recognition — each list a page at a time
+    (?page=, ?results=, ?recommended=), so the page costs the same with 5 dossiers or 20,000."""
 
     template_name = "workflow/round_page.html"
 
@@ -108,16 +109,25 @@ class RoundPageView(PageView):
             raise Http404(_("Round not found."))
 
     def get_context_data(self, **kwargs):
-        overview = round_overview(self.round)
-        decision = decision_context(self.round, self.request.user, overview)
-        states = [(state_label(state), rows) for state, rows in overview.pop("by_state")]
+        item, query = self.round, self.request.GET
+        summary = round_summary(item)
+        dossiers = dossier_page(item, summary, query.get("page"))
+        states = [
+            (state_label(state), total, rows) for state, total, rows in by_state(dossiers, summary)
+        ]
         return super().get_context_data(
-            round=self.round,
-            **decision,
+            round=item,
+            **decision_context(item, self.request.user),
+            count=summary["count"],
+            first_decision_due=summary["first_decision_due"],
+            recommended_count=summary["recommended_count"],
+            recommended_awaiting=summary["recommended_awaiting"],
+            dossiers=dossiers,
             by_state=states,
+            results=results_page(item, summary, query.get("results")),
+            recommended=recommended_page(item, summary, query.get("recommended")),
             may_manage=may_manage_rounds(self.request.user),
             decision_basis=LEGAL_BASIS[DeadlineRule.Stage.DECISION],
-            **overview,
             **kwargs,
         )
 
