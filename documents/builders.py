@@ -102,7 +102,9 @@ def receipt_builder(*, initiative, intake, log, resubmission: int = 0):
 def _grantor(initiative) -> tuple[dict, str]:
     """Who recognized it: the province's chairman, or (cơ sở level) the agency's head."""
     if wording.is_agency_level(initiative):
-        return wording.agency_body(initiative.agency.name), f"Thủ trưởng {initiative.agency.name}"
+        return wording.agency_body(initiative.agency.name), wording.head_title(
+            initiative.agency.name
+        )
     return wording.province_committee(), f"Chủ tịch Ủy ban nhân dân tỉnh {settings.PROVINCE_NAME}"
 
 

@@ -84,7 +84,7 @@ def _issuer(council) -> dict:
 def _decider(council) -> str:
     if _by_committee(council):
         return wording.upper(f"Chủ tịch Ủy ban nhân dân tỉnh {settings.PROVINCE_NAME}")
-    return wording.upper(f"Thủ trưởng {council.body.name}")
+    return wording.upper(wording.head_title(council.body.name))
 
 
 def _authority(council) -> str:

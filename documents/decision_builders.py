@@ -27,7 +27,7 @@ def _authority(signer_authority: str, scope: str) -> list[str]:
 def _decider(scope: str, agency_name: str) -> tuple[dict, str]:
     """The issuing body and who decides, in a sentence."""
     if scope == Scope.AGENCY:
-        return wording.agency_body(agency_name), f"Thủ trưởng {agency_name}"
+        return wording.agency_body(agency_name), wording.head_title(agency_name)
     return wording.province_committee(), (f"Chủ tịch Ủy ban nhân dân tỉnh {settings.PROVINCE_NAME}")
 
 

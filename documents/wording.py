@@ -53,9 +53,29 @@ def department_body() -> dict:
     return {"parent": [province_body()], "body": [upper(settings.DOCUMENT_DEPARTMENT_BODY)]}
 
 
+def _committee_place(name: str) -> str:
+    """ "phường Phổ Yên" for "UBND phường Phổ Yên" (a commune's or ward's committee), else ""."""
+    for prefix in ("UBND ", "Ủy ban nhân dân ", "Uỷ ban nhân dân "):
+        if name.startswith(prefix):
+            return name[len(prefix) :]
+    return ""
+
+
 def agency_body(name: str) -> dict:
-    """An agency recognizing at cơ sở level, under the committee's line."""
+    """An agency recognizing at cơ sở level: a department under the committee's line; a
+    commune's or ward's committee as a committee itself ("ỦY BAN NHÂN DÂN" over "PHƯỜNG PHỔ
+    YÊN", NĐ 30/2020), with no line above it."""
+    if place := _committee_place(name):
+        return {"parent": [], "body": ["ỦY BAN NHÂN DÂN", upper(place)]}
     return {"parent": [province_body()], "body": [upper(name)]}
+
+
+def head_title(name: str) -> str:
+    """Who heads the agency in a sentence: "Chủ tịch Ủy ban nhân dân phường Phổ Yên", or
+    "Thủ trưởng Sở Tư pháp"."""
+    if place := _committee_place(name):
+        return f"Chủ tịch Ủy ban nhân dân {place}"
+    return f"Thủ trưởng {name}"
 
 
 def is_agency_level(initiative) -> bool:

@@ -51,3 +51,14 @@ def test_the_agencys_receipt_minutes_and_refusal(track, at_agency_state):
     assert notice.number == "1/TB-STP"
     text = pdf_text(notice)
     assert "SỞ TƯ PHÁP" in text and "TL. THỦ TRƯỞNG" in text
+
+
+def test_a_wards_decision_is_its_committees(province, at_state):
+    from documents.wording import agency_body, head_title
+
+    assert agency_body("UBND phường Phổ Yên") == {
+        "parent": [], "body": ["ỦY BAN NHÂN DÂN", "PHƯỜNG PHỔ YÊN"]
+    }  # fmt: skip
+    assert head_title("UBND phường Phổ Yên") == "Chủ tịch Ủy ban nhân dân phường Phổ Yên"
+    assert agency_body("Sở Tư pháp")["body"] == ["SỞ TƯ PHÁP"]
+    assert head_title("Sở Tư pháp") == "Thủ trưởng Sở Tư pháp"
