@@ -28,10 +28,14 @@ def managed_bodies(user) -> set[int] | None:
     provincial leader the province's committee's, an agency's head (cơ sở track) the agency's."""
     if getattr(user, "is_superuser", False):
         return None
+    cached = getattr(user, "_managed_council_bodies", None)
+    if cached is not None:  # asked once per council on the councils page
+        return cached
     bodies = set(deciding_agency_ids(user))
     if roles.is_leader(user):
         body = provincial_body()  # None until the agencies are loaded: said at save
         bodies.add(body.pk if body is not None else None)
+    user._managed_council_bodies = bodies
     return bodies
 
 

@@ -62,9 +62,13 @@ def test_every_state_has_at_least_two_dossiers(demo):
 
     assert set(by_state) == set(Status.values)
     assert min(by_state.values()) >= 2
-    # 33 dossiers of this year and 9 of the two past rounds (4 + 5).
-    assert sum(by_state.values()) == 42
+    # 33 dossiers of this year and 9 of the two past rounds (4 + 5) on the provincial track,
+    # 7 at agency level (Sở Tư pháp, Phổ Yên) and the provincial one proposed from one of them.
+    assert sum(by_state.values()) == 50
+    assert Initiative.objects.filter(level="agency").count() == 7
+    assert Initiative.objects.filter(promoted_from__isnull=False).count() == 1
     assert "Dossiers: 33 created" in demo
+    assert "Agency level (Sở Tư pháp, UBND phường Phổ Yên): 7 dossiers created" in demo
     assert "Past rounds: 2 created with 9 dossiers" in demo
 
 
@@ -151,8 +155,10 @@ def test_the_provincial_council_set_up_by_decision(demo, settings):
     settings.DEBUG = True
     for user in accounts:
         assert log_in(user.username, "demo12345") is not None, user.username
-    # Demo dossiers with the council were accepted through it.
-    for initiative in Initiative.objects.filter(status=Status.COUNCIL_REVIEW):
+    # Demo dossiers with the council were accepted through it (the agencies' own dossiers go
+    # to their own councils).
+    provincial = Initiative.objects.filter(level="provincial")
+    for initiative in provincial.filter(status=Status.COUNCIL_REVIEW):
         assert initiative.council_review.council == council
         seats = set(initiative.council_assignments.values_list("council_member", flat=True))
         assert seats == set(council.members.values_list("pk", flat=True))
@@ -181,11 +187,14 @@ def test_decisions_are_signed_and_one_goes_against_the_council(demo):
     assert decided.exists()
     for initiative in decided:
         assert initiative.signer_name and initiative.signer_authority, initiative.title
-        assert initiative.scope == "provincial"
+        # Each track decides its own scope: the agency's head cấp cơ sở.
+        assert initiative.scope == ("agency" if initiative.level == "agency" else "provincial")
     against = TransitionLog.objects.filter(transition="recognize", data__against_council=True)
     assert against.count() == 1 and against.get().comment
-    # Every dossier carries the agency's cơ sở decision, drafts included (ready to submit).
-    assert not Initiative.objects.exclude(attachments__kind="quyet_dinh_co_so").exists()
+    # Every provincial dossier carries the agency's cơ sở decision, drafts included (ready to
+    # submit); an agency-level dossier is how that decision comes about.
+    provincial = Initiative.objects.filter(level="provincial")
+    assert not provincial.exclude(attachments__kind="quyet_dinh_co_so").exists()
 
 
 def test_rollouts_have_adoptions_and_reports(demo):
@@ -425,6 +434,7 @@ def test_the_demo_loads_in_rounds_mode_too(db, settings):
     under_review = Initiative.objects.filter(
         status__in=(Status.DEPARTMENT_REVIEW, Status.COUNCIL_REVIEW, Status.AWAITING_DECISION),
         round=this_year.year,
+        level="provincial",  # an agency takes its own dossiers all year, in no round
     )
     assert under_review.exists()
     assert not under_review.filter(intake_round_entry__isnull=True).exists()
