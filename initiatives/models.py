@@ -178,6 +178,18 @@ class Initiative(ConcurrentTransitionMixin, models.Model):
             models.Index(fields=["round", "status"]),
             models.Index(fields=["field", "status"]),
             models.Index(fields=["status", "revision_due"]),
+            # Lists and work lists: each state's queue in its own order, read from an index
+            # (issue 14: review queue, scoring, decisions, rollout, appeals), and the dossier
+            # list's and the API's default order.
+            models.Index(
+                fields=["status", "submitted_at", "id"], name="initiative_status_submitted"
+            ),
+            models.Index(
+                fields=["status", "decision_due", "id"], name="initiative_status_decision"
+            ),
+            models.Index(fields=["status", "decided_at", "id"], name="initiative_status_decided"),
+            models.Index(fields=["status", "appeal_due"], name="initiative_status_appeal"),
+            models.Index(fields=["-updated_at", "-id"], name="initiative_updated"),
         ]
 
     def __str__(self):

@@ -7,11 +7,14 @@ from django.db.models import (
     Case,
     Count,
     Exists,
+    IntegerField,
     OuterRef,
     Prefetch,
     Q,
+    Subquery,
     When,
 )
+from django.db.models.functions import Coalesce
 from django.utils.text import capfirst
 from django.utils.translation import gettext as _
 
@@ -138,20 +141,28 @@ def review_queue():
     return _dossiers(Status.DEPARTMENT_REVIEW).order_by("submitted_at", "id")
 
 
+def sheet_counts(queryset, *, expected: str, submitted: str):
+    """Each dossier's seats that score (not recused) and sheets submitted: counted for the
+    page's rows only, not grouped over every assignment of the council's dossiers."""
+    seats = CouncilAssignment.objects.filter(initiative=OuterRef("pk"), recused=False)
+    return queryset.annotate(
+        **{
+            expected: _count_of(seats),
+            submitted: _count_of(seats.filter(sheet__submitted_at__isnull=False)),
+        }
+    )
+
+
+def _count_of(rows):
+    counted = rows.order_by().values("initiative").annotate(n=Count("pk")).values("n")
+    return Coalesce(Subquery(counted, output_field=IntegerField()), 0)
+
+
 def scoring_in_progress():
     """Dossiers with the council, each with its number of members and of submitted sheets."""
-    eligible = Q(council_assignments__recused=False)
-    return (
-        _dossiers(Status.COUNCIL_REVIEW)
-        .annotate(
-            sheets_expected=Count("council_assignments", filter=eligible),
-            sheets_submitted=Count(
-                "council_assignments",
-                filter=eligible & Q(council_assignments__sheet__submitted_at__isnull=False),
-            ),
-        )
-        .order_by("decision_due", "id")
-    )
+    return sheet_counts(
+        _dossiers(Status.COUNCIL_REVIEW), expected="sheets_expected", submitted="sheets_submitted"
+    ).order_by("decision_due", "id")
 
 
 def council_assignments_of(user):

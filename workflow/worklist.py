@@ -9,7 +9,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
 
-from django.db.models import Count, Q
+from django.db.models import Q
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
@@ -17,6 +17,7 @@ from agencies import roles
 from initiatives.models import Initiative, Status
 from workflow.deadlines import LEGAL_BASIS
 from workflow.models import CouncilAssignment, CouncilMember, DeadlineRule
+from workflow.selectors import sheet_counts
 
 Stage = DeadlineRule.Stage
 
@@ -84,18 +85,9 @@ def reviewer_work(user) -> list[Section]:
         return []
     queue = first(_dossiers(status=Status.DEPARTMENT_REVIEW).order_by("submitted_at"))
     scoring = first(
-        _dossiers(status=Status.COUNCIL_REVIEW)
-        .annotate(
-            members=Count("council_assignments", filter=Q(council_assignments__recused=False)),
-            submitted=Count(
-                "council_assignments",
-                filter=Q(
-                    council_assignments__recused=False,
-                    council_assignments__sheet__submitted_at__isnull=False,
-                ),
-            ),
-        )
-        .order_by("decision_due")
+        sheet_counts(
+            _dossiers(status=Status.COUNCIL_REVIEW), expected="members", submitted="submitted"
+        ).order_by("decision_due", "id")
     )
     appeals = first(
         _dossiers(status=Status.APPEAL_REVIEW, appealed_from=Status.REFUSED).order_by("appeal_due")

@@ -29,7 +29,9 @@ def parse(argv):
     parser.add_argument("--fanout", type=int, default=1000, help="e-mails (0: skip)")
     parser.add_argument("--no-build", action="store_true", help="measure the last build again")
     parser.add_argument("--no-extras", action="store_true", help="pages only")
-    parser.add_argument("--only", default="", help="measure only pages whose name contains this")
+    parser.add_argument(
+        "--only", default="", help="measure only pages whose name contains this (a,b: either)"
+    )
     parser.add_argument("--out-dir", type=Path, default=database.BENCH_DIR)
     parser.add_argument("--compare", nargs=2, type=Path, metavar=("A", "B"))
     return parser.parse_args(argv)

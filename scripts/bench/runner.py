@@ -147,10 +147,12 @@ def percentile(values: list[float], share: float) -> float:
 
 
 def measure_pages(port, headers, ids, requests: int, *, only: str = "", out=print) -> list[dict]:
-    """Each page (or those whose name contains `only`, and the floor): warm-up, then timed."""
+    """Each page (or those whose name contains `only` — or one of its comma-separated parts —,
+    and the floor): warm-up, then timed."""
     rows = []
+    wanted = [part.strip().lower() for part in only.split(",") if part.strip()]
     for name, role, path, budget in page_list(ids):
-        if only and not (name.startswith("floor") or only.lower() in name.lower()):
+        if wanted and not (name.startswith("floor") or any(w in name.lower() for w in wanted)):
             continue
         warm = [request(port, path, headers[role])[0] for _ in range(WARM_UP)]
         # A page that takes seconds is timed 5 times, not 30: its verdict is plain already.
