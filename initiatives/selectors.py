@@ -91,8 +91,14 @@ def sorted_by(queryset, sort: str):
     column = SORT_COLUMNS[key.lstrip("-")]
     if column == "status_rank":
         queryset = queryset.annotate(status_rank=_STATUS_RANK)
-    # Drafts have no code yet: they go last whichever way the codes run.
-    order = F(column).desc(nulls_last=True) if descending else F(column).asc(nulls_last=True)
+    # Drafts have no code yet: they go last whichever way the codes run. The other columns are
+    # never empty: a plain order, which the index on (updated_at, id) serves both ways.
+    nulls_last = True if column == "code" else None
+    order = (
+        F(column).desc(nulls_last=nulls_last)
+        if descending
+        else F(column).asc(nulls_last=nulls_last)
+    )
     return queryset.order_by(order, "-id" if descending else "id")
 
 
