@@ -26,6 +26,7 @@ from .choices import (  # noqa: F401
     Status,
 )
 from .fields import BODY_FIELDS
+from .indexes import LIST_INDEXES, STATUS_RANK  # noqa: F401
 
 # The tables of people live in people_models.py; migrations and callers name them here.
 from .people_models import Author, Participant, PersonRow  # noqa: F401
@@ -178,18 +179,7 @@ class Initiative(ConcurrentTransitionMixin, models.Model):
             models.Index(fields=["round", "status"]),
             models.Index(fields=["field", "status"]),
             models.Index(fields=["status", "revision_due"]),
-            # Lists and work lists: each state's queue in its own order, read from an index
-            # (issue 14: review queue, scoring, decisions, rollout, appeals), and the dossier
-            # list's and the API's default order.
-            models.Index(
-                fields=["status", "submitted_at", "id"], name="initiative_status_submitted"
-            ),
-            models.Index(
-                fields=["status", "decision_due", "id"], name="initiative_status_decision"
-            ),
-            models.Index(fields=["status", "decided_at", "id"], name="initiative_status_decided"),
-            models.Index(fields=["status", "appeal_due"], name="initiative_status_appeal"),
-            models.Index(fields=["-updated_at", "-id"], name="initiative_updated"),
+            *LIST_INDEXES,
         ]
 
     def __str__(self):
