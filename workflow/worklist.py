@@ -9,14 +9,14 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
 
-from django.db.models import Q
+from django.db.models import Exists, OuterRef
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from agencies import roles
 from initiatives.models import Initiative, Status
 from workflow.deadlines import LEGAL_BASIS
-from workflow.models import CouncilAssignment, CouncilMember, DeadlineRule
+from workflow.models import CouncilAssignment, CouncilMember, DeadlineRule, ScoreSheet
 from workflow.selectors import sheet_counts
 
 Stage = DeadlineRule.Stage
@@ -112,13 +112,16 @@ def reviewer_work(user) -> list[Section]:
 def council_work(user) -> list[Section]:
     if not roles.is_council_member(user):
         return []
-    assignments = first(
-        CouncilAssignment.objects.filter(
-            member=user, recused=False, initiative__status=Status.COUNCIL_REVIEW
-        )
-        .filter(Q(sheet__isnull=True) | Q(sheet__submitted_at__isnull=True))
-        .select_related("initiative__agency", "initiative__field")
-        .order_by("initiative__decision_due")
+    # From the dossiers being scored, nearest deadline first (an index), each checked for this
+    # member's unsubmitted seat: a member of a busy council holds tens of thousands of seats.
+    submitted = ScoreSheet.objects.filter(assignment=OuterRef("pk"), submitted_at__isnull=False)
+    unscored = CouncilAssignment.objects.filter(
+        initiative=OuterRef("pk"), member=user, recused=False
+    ).filter(~Exists(submitted))
+    to_score = first(
+        _dossiers(status=Status.COUNCIL_REVIEW)
+        .filter(Exists(unscored))
+        .order_by("decision_due", "id")
     )
     # The council's secretary records the meeting of each dossier before it (complete_scoring).
     meetings = first(
@@ -129,8 +132,8 @@ def council_work(user) -> list[Section]:
     )  # fmt: skip
     return [
         Section("sheets", _("Score sheets to fill"),
-                [WorkItem(a.initiative, _("Score and vote"), a.initiative.decision_due,
-                          url_name="workflow:scoresheet") for a in assignments],
+                [WorkItem(i, _("Score and vote"), i.decision_due, url_name="workflow:scoresheet")
+                 for i in to_score],
                 ("workflow:council_list", ""), basis=LEGAL_BASIS[Stage.DECISION]),
         Section("meetings", _("Council meetings to record"),
                 [WorkItem(i, _("Record the meeting and complete scoring"), i.decision_due)
