@@ -98,6 +98,8 @@ def _by_trigram(candidates, query: Query, limit: int) -> list[Initiative]:
     if query.title != query.full:
         nearest = nearest.union(_nearest(candidates, query.title, limit))
     pks = list(nearest)
+    if not pks:
+        return []
     # A short title inside a long description: word_similarity. Two whole dossiers alike
     # (a duplicate with a reworded title): similarity of everything.
     score = Greatest(
