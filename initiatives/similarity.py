@@ -88,7 +88,7 @@ def _public_fields(queryset):
 # index of migration 0015, nearest first — are scored. Nearest to the whole text is exact for
 # that half of the score; nearest to the title stands in for word_similarity, which no index
 # orders by cheaply.
-NEAREST = 40
+NEAREST = 100  # each way; measured at 100k: the same best match, +7 ms over 40
 
 
 def _by_trigram(candidates, query: Query, limit: int) -> list[Initiative]:
