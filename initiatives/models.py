@@ -27,30 +27,17 @@ from .choices import (  # noqa: F401
     Status,
 )
 from .fields import BODY_FIELDS
+from .indexes import LIST_INDEXES, STATUS_RANK  # noqa: F401
 
 # The tables of people live in people_models.py; migrations and callers name them here.
 from .people_models import Author, Participant, PersonRow  # noqa: F401
 
+# The list of fields and the code counter live in reference_models.py; callers name them here.
+from .reference_models import CodeSequence, Field  # noqa: F401
+
 
 def current_year():
     return clock.today().year
-
-
-class Field(models.Model):
-    """Lĩnh vực: an admin-editable list of the fields an initiative belongs to."""
-
-    code = models.SlugField(_("code"), max_length=40, unique=True)
-    name = models.CharField(_("name"), max_length=120)
-    order = models.PositiveSmallIntegerField(_("order"), default=0)
-    is_active = models.BooleanField(_("active"), default=True)
-
-    class Meta:
-        verbose_name = _("field")
-        verbose_name_plural = _("fields")
-        ordering = ["order", "name"]
-
-    def __str__(self):
-        return self.name
 
 
 class Initiative(ConcurrentTransitionMixin, models.Model):
@@ -199,6 +186,7 @@ class Initiative(ConcurrentTransitionMixin, models.Model):
             models.Index(fields=["field", "status"]),
             models.Index(fields=["status", "revision_due"]),
             models.Index(fields=["level", "agency", "status"]),
+            *LIST_INDEXES,
         ]
 
     def __str__(self):
@@ -404,13 +392,3 @@ _TEXT_FIELDS = tuple(
     for name in BODY_FIELDS
     if isinstance(Initiative._meta.get_field(name), (models.CharField, models.TextField))
 )
-
-
-class CodeSequence(models.Model):
-    """Last number handed out per year for SK-<year>-<seq> codes; rows are locked to count."""
-
-    year = models.PositiveSmallIntegerField(primary_key=True)
-    last = models.PositiveIntegerField(default=0)
-
-    def __str__(self):
-        return f"{self.year}: {self.last}"

@@ -1,12 +1,13 @@
 """Reads of dossiers, shaped for lists and detail pages, filtered by what the user may see."""
 
-from django.db.models import Case, Exists, F, IntegerField, OuterRef, Q, Value, When
+from django.db import connection
+from django.db.models import Exists, F, Max, Min, OuterRef, Q
 
 from agencies import roles
 from common import clock
 from common.text import fold
 
-from .models import Initiative, Level, Status
+from .models import STATUS_RANK, Initiative, Level
 
 # Other apps grant extra visibility (e.g. workflow: council members see their assignments)
 # without initiatives importing them. Each provider returns a Q or None for a user.
@@ -85,11 +86,6 @@ def initiative_detail_queryset(user):
 
 # --- Sorting for lists -----------------------------------------------------------------
 
-# Statuses sort in the order a dossier moves through them, not alphabetically.
-_STATUS_RANK = Case(
-    *(When(status=value, then=Value(rank)) for rank, value in enumerate(Status.values)),
-    output_field=IntegerField(),
-)
 SORT_COLUMNS = {
     "updated": "updated_at",
     "code": "code",
@@ -104,13 +100,38 @@ def sorted_by(queryset, sort: str):
     descending = key.startswith("-")
     column = SORT_COLUMNS[key.lstrip("-")]
     if column == "status_rank":
-        queryset = queryset.annotate(status_rank=_STATUS_RANK)
-    # Drafts have no code yet: they go last whichever way the codes run.
-    order = F(column).desc(nulls_last=True) if descending else F(column).asc(nulls_last=True)
+        queryset = queryset.annotate(status_rank=STATUS_RANK)
+    # Drafts have no code yet: they go last whichever way the codes run. The other columns are
+    # never empty: a plain order, which the index on (updated_at, id) serves both ways.
+    nulls_last = True if column == "code" else None
+    order = (
+        F(column).desc(nulls_last=nulls_last)
+        if descending
+        else F(column).asc(nulls_last=nulls_last)
+    )
     return queryset.order_by(order, "-id" if descending else "id")
 
 
+MAX_ROUND_PROBES = 60  # years; beyond, the plain DISTINCT
+
+
 def rounds_of(queryset) -> list[int]:
-    years = set(queryset.order_by().values_list("round", flat=True).distinct())
-    years.add(clock.today().year)
-    return sorted(years, reverse=True)
+    """The years of the dossiers in queryset, and this year, newest first.
+
+    Not DISTINCT over every dossier (a scan of the table): from the first year on, one probe
+    per year for one dossier of that year (the (round, status) index), in one query."""
+    years = {clock.today().year}
+    bounds = Initiative.objects.aggregate(first=Min("round"), last=Max("round"))
+    if bounds["first"] is None:
+        return sorted(years, reverse=True)
+    candidates = range(bounds["first"], bounds["last"] + 1)
+    compound = connection.features.supports_slicing_ordering_in_compound  # not SQLite
+    if not compound or len(candidates) > MAX_ROUND_PROBES:
+        found = queryset.order_by().values_list("round", flat=True).distinct()
+    else:
+        probes = [
+            queryset.filter(round=year).order_by().values_list("round", flat=True)[:1]
+            for year in candidates
+        ]
+        found = probes[0].union(*probes[1:], all=True)
+    return sorted(years | set(found), reverse=True)

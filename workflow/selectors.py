@@ -5,7 +5,6 @@ from decimal import Decimal
 
 from django.db.models import (
     Case,
-    Count,
     Exists,
     OuterRef,
     Prefetch,
@@ -38,6 +37,7 @@ from .models import (
 
 # Recusal lives in recusal.py; callers name it here.
 from .recusal import recusal_reason, register_recusal_rule  # noqa: F401
+from .sheet_counts import sheet_counts
 
 
 def council_visibility(user) -> Q | None:
@@ -144,19 +144,11 @@ def review_queue(within=EVERY_TRACK):
 
 def scoring_in_progress(within=EVERY_TRACK):
     """Dossiers with the council, each with its number of members and of submitted sheets."""
-    eligible = Q(council_assignments__recused=False)
-    return (
-        _dossiers(Status.COUNCIL_REVIEW)
-        .filter(within)
-        .annotate(
-            sheets_expected=Count("council_assignments", filter=eligible),
-            sheets_submitted=Count(
-                "council_assignments",
-                filter=eligible & Q(council_assignments__sheet__submitted_at__isnull=False),
-            ),
-        )
-        .order_by("decision_due", "id")
-    )
+    return sheet_counts(
+        _dossiers(Status.COUNCIL_REVIEW).filter(within),
+        expected="sheets_expected",
+        submitted="sheets_submitted",
+    ).order_by("decision_due", "id")
 
 
 def council_assignments_of(user):

@@ -9,14 +9,15 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
 
-from django.db.models import Count, Q
+from django.db.models import Exists, OuterRef
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from agencies import roles
 from initiatives.models import Initiative, Status
 from workflow.deadlines import LEGAL_BASIS
-from workflow.models import CouncilAssignment, CouncilMember, DeadlineRule
+from workflow.models import CouncilAssignment, CouncilMember, DeadlineRule, ScoreSheet
+from workflow.sheet_counts import sheet_counts
 from workflow.tracks import PROVINCIAL, checked_by, decided_by
 
 Stage = DeadlineRule.Stage
@@ -89,19 +90,11 @@ def reviewer_work(user) -> list[Section]:
         _dossiers(status=Status.DEPARTMENT_REVIEW).filter(within).order_by("submitted_at")
     )
     scoring = first(
-        _dossiers(status=Status.COUNCIL_REVIEW)
-        .filter(within)
-        .annotate(
-            members=Count("council_assignments", filter=Q(council_assignments__recused=False)),
-            submitted=Count(
-                "council_assignments",
-                filter=Q(
-                    council_assignments__recused=False,
-                    council_assignments__sheet__submitted_at__isnull=False,
-                ),
-            ),
-        )
-        .order_by("decision_due")
+        sheet_counts(
+            _dossiers(status=Status.COUNCIL_REVIEW).filter(within),
+            expected="members",
+            submitted="submitted",
+        ).order_by("decision_due", "id")
     )
     appeals = first(
         _dossiers(status=Status.APPEAL_REVIEW, appealed_from=Status.REFUSED)
@@ -128,13 +121,16 @@ def reviewer_work(user) -> list[Section]:
 def council_work(user) -> list[Section]:
     if not roles.is_council_member(user):
         return []
-    assignments = first(
-        CouncilAssignment.objects.filter(
-            member=user, recused=False, initiative__status=Status.COUNCIL_REVIEW
-        )
-        .filter(Q(sheet__isnull=True) | Q(sheet__submitted_at__isnull=True))
-        .select_related("initiative__agency", "initiative__field")
-        .order_by("initiative__decision_due")
+    # From the dossiers being scored, nearest deadline first (an index), each checked for this
+    # member's unsubmitted seat: a member of a busy council holds tens of thousands of seats.
+    submitted = ScoreSheet.objects.filter(assignment=OuterRef("pk"), submitted_at__isnull=False)
+    unscored = CouncilAssignment.objects.filter(
+        initiative=OuterRef("pk"), member=user, recused=False
+    ).filter(~Exists(submitted))
+    to_score = first(
+        _dossiers(status=Status.COUNCIL_REVIEW)
+        .filter(Exists(unscored))
+        .order_by("decision_due", "id")
     )
     # The council's secretary records the meeting of each dossier before it (complete_scoring).
     meetings = first(
@@ -145,8 +141,8 @@ def council_work(user) -> list[Section]:
     )  # fmt: skip
     return [
         Section("sheets", _("Score sheets to fill"),
-                [WorkItem(a.initiative, _("Score and vote"), a.initiative.decision_due,
-                          url_name="workflow:scoresheet") for a in assignments],
+                [WorkItem(i, _("Score and vote"), i.decision_due, url_name="workflow:scoresheet")
+                 for i in to_score],
                 ("workflow:council_list", ""), basis=LEGAL_BASIS[Stage.DECISION]),
         Section("meetings", _("Council meetings to record"),
                 [WorkItem(i, _("Record the meeting and complete scoring"), i.decision_due)

@@ -123,6 +123,26 @@ def test_on_postgresql_trigram_scores_and_index(registry):
         cursor.execute("SELECT indexdef FROM pg_indexes WHERE indexname = 'initiative_search_trgm'")
         (definition,) = cursor.fetchone()
     assert "gin_trgm_ops" in definition
+    # The panel's candidates come nearest first from a partial GiST index of the public ones.
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "SELECT indexdef FROM pg_indexes WHERE indexname = 'initiative_public_search_gist'"
+        )
+        (definition,) = cursor.fetchone()
+    assert "gist_trgm_ops" in definition and "recognized" in definition
+
+
+def test_the_panel_runs_two_queries_whatever_the_registry_size(
+    province, registry, django_assert_max_num_queries
+):
+    draft = make_draft(province, title=DRAFT_TITLE, description="Quy trình mới cấp xã.")
+    with django_assert_max_num_queries(2):
+        found = similar_recognized(draft)
+    assert [i.title for i in found] == [RECOGNIZED_TITLE]
+    for n in range(10):
+        recognize(make_draft(province, title=f"Trồng rừng gỗ lớn tại xã số {n}"))
+    with django_assert_max_num_queries(2):
+        assert [i.title for i in similar_recognized(draft)] == [RECOGNIZED_TITLE]
 
 
 # --- Where it is shown ------------------------------------------------------------------------

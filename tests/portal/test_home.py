@@ -139,6 +139,29 @@ def test_work_list_runs_a_constant_number_of_queries(
         client.get("/")
 
 
+def test_council_and_reviewer_work_lists_run_a_constant_number_of_queries(
+    province, client, at_state, django_assert_max_num_queries
+):
+    """Scoring in progress is counted per row shown, the member's seats per dossier shown."""
+    at_state("council_review")
+    at_state("department_review")
+    users = [province.council[0], province.reviewer]
+    counts = {}
+    for user in users:
+        client.force_login(user)
+        with django_assert_max_num_queries(15) as few:  # the page budget (issue 14)
+            client.get("/")
+        counts[user.pk] = len(few.captured_queries)
+    for _ in range(4):
+        at_state("council_review")
+        at_state("department_review")
+    for user in users:
+        client.force_login(user)
+        with django_assert_max_num_queries(counts[user.pk]):
+            page = client.get("/")
+        assert page.status_code == 200
+
+
 def test_long_sections_show_the_most_urgent_and_link_to_the_rest(province, client, monkeypatch):
     import workflow.worklist
 
