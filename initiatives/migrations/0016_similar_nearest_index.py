@@ -15,7 +15,7 @@ def create_index(apps, schema_editor):
     if schema_editor.connection.vendor == "postgresql":
         schema_editor.execute(
             f"CREATE INDEX IF NOT EXISTS {INDEX} ON initiatives_initiative "
-            "USING gist (search_text gist_trgm_ops(siglen=256)) "
+            "USING gist (search_text gist_trgm_ops) "
             "WHERE status IN ('recognized', 'rollout', 'closed')"
         )
 

@@ -24,7 +24,8 @@ def transitions(count: int) -> dict:
 
     reviewer = User.objects.get(username="reviewer")
     ids = list(
-        Initiative.objects.filter(status="department_review").order_by("pk")
+        # The Department's reviewer refuses provincial dossiers (an agency's own it never sees).
+        Initiative.objects.filter(status="department_review", level="provincial").order_by("pk")
         .values_list("pk", flat=True)[:count]
     )  # fmt: skip
     logs, notes = TransitionLog.objects.count(), Notification.objects.count()
