@@ -8,7 +8,7 @@ from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
 from agencies.models import Agency, User
-from common.limits import MAX_AUTHORS, MAX_PARTICIPANTS
+from common.limits import MAX_AUTHORS, MAX_ID, MAX_PARTICIPANTS
 from initiatives.fields import (
     AGENCY_FIELDS,
     APPEAL_FIELDS,
@@ -34,7 +34,6 @@ from workflow.models import TransitionLog
 from workflow.permissions import available_transitions
 
 # Bounds that every database accepts: larger numbers are a 400, never an overflow (500).
-MAX_ID = 2**63 - 1
 MAX_VND = 10**15  # a million billion đồng
 
 

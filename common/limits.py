@@ -15,6 +15,9 @@ from common import clock
 
 LONG_TEXT = 20_000  # one section of the application (problem, description, benefits, …)
 COMMENT = 5_000  # a comment, a reason, a list of corrections, a score-sheet remark
+# The largest id a database row may have (bigint): a larger one in a URL names no row, and
+# SQLite cannot even be asked about it.
+MAX_ID = 2**63 - 1
 MAX_AUTHORS = 50
 MAX_PARTICIPANTS = 50
 MAX_CRITERIA = 20  # criteria of a scoring rubric

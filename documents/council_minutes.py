@@ -32,9 +32,7 @@ def runs_review(initiative, council_id, user) -> bool:
     administrators, and the secretary of the council that assessed it."""
     if not getattr(user, "is_authenticated", False):
         return False
-    if user.is_superuser or can.acts_as_reviewer(initiative, user):
-        return True
-    if can.acts_as_leader(initiative, user):
+    if can.runs_track(initiative, user):
         return True
     return (
         bool(council_id)

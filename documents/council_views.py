@@ -15,6 +15,7 @@ from django.views import View
 
 from common.exceptions import Conflict
 from common.files import DOCX, file_download
+from common.limits import MAX_ID
 
 from .council_docs import (
     council_decision_docx,
@@ -27,8 +28,6 @@ from .council_docs import (
 )
 from .council_minutes import completed_review_of, minutes_docx, runs_review
 from .views import document_response
-
-MAX_ID = 2**63 - 1  # SQLite cannot even be asked about a larger id
 
 
 class CouncilDecisionDraftView(LoginRequiredMixin, View):

@@ -47,11 +47,7 @@ def may_draft_recognition(initiative, user) -> bool:
     it (the standing office and the leadership, or the agency's secretary and head)."""
     if initiative.status != Status.AWAITING_DECISION:
         return False
-    return (
-        user.is_superuser
-        or can.acts_as_reviewer(initiative, user)
-        or can.acts_as_leader(initiative, user)
-    )
+    return can.runs_track(initiative, user)
 
 
 class RecognitionDraftView(LoginRequiredMixin, View):

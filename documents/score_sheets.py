@@ -17,6 +17,7 @@ from django.utils.text import slugify
 from django.views import View
 
 from common.files import PDF, file_download
+from common.limits import MAX_ID
 from initiatives import permissions as can
 from initiatives.selectors import visible_initiatives
 from workflow.models import CouncilAssignment, CouncilReview, ScoreSheet, Vote
@@ -105,7 +106,7 @@ class ScoreSheetView(LoginRequiredMixin, View):
     filled = False
 
     def get(self, request, pk):
-        if not 0 < pk <= 2**63 - 1:  # SQLite cannot even be asked about a larger id
+        if not 0 < pk <= MAX_ID:  # SQLite cannot even be asked about a larger id
             raise Http404
         assignment = (
             CouncilAssignment.objects.select_related(
@@ -179,9 +180,4 @@ def council_papers_link(ctx) -> bool:
     if getattr(initiative, "council_review", None) is None:
         return False
     assignment = ctx.get("assignment")
-    runs = user.is_superuser or can.acts_as_reviewer(initiative, user)
-    return (
-        runs
-        or can.acts_as_leader(initiative, user)
-        or (assignment is not None and not assignment.recused)
-    )
+    return can.runs_track(initiative, user) or (assignment is not None and not assignment.recused)

@@ -142,10 +142,10 @@ def may_attach_signed_scan(user, initiative=None, council=None) -> bool:
     """Who checks or decides on the track of what was signed uploads it: the standing office
     (reviewers) and leaders for the province's papers, the agency's secretary and head for its
     own (cơ sở) dossier or council; administrators too."""
+    if initiative is not None:
+        return can.runs_track(initiative, user)
     if user.is_superuser:
         return True
-    if initiative is not None:
-        return can.acts_as_reviewer(initiative, user) or can.acts_as_leader(initiative, user)
     body = getattr(council, "body", None)
     if body is not None and not (body.kind == "provincial" and body.parent_id is None):
         return body.pk in roles.secretary_agency_ids(user) | roles.head_agency_ids(user)

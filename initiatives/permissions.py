@@ -18,6 +18,16 @@ def acts_as_reviewer(initiative, user) -> bool:
     return roles.is_reviewer(user)
 
 
+def runs_track(initiative, user) -> bool:
+    """Who checks or decides this dossier on its track (reviewers and leaders, or the agency's
+    secretary and head at cơ sở level), and administrators."""
+    return bool(
+        getattr(user, "is_superuser", False)
+        or acts_as_reviewer(initiative, user)
+        or acts_as_leader(initiative, user)
+    )
+
+
 def acts_as_leader(initiative, user) -> bool:
     """Recognizes or declines: a provincial leader, or the agency's head at cơ sở level."""
     if initiative.level == Level.AGENCY:

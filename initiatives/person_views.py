@@ -18,6 +18,7 @@ from django.views import View
 from agencies import roles
 from agencies.models import Agency, Person
 from agencies.person_services import person_merge
+from common.limits import MAX_ID
 from common.views import FilteredListView, PageView
 
 from .choices import Scope
@@ -30,8 +31,6 @@ from .person_selectors import (
     persons,
     visible_persons,
 )
-
-MAX_ID = 2**63 - 1
 
 
 def _date(value: str):

@@ -14,13 +14,13 @@ from django.utils.translation import gettext as _
 from agencies import roles
 from common import clock
 from common.exceptions import Conflict
+from common.limits import MAX_ID
 from initiatives.fields import AGENCY_FIELDS, AUTHOR_FIELDS, PARTICIPANT_FIELDS
 from initiatives.models import PUBLIC_STATES, Initiative, Level, Status
 from initiatives.selectors import visible_initiatives
 
 from .models import TransitionLog
 
-MAX_ID = 2**63 - 1
 PROMOTE = "promote"  # the log entry on the cơ sở dossier's timeline
 
 # Steps of other apps, each step(source, draft, actor), run in the promoting transaction.

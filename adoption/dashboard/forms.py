@@ -8,11 +8,11 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from agencies.models import Agency
+from common.limits import MAX_ID
 
 from ..models import Adoption
 
 A = Adoption.Status
-MAX_ID = 2**63 - 1
 
 
 class IdField(forms.IntegerField):

@@ -219,12 +219,7 @@ class InitiativeDetailView(PageView):
     def _runs_review(self) -> bool:
         """Who checks or decides this dossier on its track (reviewers and leaders, or the
         agency's secretary and head at cơ sở level), and administrators."""
-        user, initiative = self.request.user, self.initiative
-        return (
-            user.is_superuser
-            or can.acts_as_reviewer(initiative, user)
-            or can.acts_as_leader(initiative, user)
-        )
+        return can.runs_track(self.initiative, self.request.user)
 
     def _checklist(self):
         user = self.request.user
