@@ -8,7 +8,9 @@ from django.db.models import (
     OuterRef,
     Prefetch,
     Q,
+    Subquery,
 )
+from django.db.models.functions import Coalesce
 
 from agencies import roles
 from initiatives.models import PUBLIC_STATES, Status
@@ -81,5 +83,16 @@ def overdue_flag(today) -> ExpressionWrapper:
 
 
 def with_adoption_count(queryset):
-    """The decisions page's rollout list: how many agencies each initiative is rolled out to."""
-    return queryset.annotate(adoption_count=Count("adoptions", distinct=True))
+    """The decisions page's rollout list: how many agencies each initiative is rolled out to.
+
+    A correlated count, not a join grouped by dossier: PostgreSQL computes it for the page's
+    rows only, where the join read every adoption record of every dossier in rollout (100,000
+    at the bench's size) to show twenty."""
+    adopters = (
+        Adoption.objects.filter(initiative=OuterRef("pk"))
+        .order_by()
+        .values("initiative")
+        .annotate(n=Count("pk"))
+        .values("n")
+    )
+    return queryset.annotate(adoption_count=Coalesce(Subquery(adopters), 0))

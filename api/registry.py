@@ -9,7 +9,7 @@ from rest_framework import generics, serializers
 from rest_framework.permissions import AllowAny
 
 from initiatives.models import Initiative
-from initiatives.registry import registry_initiatives, summary
+from initiatives.registry import registry_initiatives, registry_rows, summary
 
 from .serializers import AgencyRefSerializer
 from .throttles import RegistryRateThrottle
@@ -76,6 +76,12 @@ class RegistryListView(generics.ListAPIView):
         filters = RegistryFilterSerializer(data=self.request.query_params)
         filters.is_valid(raise_exception=True)
         return registry_initiatives(**filters.validated_data)
+
+    def paginate_queryset(self, queryset):
+        """The page's ids from the ordered list, then the page's rows with what other apps add
+        (initiatives.registry.registry_rows): never computed for the whole registry."""
+        ids = super().paginate_queryset(queryset.values_list("pk", flat=True))
+        return registry_rows(list(queryset.values_list("pk", flat=True)) if ids is None else ids)
 
 
 urlpatterns = [path("registry/", RegistryListView.as_view(), name="api-registry")]

@@ -3,7 +3,8 @@
 Reviewers and leaders only (403 for others, 401 without credentials). ?initiative=<id> narrows
 the figures to one recognized, rolling-out or closed initiative (404 for any other). The figures
 come from adoption.dashboard.figures: aggregate queries, the same number whatever the data
-size. `overdue` lists the most overdue records first, at most OVERDUE_LIMIT (there) of them;
+size; the province-wide body is kept between two changes (adoption.dashboard.cached).
+`overdue` lists the most overdue records first, at most OVERDUE_LIMIT (there) of them;
 `overdue_count` counts them all.
 """
 
@@ -16,7 +17,9 @@ from rest_framework.response import Response
 from rest_framework.views import APIView
 
 from adoption.dashboard import figures as dashboard
+from adoption.dashboard.cached import province_figures
 from adoption.selectors import PUBLIC_STATES
+from common import clock
 from common.schema import DetailError
 from initiatives.models import Initiative
 
@@ -51,7 +54,13 @@ class AdoptionStatsView(APIView):
                 pk=query.validated_data["initiative"],
                 status__in=PUBLIC_STATES,
             )
-        stats = dashboard.adoption_stats(dashboard.Scope(initiative))
+        if initiative is None:
+            today = clock.today()
+            stats = province_figures(
+                today, lambda: dashboard.adoption_stats(dashboard.Scope(), today), part="api"
+            )
+        else:
+            stats = dashboard.adoption_stats(dashboard.Scope(initiative))
         return Response(s.AdoptionStatsSerializer(stats).data)
 
 

@@ -35,3 +35,37 @@ def windowed_page(queryset, per_page: int, number):
     if rows:
         page.object_list = rows
     return page
+
+
+class Chained:
+    """Two ordered querysets read as one list, for Paginator: the first's rows, then the
+    second's. A list ordered by "these first, then the rest" (a member's dossiers being scored
+    now, then the others) as one ORDER BY over a join must sort every row before the first
+    page; as two lists each page reads an index, slicing only what it shows."""
+
+    def __init__(self, first, second, *, total=None):
+        """`total`: a cheaper queryset counting both (the second's count is then never
+        taken: its condition may need a join the total does not)."""
+        self.first, self.second, self.total = first, second, total
+
+    def count(self) -> int:
+        if self.total is not None:
+            return self.total.count()
+        return self._first_count + self.second.count()
+
+    @property
+    def _first_count(self) -> int:
+        if not hasattr(self, "_first_total"):
+            self._first_total = self.first.count()
+        return self._first_total
+
+    def __len__(self) -> int:
+        return self.count()
+
+    def __getitem__(self, window: slice) -> list:
+        start, stop = window.start or 0, window.stop
+        split = self._first_count
+        rows = list(self.first[start:stop]) if start < split else []
+        if stop > split:
+            rows += list(self.second[max(start - split, 0) : stop - split])
+        return rows

@@ -1,8 +1,45 @@
 """Pages of results. Each list on a page may have its own query parameter (`param`), so several
-paginated lists live on one page; common/pagination.html builds the links from it."""
+paginated lists live on one page; common/pagination.html builds the links from it.
+
+A list that may match a large part of a big table (every dossier a reviewer may see) counts
+its matches only up to COUNT_CAP beyond the page asked for, and then says "more than N": the
+exact count of 90,000 visible dossiers cost more than the page itself at 100,000 dossiers
+(issue 14), and nobody pages through a thousand rows — they narrow the filter."""
 
 from django.core.paginator import Paginator
+from django.utils.functional import cached_property
+
+COUNT_CAP = 1000
 
 
-def paginate(request, queryset, per_page: int, param: str = "page"):
-    return Paginator(queryset, per_page).get_page(request.GET.get(param))
+def paginate(request, queryset, per_page: int, param: str = "page", *, capped: bool = False):
+    number = request.GET.get(param)
+    if capped:
+        return CappedPaginator(queryset, per_page, number).get_page(number)
+    return Paginator(queryset, per_page).get_page(number)
+
+
+def _number(value) -> int:
+    try:
+        return max(int(value), 1)
+    except (TypeError, ValueError):
+        return 1
+
+
+class CappedPaginator(Paginator):
+    """A Paginator whose count stops at `cap` rows past the start of the requested page:
+    `capped` says the real count is larger (the count is then cap + 1, so "next" stays)."""
+
+    def __init__(self, object_list, per_page, number=None, cap: int | None = None):
+        super().__init__(object_list, per_page)
+        # The rows before the requested page, then at least a page more: the page asked for
+        # is always whole, and "next" is offered while more rows exist.
+        self.cap = (_number(number) - 1) * per_page + max(cap or COUNT_CAP, per_page)
+        self.capped = False
+
+    @cached_property
+    def count(self) -> int:
+        # No ORDER BY in the count: the database stops at the cap without sorting.
+        found = self.object_list.order_by()[: self.cap + 1].count()
+        self.capped = found > self.cap
+        return found

@@ -40,8 +40,8 @@ class PageView(LoginRequiredMixin, TemplateView):
     def check_access(self, user) -> None:
         pass
 
-    def paginate(self, queryset, param: str = "page"):
-        return paginate(self.request, queryset, self.per_page, param)
+    def paginate(self, queryset, param: str = "page", *, capped: bool = False):
+        return paginate(self.request, queryset, self.per_page, param, capped=capped)
 
 
 class FilteredListView(PageView):
@@ -65,7 +65,8 @@ class FilteredListView(PageView):
 
     def get_context_data(self, **kwargs):
         form = self.filter_form()
-        page = self.paginate(self.filtered(form))
+        # A list over a big table counts at most COUNT_CAP rows past the page ("more than").
+        page = self.paginate(self.filtered(form), capped=True)
         for row in page.object_list:
             self.decorate(row)
         context = {"filter_form": form, "page_obj": page, self.rows_name: page.object_list}

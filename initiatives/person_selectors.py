@@ -4,7 +4,8 @@ recognized initiatives of X in years N–M at level L" is one query, whatever th
 from dataclasses import dataclass
 from datetime import date
 
-from django.db.models import Count, Exists, OuterRef, Q
+from django.db.models import Count, Exists, OuterRef, Q, Subquery
+from django.db.models.functions import Coalesce
 
 from agencies import roles
 from agencies.models import Person
@@ -53,10 +54,17 @@ def persons(*, q: str = "", agency_id=None, recognized: RecognitionFilter | None
     each authored (within `recognized`'s years and level). With a narrowing filter only the
     persons having such a recognition are kept: the emulation office's question."""
     recognized = recognized or RecognitionFilter()
+    # A correlated count, not a join grouped by person: computed for the page's rows only
+    # (the join counted the authorships of every person before sorting: 0.3 s at 10,000).
+    counted = (
+        Author.objects.filter(recognized.q(), person_id=OuterRef("pk"))
+        .order_by()
+        .values("person_id")
+        .annotate(n=Count("initiative_id", distinct=True))
+        .values("n")
+    )
     queryset = Person.objects.select_related("agency").annotate(
-        recognitions=Count(
-            "authorships__initiative", filter=recognized.q("authorships__"), distinct=True
-        )
+        recognitions=Coalesce(Subquery(counted), 0)
     )
     if folded := fold(q):
         queryset = queryset.filter(folded_name__contains=folded)

@@ -9,6 +9,7 @@ that initiatives imports none of them (DESIGN §3).
 
 from collections.abc import Callable
 
+from django.core.paginator import Paginator
 from django.db.models import F, Prefetch, QuerySet
 from django.utils.text import Truncator
 
@@ -66,10 +67,9 @@ def _public():
 
 
 def registry_initiatives(*, q=None, field=None, year=None):
-    """Recognized initiatives, newest decision first, with what other apps add to each."""
-    queryset = _shaped(_public().select_related("agency", "field"), _list_shapers).order_by(
-        F("decision_date").desc(nulls_last=True), "-id"
-    )
+    """Recognized initiatives, newest decision first: the filtered, ordered list. What other
+    apps add to each row is read for one page by registry_rows()."""
+    queryset = _public().order_by(F("decision_date").desc(nulls_last=True), "-id")
     if field:
         queryset = queryset.filter(field_id=field)
     if year:
@@ -77,6 +77,24 @@ def registry_initiatives(*, q=None, field=None, year=None):
     if q:
         queryset = search(queryset, q)
     return queryset
+
+
+def registry_page(queryset, per_page: int, number):
+    """One page of the registry: the page's ids from the ordered list, then registry_rows()."""
+    page = Paginator(queryset.values_list("pk", flat=True), per_page).get_page(number)
+    page.object_list = registry_rows(list(page.object_list))
+    return page
+
+
+def registry_rows(ids) -> list:
+    """The initiatives of these ids, in this order, with what other apps add to each row.
+
+    One query over the page's rows only: a shaper's subquery or grouped join written over the
+    whole registry made PostgreSQL compute it for every recognized initiative before sorting
+    (0.5 s at 100,000 dossiers) to show twenty."""
+    rows = _shaped(_public().select_related("agency", "field").filter(pk__in=ids), _list_shapers)
+    by_pk = {row.pk: row for row in rows}
+    return [by_pk[pk] for pk in ids if pk in by_pk]
 
 
 def registry_detail_queryset():

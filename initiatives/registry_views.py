@@ -5,7 +5,6 @@ pages' template slots)."""
 
 from django import forms
 from django.contrib.auth.mixins import LoginRequiredMixin
-from django.core.paginator import Paginator
 from django.shortcuts import get_object_or_404
 from django.urls import path
 from django.utils.translation import gettext as _
@@ -18,6 +17,7 @@ from .registry import (
     registry_detail_queryset,
     registry_fields,
     registry_initiatives,
+    registry_page,
     registry_years,
     summary,
 )
@@ -53,7 +53,7 @@ class RegistryListView(TemplateView):
             self.request.GET, fields=registry_fields(), years=registry_years()
         )
         queryset = registry_initiatives(**form.filters())
-        page = Paginator(queryset, self.paginate_by).get_page(self.request.GET.get("page"))
+        page = registry_page(queryset, self.paginate_by, self.request.GET.get("page"))
         for initiative in page.object_list:
             initiative.summary = summary(initiative.description)
         return super().get_context_data(

@@ -4,18 +4,17 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from django.db.models import (
-    Case,
     Exists,
     OuterRef,
     Prefetch,
     Q,
-    When,
 )
 from django.utils.text import capfirst
 from django.utils.translation import gettext as _
 
 from agencies import roles
 from agencies.models import Agency
+from common.known_count import Chained
 from initiatives.models import AttachmentKind, Initiative, Status
 from initiatives.rules import (
     REQUIRED_FIELDS,
@@ -151,14 +150,18 @@ def scoring_in_progress(within=EVERY_TRACK):
     ).order_by("decision_due", "id")
 
 
-def council_assignments_of(user):
-    """A member's assignments, recused ones included, with the sheet (or None) joined:
-    dossiers being scored now first, the nearest decision deadline first."""
-    scoring_now = Case(When(initiative__status=Status.COUNCIL_REVIEW, then=0), default=1)
-    return (
-        CouncilAssignment.objects.filter(member=user)
-        .select_related("initiative__agency", "initiative__field", "sheet")
-        .order_by(scoring_now, "initiative__decision_due", "-id")
+def council_assignments_of(user) -> Chained:
+    """A member's assignments, recused ones included, with the sheet (or None) joined: the
+    dossiers being scored now first, the nearest decision deadline first; then the others, the
+    newest assignment first. Two lists read one after the other (common.known_count.Chained),
+    each from an index, so a page does not sort the member's whole history."""
+    every = CouncilAssignment.objects.filter(member=user)
+    mine = every.select_related("initiative__agency", "initiative__field", "sheet")
+    now = Q(initiative__status=Status.COUNCIL_REVIEW)
+    return Chained(
+        mine.filter(now).order_by("initiative__decision_due", "-id"),
+        mine.exclude(now).order_by("-id"),
+        total=every,
     )
 
 

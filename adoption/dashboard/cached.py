@@ -7,7 +7,8 @@ an initiative or an agency saved or deleted (the signals connected in adoption.a
 bulk update of adoption.services.adoptions_close_open — and under the day (what is overdue
 depends on it) and the language (labels). The version changes at once and again when the
 transaction commits, so a page computed meanwhile from the old rows is never kept: a change
-shows on the next request. The matrix and the one-initiative pages are not cached.
+shows on the next request. GET /api/v1/stats/adoption/ keeps its province-wide body the
+same way. The matrix and the one-initiative pages are not cached.
 """
 
 import logging
@@ -35,11 +36,12 @@ def figures_changed(**_signal_kwargs) -> None:
     transaction.on_commit(_new_version)
 
 
-def province_figures(today, compute):
+def province_figures(today, compute, part: str = "page"):
     """compute() — the province dashboard's figures — or its cached result for this version,
-    day and language (computed each time while the cache is unreachable)."""
+    day and language (computed each time while the cache is unreachable). `part` names what
+    is kept: the page's figures, or the stats API's body (the same counts, in its shape)."""
     try:
-        key = _key(today)
+        key = _key(today, part)
         value = cache.get(key)
     except Exception:
         logger.warning("dashboard figures: the cache is unreachable", exc_info=True)
@@ -53,12 +55,12 @@ def province_figures(today, compute):
     return value
 
 
-def _key(today) -> str:
+def _key(today, part: str) -> str:
     version = cache.get(VERSION_KEY)
     if version is None:
         cache.add(VERSION_KEY, uuid4().hex, None)
         version = cache.get(VERSION_KEY)
-    return f"adoption:dashboard:province:{version}:{today.isoformat()}:{get_language()}"
+    return f"adoption:dashboard:{part}:{version}:{today.isoformat()}:{get_language()}"
 
 
 def connect() -> None:

@@ -101,8 +101,8 @@ def _start_worker(port: int) -> subprocess.Popen:
     env = {**os.environ, "CELERY_TASK_ALWAYS_EAGER": "0", "EMAIL_HOST": "127.0.0.1",
            "EMAIL_PORT": str(port), "EMAIL_BACKEND": "django.core.mail.backends.smtp.EmailBackend",
            "DEBUG": "0"}  # fmt: skip
-    command = [sys.executable, "-m", "celery", "-A", "config", "worker", "--pool=solo",
-               "--concurrency=1", "--without-gossip", "--without-mingle", "-l", "info"]  # fmt: skip
+    command = [sys.executable, "-m", "celery", "-A", "config", "worker", "--pool=prefork",
+               "--concurrency=2", "--without-gossip", "--without-mingle", "-l", "info"]  # fmt: skip
     worker = subprocess.Popen(
         command, cwd=ROOT, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True
     )

@@ -114,3 +114,23 @@ def test_the_dashboard_and_the_writes_work_while_the_cache_is_down(
     Adoption.objects.create(initiative=figures.i1, agency=free, source="voluntary")  # no error
     after = page(client, province.leader, URL)
     assert int(figure(after, "targeted")) == int(figure(before, "targeted")) + 1
+
+
+def test_the_stats_api_keeps_its_body_and_shows_a_change_on_the_next_request(
+    api, province, figures
+):
+    """GET /api/v1/stats/adoption/ reads its province-wide body from the cache between two
+    changes (fewer queries the second time) and a new record shows at once."""
+    client = api(province.leader)
+    figures_changed()
+    with CaptureQueriesContext(connection) as computed:
+        before = client.get("/api/v1/stats/adoption/").json()
+    with CaptureQueriesContext(connection) as kept:
+        assert client.get("/api/v1/stats/adoption/").json() == before
+    assert len(kept) < len(computed)
+    taken = Adoption.objects.filter(initiative=figures.i1).values("agency")
+    free = Agency.objects.filter(is_active=True).exclude(pk__in=taken).first()
+    Adoption.objects.create(initiative=figures.i1, agency=free, source="voluntary")
+    after = client.get("/api/v1/stats/adoption/").json()
+    assert after != before
+    assert after["adoptions"] == before["adoptions"] + 1

@@ -193,6 +193,36 @@ def test_list_paginates_by_20_and_keeps_filters(client, province):
     assert client.get(LIST, {"page": "99"}).status_code == 200
 
 
+def test_a_list_matching_many_dossiers_says_more_than_and_still_pages(
+    client, province, monkeypatch
+):
+    """Past COUNT_CAP matches the list stops counting (issue 14: the exact count of every
+    visible dossier cost more than the page at 100,000): it says "more than N", every page is
+    whole and "next" stays while rows remain; near the end the count is exact again."""
+    from common import pagination
+    from initiatives.views import InitiativeListView
+
+    monkeypatch.setattr(pagination, "COUNT_CAP", 3)
+    monkeypatch.setattr(InitiativeListView, "per_page", 2)
+    for n in range(6):
+        make_draft(province, title=f"Sáng kiến số {n:02d}")
+    login(client, province.staff)
+    first = client.get(LIST, {"sort": "title"})
+    html = first.content.decode()
+    assert first.context["page_obj"].paginator.capped
+    assert "hơn 3 hồ sơ" in html and "Trang 1" in html and "Trang 1/" not in html
+    assert titles(first) == ["Sáng kiến số 00", "Sáng kiến số 01"]
+    assert 'page=2' in html
+    second = client.get(LIST, {"sort": "title", "page": 2})
+    assert titles(second) == ["Sáng kiến số 02", "Sáng kiến số 03"]
+    assert "hơn 5 hồ sơ" in second.content.decode()
+    last = client.get(LIST, {"sort": "title", "page": 3})
+    assert titles(last) == ["Sáng kiến số 04", "Sáng kiến số 05"]
+    assert not last.context["page_obj"].paginator.capped
+    assert last.context["page_obj"].paginator.count == 6
+    assert not last.context["page_obj"].has_next()
+
+
 @pytest.mark.parametrize("user_attr", ["staff", "reviewer"])
 def test_list_runs_a_constant_number_of_queries(
     client, province, django_assert_max_num_queries, user_attr

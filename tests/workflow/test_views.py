@@ -8,7 +8,7 @@ import pytest
 from django.urls import reverse
 from django.utils import translation
 
-from initiatives.models import Attachment, Participant
+from initiatives.models import Attachment, Initiative, Participant
 from workflow import scoresheets, services
 from workflow.models import CouncilAssignment
 
@@ -366,6 +366,35 @@ def test_council_list_shows_my_sheet_state_and_recusals(client, province, at_sta
     # No link to a dossier a recused member may not open, nor to its score sheet.
     assert detail_url(recused) not in stp_page
     assert reverse("workflow:scoresheet", args=[recused.pk]) not in stp_page
+
+
+def test_council_list_puts_what_is_being_scored_first_then_the_newest(
+    client, province, at_state, monkeypatch
+):
+    """The member's dossiers being scored now come first, the nearest decision deadline
+    first; then the others, the newest assignment first — across pages (the two lists are
+    read one after the other, issue 14)."""
+    from workflow.views.lists import CouncilListView
+
+    at_state("awaiting_decision", title="Đã chấm trước")
+    at_state("awaiting_decision", title="Đã chấm sau")
+    late = at_state("council_review", title="Hạn xa")
+    soon = at_state("council_review", title="Hạn gần")
+    Initiative.objects.filter(pk=late.pk).update(decision_due=date(2031, 1, 1))
+    Initiative.objects.filter(pk=soon.pk).update(decision_due=date(2030, 1, 1))
+    monkeypatch.setattr(CouncilListView, "per_page", 3)
+    member = province.council[0]
+    url = reverse("workflow:council_list")
+
+    def titles(page):
+        return re.findall(
+            r'class="assignment-row[^"]*">\s*<td[^>]*>[^<]*</td>\s*<td>(?:<a[^>]*>)?([^<]+)', page
+        )
+
+    first = html(get(client, member, url))
+    second = html(get(client, member, url + "?page=2"))
+    assert titles(first) == ["Hạn gần", "Hạn xa", "Đã chấm sau"]
+    assert titles(second) == ["Đã chấm trước"]
 
 
 def test_decisions_page_shows_the_councils_result(client, province, at_state):
