@@ -11,12 +11,13 @@ so memory stays bounded however many authors the round has."""
 import shutil
 import zipfile
 
-from django.db.models import Count, Q
+from django.db.models import Func, Q, Subquery, Value
 from django.utils.text import slugify
 
 from common.text import fold
 from initiatives.choices import PUBLIC_STATES
-from initiatives.models import Initiative
+from initiatives.models import Author
+from workflow.models import Round
 from workflow.rounds import may_see_round_page, round_detail
 
 from .models import Document, DocumentKind
@@ -67,18 +68,37 @@ def in_force_decisions(round_id: int):
     ).order_by("issued_at", "pk")
 
 
+def _counted(queryset):
+    """`SELECT COUNT(*)` of the queryset as a scalar subquery."""
+    return Subquery(
+        queryset.order_by()
+        .annotate(one=Value(1))
+        .values("one")
+        .annotate(n=Func("one", function="COUNT"))
+        .values("n")
+    )
+
+
 def round_certificate_counts(round_id: int) -> dict:
     """One query: the certificates in force, and how many of the recognized dossiers' authors
-    are still waiting for theirs (the task issuing them is running or queued)."""
-    recognized = Q(status__in=PUBLIC_STATES)
-    certificate = Q(documents__kind=DocumentKind.CERTIFICATE)
-    in_force = certificate & Q(documents__status=ISSUED)
-    first_issued = recognized & certificate & Q(documents__version=1)
-    counts = Initiative.objects.filter(intake_round_entry__round_id=round_id).aggregate(
-        in_force=Count("documents", filter=in_force, distinct=True),
-        issued=Count("documents", filter=first_issued, distinct=True),
-        authors=Count("authors", filter=recognized, distinct=True),
-    )
+    are still waiting for theirs (the task issuing them is running or queued).
+
+    Three counts, each over its own table (certificates, authors), not one aggregate over the
+    round's dossiers joined to both: that join multiplied each dossier's documents by its
+    authors and read the whole round (0.1-0.15 s for a round of 43,000 dossiers)."""
+    in_round = Q(initiative__intake_round_entry__round_id=round_id)
+    recognized = Q(initiative__status__in=PUBLIC_STATES)
+    certificates = Document.objects.filter(in_round, kind=DocumentKind.CERTIFICATE)
+    counts = (
+        Round.objects.filter(pk=round_id)
+        .annotate(
+            in_force=_counted(certificates.filter(status=ISSUED)),
+            issued=_counted(certificates.filter(recognized, version=1)),
+            authors=_counted(Author.objects.filter(in_round, recognized)),
+        )
+        .values("in_force", "issued", "authors")
+        .first()
+    ) or {"in_force": 0, "issued": 0, "authors": 0}
     return {
         "certificates": counts["in_force"],
         "pending": max(0, counts["authors"] - counts["issued"]),
