@@ -1,6 +1,10 @@
 """The e-mail fan-out measure: 1,000 notifications sent by one Celery worker to a local SMTP
 sink (aiosmtpd, started here), timed from the enqueueing to the last message received; each
-message is known by its Message-ID, so duplicates and lost ones are counted."""
+message is known by its Message-ID, so duplicates and lost ones are counted.
+
+The worker runs on the bench's own filesystem broker, single-process, as `make run` runs it;
+with BENCH_BROKER_URL (a Redis database of the bench's own, e.g. redis://127.0.0.1:6379/15) it
+runs as docker-compose.yml runs production's: Redis, prefork, two processes."""
 
 import logging
 import os
@@ -14,6 +18,7 @@ from .database import ROOT
 from .runner import free_port
 
 FANOUT_GOAL_S = 10
+BROKER = os.environ.get("BENCH_BROKER_URL", "")
 
 
 class Sink:
@@ -37,7 +42,7 @@ def fanout(count: int = 1000, timeout: float = 120) -> dict:
     from config.celery import app
     from notifications.emails import message_id
     from notifications.models import Notification
-    from notifications.services import enqueue_emails
+    from notifications.tasks import send_notification_email
 
     logging.getLogger("mail.log").setLevel(logging.WARNING)  # aiosmtpd's line per command
     sink = Sink()
@@ -63,7 +68,9 @@ def fanout(count: int = 1000, timeout: float = 120) -> dict:
         app.conf.task_always_eager = False  # the worker sends, as in production
         try:
             start = time.perf_counter()
-            enqueue_emails(ids)
+            with app.connection_for_write(BROKER or None) as connection:
+                for pk in ids:  # as notifications.services.enqueue_emails does, on this broker
+                    send_notification_email.apply_async((pk,), connection=connection)
             while (
                 len(expected.intersection(sink.ids)) < count
                 and time.perf_counter() - start < timeout
@@ -87,6 +94,7 @@ def fanout(count: int = 1000, timeout: float = 120) -> dict:
         "fanout_lost": count - len(set(received)),
         "fanout_rows_sent": sent,
         "fanout_goal_seconds": FANOUT_GOAL_S,
+        "fanout_worker": "redis, prefork x2" if BROKER else "filesystem broker, solo",
     }
 
 
@@ -97,12 +105,16 @@ def _recipients():
 
 
 def _start_worker(port: int) -> subprocess.Popen:
-    """One Celery worker process (solo pool) on the bench database, sending to the sink."""
+    """One Celery worker on the bench database, sending to the sink."""
     env = {**os.environ, "CELERY_TASK_ALWAYS_EAGER": "0", "EMAIL_HOST": "127.0.0.1",
            "EMAIL_PORT": str(port), "EMAIL_BACKEND": "django.core.mail.backends.smtp.EmailBackend",
            "DEBUG": "0"}  # fmt: skip
-    command = [sys.executable, "-m", "celery", "-A", "config", "worker", "--pool=prefork",
-               "--concurrency=2", "--without-gossip", "--without-mingle", "-l", "info"]  # fmt: skip
+    pool = ["--pool=solo", "--concurrency=1"]
+    if BROKER:
+        env["CELERY_BROKER_URL"] = BROKER
+        pool = ["--pool=prefork", "--concurrency=2"]
+    command = [sys.executable, "-m", "celery", "-A", "config", "worker", *pool,
+               "--without-gossip", "--without-mingle", "-l", "info"]  # fmt: skip
     worker = subprocess.Popen(
         command, cwd=ROOT, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True
     )
