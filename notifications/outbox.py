@@ -10,6 +10,7 @@ row never both win: the loser changes nothing and moves on.
 import logging
 from datetime import timedelta
 
+from django.db import transaction
 from django.db.models import F, Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -41,6 +42,24 @@ def outbox_claim(*, notification_id: int) -> bool:
             attempts=F("attempts") + 1,
         )
     )
+
+
+def outbox_claim_batch(*, notification_ids) -> list[int]:
+    """A batch task's claim: those of these rows still pending, in one transaction (rows
+    another task holds or has sent are left alone; on PostgreSQL rows locked by a concurrent
+    claim are skipped, not waited for). Returns the ids claimed."""
+    with transaction.atomic():
+        pending = Notification.objects.select_for_update(skip_locked=True).filter(
+            pk__in=list(notification_ids), email_status=Status.PENDING
+        )
+        claimed = list(pending.order_by("pk").values_list("pk", flat=True))
+        Notification.objects.filter(pk__in=claimed, email_status=Status.PENDING).update(
+            email_status=Status.SENDING,
+            claimed_at=timezone.now(),
+            claimed_by=claims.current_holder(),
+            attempts=F("attempts") + 1,
+        )
+    return claimed
 
 
 def outbox_sent(*, notification_id: int) -> None:

@@ -1,7 +1,10 @@
 """The outbox's Celery tasks: each takes ids, and every state change is in outbox.py."""
 
+from contextlib import suppress
+
 from celery import shared_task
 from celery.signals import worker_ready
+from django.core.mail import get_connection
 from django.db import connections
 
 from .emails import build_email
@@ -10,6 +13,7 @@ from .outbox import (
     MAX_ATTEMPTS,
     SEND_TIME_LIMIT,
     outbox_claim,
+    outbox_claim_batch,
     outbox_failed,
     outbox_release_abandoned,
     outbox_release_expired,
@@ -36,6 +40,42 @@ def send_notification_email(self, notification_id: int) -> str:
         raise self.retry(exc=exc, countdown=RETRY_BASE_SECONDS * 2**attempts) from exc
     outbox_sent(notification_id=notification_id)
     return "sent"
+
+
+@shared_task(time_limit=SEND_TIME_LIMIT)
+def send_notification_emails(notification_ids: list[int]) -> int:
+    """A fan-out's share (services.EMAIL_BATCH e-mails): claimed together, sent over one SMTP
+    connection, each marked sent as soon as the server took it. One that fails is handed to
+    its own task (send_notification_email: the same backoff and attempts as any e-mail).
+    Returns how many were sent."""
+    claimed = outbox_claim_batch(notification_ids=notification_ids)
+    rows = Notification.objects.select_related("recipient").filter(pk__in=claimed).order_by("pk")
+    sent = 0
+    connection = get_connection()
+    try:
+        for notification in rows:
+            try:
+                message = build_email(notification)
+                message.connection = connection
+                message.send()
+            except Exception as exc:
+                _send_alone_later(notification, exc)
+                continue
+            outbox_sent(notification_id=notification.pk)
+            sent += 1
+    finally:
+        # The server may have gone away: every message is already accounted for.
+        with suppress(Exception):
+            connection.close()
+    return sent
+
+
+def _send_alone_later(notification, exc) -> None:
+    attempts = notification.attempts
+    if not outbox_failed(notification_id=notification.pk, attempts=attempts, error=str(exc)):
+        send_notification_email.apply_async(
+            (notification.pk,), countdown=RETRY_BASE_SECONDS * 2**attempts
+        )
 
 
 @shared_task

@@ -42,7 +42,7 @@ def fanout(count: int = 1000, timeout: float = 120) -> dict:
     from config.celery import app
     from notifications.emails import message_id
     from notifications.models import Notification
-    from notifications.tasks import send_notification_email
+    from notifications.services import enqueue_emails
 
     logging.getLogger("mail.log").setLevel(logging.WARNING)  # aiosmtpd's line per command
     sink = Sink()
@@ -69,8 +69,7 @@ def fanout(count: int = 1000, timeout: float = 120) -> dict:
         try:
             start = time.perf_counter()
             with app.connection_for_write(BROKER or None) as connection:
-                for pk in ids:  # as notifications.services.enqueue_emails does, on this broker
-                    send_notification_email.apply_async((pk,), connection=connection)
+                enqueue_emails(ids, connection=connection)
             while (
                 len(expected.intersection(sink.ids)) < count
                 and time.perf_counter() - start < timeout

@@ -131,3 +131,35 @@ def test_the_same_email_task_twice_sends_one_email(worker, finished_tasks, provi
     assert notification.attempts == 1
     assert len(mail.outbox) == 1
     assert mail.outbox[0].to == [province.reviewer.email]
+
+
+def test_a_fan_out_goes_through_the_worker_in_batches_each_email_once(
+    worker, finished_tasks, province
+):
+    """A round's notices to many people (more than EMAIL_BATCH_FROM): batch tasks through the
+    real broker and worker, every e-mail delivered once and marked sent."""
+    from notifications.services import EMAIL_BATCH_FROM, enqueue_emails
+    from notifications.tasks import send_notification_emails
+
+    rows = Notification.objects.bulk_create(
+        Notification(
+            recipient=province.reviewer,
+            kind="round_opened",
+            subject=f"Mở đợt xét {n}",
+            message="Đợt xét sáng kiến đã mở.",
+            email_status=Status.PENDING,
+        )
+        for n in range(EMAIL_BATCH_FROM + 5)
+    )
+    ids = [row.pk for row in rows]
+    mail.outbox.clear()
+    enqueue_emails(ids)
+
+    def done():
+        return Notification.objects.filter(pk__in=ids, email_status=Status.SENT).count() == len(ids)
+
+    wait_for(done, "every e-mail of the fan-out")
+    assert sorted(m.subject for m in mail.outbox) == sorted(row.subject for row in rows)
+    names = [name for name, _ in finished_tasks]
+    assert send_notification_emails.name in names
+    assert send_notification_email.name not in names
