@@ -8,15 +8,22 @@ that initiatives imports none of them (DESIGN §3).
 """
 
 from collections.abc import Callable
+from datetime import date
 
 from django.core.paginator import Paginator
-from django.db.models import F, Prefetch, QuerySet
+from django.db import connection
+from django.db.models import F, IntegerField, Prefetch, QuerySet, Value
 from django.utils.text import Truncator
+
+from common import clock
 
 from .models import PUBLIC_STATES, Attachment, Author, Field, Initiative, Level
 from .selectors import search
 
 SUMMARY_CHARS = 300
+# The registry's year menu probes the years from this one (before Nghị định 13/2012, which set
+# up today's recognition of initiatives).
+FIRST_REGISTRY_YEAR = 2000
 
 # Each shaper takes the registry's queryset and returns it with what its app shows
 # (annotations, prefetches); a hook keeps the query count constant instead of a query per row.
@@ -121,10 +128,22 @@ def registry_fields() -> list[tuple[str, str]]:
 
 
 def registry_years() -> list[int]:
-    """Years in which initiatives now in the registry were recognized, newest first."""
-    dates = (
-        Initiative.objects.filter(status__in=PUBLIC_STATES, decision_date__isnull=False)
+    """Years in which initiatives now in the registry were recognized, newest first.
+
+    On PostgreSQL one probe per year since FIRST_REGISTRY_YEAR for one recognition of that
+    year, through the registry's index (migration 0018), in one query: DISTINCT over the
+    decision dates read every recognized initiative (20-40 ms at 100,000 dossiers)."""
+    recognized = _public().filter(decision_date__isnull=False)
+    if not connection.features.supports_slicing_ordering_in_compound:  # SQLite
+        dates = recognized.order_by().dates("decision_date", "year", order="DESC")
+        return [day.year for day in dates]
+    probes = [
+        recognized.filter(
+            decision_date__gte=date(year, 1, 1), decision_date__lt=date(year + 1, 1, 1)
+        )
         .order_by()
-        .dates("decision_date", "year", order="DESC")
-    )
-    return [day.year for day in dates]
+        .annotate(year=Value(year, output_field=IntegerField()))
+        .values_list("year", flat=True)[:1]
+        for year in range(FIRST_REGISTRY_YEAR, clock.today().year + 1)
+    ]
+    return sorted(probes[0].union(*probes[1:], all=True), reverse=True)

@@ -161,6 +161,28 @@ def test_filters_by_field_and_year(client, api, province):
     assert client.get(REGISTRY, {"year": "abc"}).status_code == 200
 
 
+def test_the_year_menu_lists_the_years_of_the_provinces_recognitions_only(client, province):
+    """One probe per year on PostgreSQL, DISTINCT on SQLite: the same menu — the years with a
+    provincial recognition in the registry, newest first; not a year with only a cơ sở
+    recognition, a refused dossier or a revoked one."""
+    from initiatives.registry import registry_years
+
+    dated = {
+        date(2019, 3, 1): dict(status="closed"),
+        date(2024, 5, 2): dict(status="recognized"),
+        date(2025, 6, 1): dict(status="rollout"),
+        date(2022, 1, 10): dict(status="recognized", level="agency"),
+        date(2021, 7, 7): dict(status="revoked"),
+        date(2020, 2, 2): dict(status="refused"),
+    }
+    for day, fields in dated.items():
+        draft = make_draft(province)
+        Initiative.objects.filter(pk=draft.pk).update(decision_date=day, **fields)
+    assert registry_years() == [2025, 2024, 2019]
+    html = client.get(REGISTRY).content.decode()
+    assert '<option value="2019">' in html and '<option value="2022">' not in html
+
+
 def test_pagination(client, api, province):
     agency = province.stp
     Initiative.objects.bulk_create(

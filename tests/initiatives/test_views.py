@@ -212,7 +212,7 @@ def test_a_list_matching_many_dossiers_says_more_than_and_still_pages(
     assert first.context["page_obj"].paginator.capped
     assert "hơn 3 hồ sơ" in html and "Trang 1" in html and "Trang 1/" not in html
     assert titles(first) == ["Sáng kiến số 00", "Sáng kiến số 01"]
-    assert 'page=2' in html
+    assert "page=2" in html
     second = client.get(LIST, {"sort": "title", "page": 2})
     assert titles(second) == ["Sáng kiến số 02", "Sáng kiến số 03"]
     assert "hơn 5 hồ sơ" in second.content.decode()
