@@ -46,6 +46,11 @@ def build(total: int, *, seed: int = 14, out=print) -> dict:
         out(f"  adoptions ({time.perf_counter() - started:.1f} s)")
         notifications(rng, dossiers, context)
         _bench_accounts(context)
+    from .build_documents import documents
+
+    with transaction.atomic():
+        issued = documents()
+        out(f"  documents {issued} ({time.perf_counter() - started:.1f} s)")
     if connection.vendor == "postgresql":
         with connection.cursor() as cursor:
             # Fresh planner statistics and the visibility map (index-only scans), as
@@ -319,6 +324,7 @@ def _bench_accounts(context):
 def table_counts() -> dict:
     from adoption.models import Adoption, AdoptionReport
     from agencies.models import Agency, Person, User
+    from documents.models import Document
     from initiatives.models import Attachment, Author, Initiative
     from notifications.models import Notification
     from workflow.models import (
@@ -332,7 +338,7 @@ def table_counts() -> dict:
 
     models = [Agency, User, Person, Initiative, Author, Attachment, TransitionLog, IntakeEntry,
               CouncilReview, CouncilAssignment, Round, RoundDossier, Adoption, AdoptionReport,
-              Notification]  # fmt: skip
+              Notification, Document]  # fmt: skip
     counts = {model._meta.label: model.objects.count() for model in models}
     counts["in rollout"] = Initiative.objects.filter(status="rollout").count()
     return counts

@@ -60,7 +60,10 @@ def page_list(ids: dict) -> list[tuple[str, str | None, str, int]]:
         ("API initiative detail", "api", f"/api/v1/initiatives/{ids['busy']}/", t),
         ("API notifications", "api", "/api/v1/notifications/", t),
         ("API adoption stats", "api", "/api/v1/stats/adoption/", t),
-        # Documents (issue 14's list): the bench issues none yet; `make bench-documents` times them.
-        # ("documents", "reviewer", f"/initiatives/{ids['busy']}/documents/", t),
-    ]
+        ("council papers", "reviewer",
+         f"/documents/initiatives/{ids['busy']}/council-papers/", t),
+        ("verify a certificate", None, f"/verify/{ids['certificate']}/", t),
+        ("API documents of a dossier", "api", f"/api/v1/initiatives/{ids['busy']}/documents/", t),
+        ("API verify", None, f"/api/v1/verify/{ids['certificate']}/", t),
+    ]  # fmt: skip
     return rows

@@ -24,6 +24,7 @@ def pick_ids() -> dict:
 
     from adoption.models import Adoption
     from agencies.models import Agency, Person
+    from documents.models import Document
     from initiatives.models import Initiative
     from workflow.models import Round
 
@@ -48,6 +49,11 @@ def pick_ids() -> dict:
         "adoption": Adoption.objects.filter(agency=head_agency).order_by("pk").first().pk,
         "person": person.pk,
         "round": round_.pk,
+        # A certificate of the busy dossier (the bench's documents, build_documents.py).
+        "certificate": Document.objects.filter(initiative=busy, kind="certificate")
+        .order_by("pk")
+        .values_list("verification_code", flat=True)
+        .first(),
     }
 
 

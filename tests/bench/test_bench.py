@@ -120,6 +120,25 @@ def test_the_tiny_province_has_the_shape_of_a_real_one(bench_run):
         "ORDER BY created_at DESC, id DESC LIMIT 1)"
     ).fetchone()
     assert last_target == 0  # each dossier's log leads to its state
+    # A receipt for every submitted dossier, a verifiable certificate for each author of a
+    # recognized one, every number once in its book.
+    (unreceipted,) = db.execute(
+        "SELECT COUNT(*) FROM bench i WHERE submitted_at IS NOT NULL AND NOT EXISTS (SELECT 1 "
+        "FROM documents_document d WHERE d.initiative_id = i.id AND d.kind = 'receipt')"
+    ).fetchone()
+    assert unreceipted == 0
+    (uncertified,) = db.execute(
+        "SELECT COUNT(*) FROM initiatives_author a JOIN bench i ON i.id = a.initiative_id "
+        "WHERE i.status IN ('recognized', 'rollout', 'closed') AND NOT EXISTS (SELECT 1 FROM "
+        "documents_document d WHERE d.author_id = a.id AND d.kind = 'certificate' "
+        "AND d.verification_code IS NOT NULL)"
+    ).fetchone()
+    assert uncertified == 0
+    (numbers, distinct_numbers) = db.execute(
+        "SELECT COUNT(*), COUNT(DISTINCT kind || '|' || year || '|' || series || '|' || sequence "
+        "|| '|' || version) FROM documents_document WHERE sequence IS NOT NULL"
+    ).fetchone()
+    assert numbers == distinct_numbers > 50
 
 
 def test_two_runs_are_printed_side_by_side(bench_run, tmp_path):
