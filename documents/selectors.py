@@ -8,6 +8,7 @@ from django.utils.text import slugify
 
 from initiatives.permissions import sees_confidential
 from initiatives.selectors import visible_initiatives
+from workflow.models import RoundDossier
 
 from .council_docs import may_read_decision
 from .council_minutes import reads_council_papers
@@ -77,17 +78,20 @@ def may_read(document: Document, user) -> bool:
 def initiative_documents(initiative, user) -> list[Document]:
     """The documents of a dossier the user sees, oldest first, each version listed; a constant
     number of queries."""
+    # The round's decision through a subquery on the dossier's round, not a join: joined, the
+    # OR needed DISTINCT and read every document (0.16 s at 1,000,000 dossiers); so each side
+    # reads its own index.
+    its_round = RoundDossier.objects.filter(initiative=initiative).values("round_id")
     found = (
         Document.objects.filter(
             Q(initiative=initiative)
             | Q(
                 kind=DocumentKind.RECOGNITION_DECISION,
                 initiative__isnull=True,
-                round__entries__initiative=initiative,
+                round_id__in=its_round,
             )
         )
         .select_related("author", "superseded_by")
-        .distinct()
         .order_by("issued_at", "pk")
     )
     documents = [d for d in found if d.initiative_id or _lists(d, initiative)]

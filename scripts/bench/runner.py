@@ -37,7 +37,13 @@ def pick_ids() -> dict:
     head_agency = Agency.objects.get(code="STP")
     person = Person.objects.annotate(n=Count("authorships")).order_by("-n", "pk").first()
     draft = Initiative.objects.filter(status="draft", agency=head_agency).order_by("pk").first()
-    review = Initiative.objects.filter(status="department_review").order_by("pk").first()
+    # A provincial one: the Department's reviewer never sees an agency's own (404), and the
+    # bench's transitions refuse the first ones at each run.
+    review = (
+        Initiative.objects.filter(status="department_review", level="provincial")
+        .order_by("-pk")
+        .first()
+    )
     round_ = Round.objects.annotate(n=Count("entries")).order_by("-n", "pk").first()
     return {
         "busy": busy.pk,
