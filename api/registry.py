@@ -80,8 +80,7 @@ class RegistryListView(generics.ListAPIView):
     def paginate_queryset(self, queryset):
         """The page's ids from the ordered list, then the page's rows with what other apps add
         (initiatives.registry.registry_rows): never computed for the whole registry."""
-        ids = super().paginate_queryset(queryset.values_list("pk", flat=True))
-        return registry_rows(list(queryset.values_list("pk", flat=True)) if ids is None else ids)
+        return registry_rows(super().paginate_queryset(queryset.values_list("pk", flat=True)))
 
 
 urlpatterns = [path("registry/", RegistryListView.as_view(), name="api-registry")]

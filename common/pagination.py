@@ -10,11 +10,15 @@ from django.core.paginator import Paginator
 from django.utils.functional import cached_property
 
 COUNT_CAP = 1000
+# A page number beyond this (an edited URL) is read as this one: the count's LIMIT grows with
+# the page asked for and must stay a sane integer.
+MAX_PAGE = 100_000
 
 
 def paginate(request, queryset, per_page: int, param: str = "page", *, capped: bool = False):
     number = request.GET.get(param)
     if capped:
+        number = min(_number(number), MAX_PAGE)  # 0, negative or text: page 1
         return CappedPaginator(queryset, per_page, number).get_page(number)
     return Paginator(queryset, per_page).get_page(number)
 

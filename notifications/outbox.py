@@ -62,6 +62,17 @@ def outbox_claim_batch(*, notification_ids) -> list[int]:
     return claimed
 
 
+def outbox_release_untried(*, notification_ids) -> list[int]:
+    """Rows a batch claimed but never tried to send (its connection failed first): back to
+    pending with the claim's attempt given back. Returns those released."""
+    held = Notification.objects.filter(pk__in=list(notification_ids), email_status=Status.SENDING)
+    released = list(held.values_list("pk", flat=True))
+    held.filter(pk__in=released).update(
+        email_status=Status.PENDING, claimed_at=None, attempts=F("attempts") - 1
+    )
+    return released
+
+
 def outbox_sent(*, notification_id: int) -> None:
     Notification.objects.filter(pk=notification_id).update(
         email_status=Status.SENT, sent_at=timezone.now(), last_error=""

@@ -1,6 +1,7 @@
 """The outbox's Celery tasks: each takes ids, and every state change is in outbox.py."""
 
 from contextlib import suppress
+from smtplib import SMTPServerDisconnected
 
 from celery import shared_task
 from celery.signals import worker_ready
@@ -17,11 +18,16 @@ from .outbox import (
     outbox_failed,
     outbox_release_abandoned,
     outbox_release_expired,
+    outbox_release_untried,
     outbox_sent,
     outbox_stale_ids,
 )
 from .services import emails_requeue
 
+# A send that fails this way broke the SMTP connection (refused, dropped, timed out): the rest of
+# a batch would fail the same way. (smtplib's errors are OSErrors too: a refused recipient is
+# not among these.)
+CONNECTION_FAILURES = (SMTPServerDisconnected, ConnectionError, TimeoutError)
 # Exponential backoff between SMTP attempts: 2, 4, 8, 16 minutes.
 RETRY_BASE_SECONDS = 60
 
@@ -45,19 +51,32 @@ def send_notification_email(self, notification_id: int) -> str:
 @shared_task(time_limit=SEND_TIME_LIMIT)
 def send_notification_emails(notification_ids: list[int]) -> int:
     """A fan-out's share (services.EMAIL_BATCH e-mails): claimed together, sent over one SMTP
-    connection, each marked sent as soon as the server took it. One that fails is handed to
-    its own task (send_notification_email: the same backoff and attempts as any e-mail).
-    Returns how many were sent."""
+    connection opened once, each marked sent as soon as the server took it. One that fails is
+    handed to its own task (send_notification_email: the same backoff and attempts as any
+    e-mail). When the connection itself fails (cannot open, dropped, timed out) the batch stops
+    there: the e-mails not tried go back to the outbox without an attempt counted, each to its
+    own task, so an outage never spends a whole batch's attempts. Returns how many were sent."""
     claimed = outbox_claim_batch(notification_ids=notification_ids)
-    rows = Notification.objects.select_related("recipient").filter(pk__in=claimed).order_by("pk")
+    rows = list(
+        Notification.objects.select_related("recipient").filter(pk__in=claimed).order_by("pk")
+    )
     sent = 0
     connection = get_connection()
     try:
-        for notification in rows:
+        connection.open()
+    except Exception:
+        _untried_later([row.pk for row in rows])
+        return 0
+    try:
+        for index, notification in enumerate(rows):
             try:
                 message = build_email(notification)
                 message.connection = connection
                 message.send()
+            except CONNECTION_FAILURES as exc:
+                _send_alone_later(notification, exc)
+                _untried_later([row.pk for row in rows[index + 1 :]])
+                break
             except Exception as exc:
                 _send_alone_later(notification, exc)
                 continue
@@ -68,6 +87,13 @@ def send_notification_emails(notification_ids: list[int]) -> int:
         with suppress(Exception):
             connection.close()
     return sent
+
+
+def _untried_later(ids) -> None:
+    """Claimed by a batch that stopped before trying them: back to pending, no attempt counted,
+    each sent by its own task a little later."""
+    for pk in outbox_release_untried(notification_ids=ids):
+        send_notification_email.apply_async((pk,), countdown=RETRY_BASE_SECONDS)
 
 
 def _send_alone_later(notification, exc) -> None:

@@ -221,6 +221,10 @@ def test_a_list_matching_many_dossiers_says_more_than_and_still_pages(
     assert not last.context["page_obj"].paginator.capped
     assert last.context["page_obj"].paginator.count == 6
     assert not last.context["page_obj"].has_next()
+    # An edited URL: a page number past any integer, zero, text — a page, never an error.
+    for page in ("99999999999999999999999", "0", "-3", "abc"):
+        response = client.get(LIST, {"sort": "title", "page": page})
+        assert response.status_code == 200 and titles(response), page
 
 
 @pytest.mark.parametrize("user_attr", ["staff", "reviewer"])

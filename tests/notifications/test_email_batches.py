@@ -2,6 +2,8 @@
 per EMAIL_BATCH, one SMTP connection each, every e-mail still sent once, marked as it goes, and
 one that fails retried alone with the usual backoff."""
 
+from smtplib import SMTPDataError
+
 import pytest
 from django.core import mail
 
@@ -91,7 +93,7 @@ def test_one_failure_in_a_batch_is_retried_alone_the_others_are_sent(province, m
 
     def build(notification):
         if notification.pk == bad.pk:
-            raise ConnectionError("SMTP 451: thử lại sau")
+            raise SMTPDataError(451, "thử lại sau")
         return real_build(notification)
 
     retried = []
@@ -120,3 +122,52 @@ def test_a_failure_on_the_last_attempt_fails_for_good(province, monkeypatch):
     assert tasks.send_notification_emails.run([row.pk]) == 0
     row.refresh_from_db()
     assert row.email_status == Status.FAILED and retried == []
+
+
+class _Refusing:
+    """An SMTP backend whose server cannot be reached."""
+
+    def open(self):
+        raise ConnectionRefusedError("Không kết nối được máy chủ thư")
+
+    def close(self):
+        pass
+
+
+def test_a_server_out_of_reach_spends_no_attempt_of_the_batch(province, monkeypatch):
+    rows = pending_rows(4)
+    monkeypatch.setattr(tasks, "get_connection", lambda: _Refusing())
+    later = []
+    monkeypatch.setattr(
+        tasks.send_notification_email, "apply_async", lambda args, **k: later.append(args[0])
+    )
+    assert tasks.send_notification_emails.run([row.pk for row in rows]) == 0
+    states = Notification.objects.filter(pk__in=[row.pk for row in rows])
+    assert set(states.values_list("email_status", "attempts")) == {(Status.PENDING, 0)}
+    assert sorted(later) == sorted(row.pk for row in rows)  # each by its own task, later
+
+
+def test_a_connection_dropped_mid_batch_stops_it_and_gives_the_rest_back(province, monkeypatch):
+    first, dropped, third, fourth = pending_rows(4)
+    real_build = tasks.build_email
+
+    def build(notification):
+        if notification.pk == dropped.pk:
+            raise tasks.SMTPServerDisconnected("Connection unexpectedly closed")
+        return real_build(notification)
+
+    monkeypatch.setattr(tasks, "build_email", build)
+    later = []
+    monkeypatch.setattr(
+        tasks.send_notification_email, "apply_async", lambda args, **k: later.append(args[0])
+    )
+    mail.outbox.clear()
+    assert tasks.send_notification_emails.run([r.pk for r in (first, dropped, third, fourth)]) == 1
+    assert [m.subject for m in mail.outbox] == [first.subject]
+    state = dict(
+        Notification.objects.filter(pk__in=[dropped.pk, third.pk, fourth.pk]).values_list(
+            "pk", "attempts"
+        )
+    )
+    assert state == {dropped.pk: 1, third.pk: 0, fourth.pk: 0}  # only the one tried counts
+    assert sorted(later) == sorted([dropped.pk, third.pk, fourth.pk])
