@@ -5,13 +5,9 @@ common/pagination.html and `page.paginator.count` work unchanged."""
 
 from django.core.paginator import Paginator
 from django.db.models import Count, Window
+from django.utils.functional import cached_property
 
-
-def _number(value) -> int:
-    try:
-        return max(int(value), 1)
-    except (TypeError, ValueError):
-        return 1
+from .pagination import page_number
 
 
 def page_of(queryset, per_page: int, number, count: int):
@@ -24,7 +20,7 @@ def page_of(queryset, per_page: int, number, count: int):
 def windowed_page(queryset, per_page: int, number):
     """A page whose total comes with its rows: one query. A page number past the end (an old
     link) costs a COUNT and then the last page, as Paginator.get_page gives it."""
-    number = _number(number)
+    number = page_number(number)
     start = (number - 1) * per_page
     rows = list(queryset.annotate(_page_total=Window(Count("pk")))[start : start + per_page])
     # No rows: an empty list (page 1) or a page past the end, which needs the real total.
@@ -53,11 +49,9 @@ class Chained:
             return self.total.count()
         return self._first_count + self.second.count()
 
-    @property
+    @cached_property
     def _first_count(self) -> int:
-        if not hasattr(self, "_first_total"):
-            self._first_total = self.first.count()
-        return self._first_total
+        return self.first.count()
 
     def __len__(self) -> int:
         return self.count()

@@ -18,12 +18,13 @@ MAX_PAGE = 100_000
 def paginate(request, queryset, per_page: int, param: str = "page", *, capped: bool = False):
     number = request.GET.get(param)
     if capped:
-        number = min(_number(number), MAX_PAGE)  # 0, negative or text: page 1
+        number = min(page_number(number), MAX_PAGE)  # 0, negative or text: page 1
         return CappedPaginator(queryset, per_page, number).get_page(number)
     return Paginator(queryset, per_page).get_page(number)
 
 
-def _number(value) -> int:
+def page_number(value) -> int:
+    """The page asked for: 1 for a missing, non-numeric, zero or negative one."""
     try:
         return max(int(value), 1)
     except (TypeError, ValueError):
@@ -38,7 +39,7 @@ class CappedPaginator(Paginator):
         super().__init__(object_list, per_page)
         # The rows before the requested page, then at least a page more: the page asked for
         # is always whole, and "next" is offered while more rows exist.
-        self.cap = (_number(number) - 1) * per_page + max(cap or COUNT_CAP, per_page)
+        self.cap = (page_number(number) - 1) * per_page + max(cap or COUNT_CAP, per_page)
         self.capped = False
 
     @cached_property

@@ -22,8 +22,8 @@ from exports import tasks as export_tasks
 from exports.models import ExportJob
 from tests.conftest import today
 from tests.documents.conftest import act
+from tests.documents.test_decisions import decide
 from workflow.models import RoundDossier
-from workflow.round_decision import round_decide
 from workflow.rounds import round_save
 
 pytestmark = pytest.mark.django_db
@@ -41,17 +41,6 @@ def new_round(province, number: int):
     )  # fmt: skip
 
 
-def decide(made, province):
-    round_decide(
-        round=made,
-        actor=province.leader,
-        decision_number="321/QĐ-UBND",
-        decision_date=today(),
-        signer_name="Nguyễn Văn A",
-        signer_authority="vice_chairman",
-    )
-
-
 @pytest.fixture
 def decided_round(province, at_state, eager, django_capture_on_commit_callbacks):
     """A round of two dossiers (two authors each) decided in one batch, certificates issued."""
@@ -60,7 +49,7 @@ def decided_round(province, at_state, eager, django_capture_on_commit_callbacks)
     for initiative in dossiers:
         RoundDossier.objects.create(round=made, initiative=initiative)
     with django_capture_on_commit_callbacks(execute=True):
-        decide(made, province)
+        decide(province, made)
     return made, dossiers
 
 
@@ -269,7 +258,7 @@ def test_the_round_page_says_how_many_certificates_are_still_being_issued(
     dossiers = [at_state("awaiting_decision"), at_state("awaiting_decision")]
     for initiative in dossiers:
         RoundDossier.objects.create(round=made, initiative=initiative)
-    decide(made, province)  # on_commit not run: the tasks issuing the certificates are queued
+    decide(province, made)  # on_commit not run: the tasks issuing the certificates are queued
     client.force_login(province.reviewer)
     url = reverse("workflow:round", args=[made.pk])
     assert round_certificate_counts(made.pk) == {"certificates": 0, "pending": 4}

@@ -7,8 +7,8 @@ import pytest
 
 from documents.models import Document, DocumentKind
 from tests.conftest import today
+from tests.documents.test_decisions import decide
 from workflow.models import RoundDossier
-from workflow.round_decision import round_decide
 from workflow.rounds import round_save
 
 from .helpers import pdf_text
@@ -35,14 +35,7 @@ def test_a_round_decision_issues_every_authors_certificate(
 ):
     made, dossiers = round_of_two
     with django_capture_on_commit_callbacks(execute=True):
-        round_decide(
-            round=made,
-            actor=province.leader,
-            decision_number="321/QĐ-UBND",
-            decision_date=today(),
-            signer_name="Nguyễn Văn A",
-            signer_authority="vice_chairman",
-        )
+        decide(province, made)
 
     certificates = Document.objects.filter(kind=DocumentKind.CERTIFICATE).order_by("sequence")
     assert [c.sequence for c in certificates] == [1, 2, 3, 4]

@@ -13,7 +13,8 @@ from exports import tasks as export_tasks
 from exports.models import ExportJob
 from tests.browser import screenshot
 from tests.documents.conftest import eager  # noqa: F401
-from tests.documents.test_certificate_zip import decide, new_round
+from tests.documents.test_certificate_zip import new_round
+from tests.documents.test_decisions import decide
 from workflow.models import RoundDossier
 
 from .helpers import vi
@@ -33,7 +34,7 @@ def test_the_leader_downloads_all_certificates_of_a_round(
     made = new_round(province, 1)
     for initiative in (at_state("awaiting_decision"), at_state("awaiting_decision")):
         RoundDossier.objects.create(round=made, initiative=initiative)
-    decide(made, province)  # committed: the (eager) tasks issue the four certificates
+    decide(province, made)  # committed: the (eager) tasks issue the four certificates
     assert Document.objects.filter(kind=DocumentKind.CERTIFICATE).count() == 4
     queued = []
     monkeypatch.setattr(export_tasks, "enqueue", queued.append)  # the worker takes it later
